@@ -1,0 +1,111 @@
+// Derived quantities of the rules, shared by actions, views, scoring and bots.
+import type { Escalation, GameState, Role, Scenario, Seat, SeatState, Terms, TrustMove, TrustPayoffs } from './types';
+
+export const MAX_TEXT = 280;
+
+/** Total voting weight at the table. */
+export function totalPower(scenario: Scenario): number {
+  let sum = 0;
+  for (const role of scenario.roles) sum += role.power;
+  return sum;
+}
+
+/** Combined weight of a set of seats. */
+export function powerOf(scenario: Scenario, seats: readonly Seat[]): number {
+  let sum = 0;
+  for (const s of seats) sum += scenario.roles[s].power;
+  return sum;
+}
+
+/** A set of seats wins when its weight reaches the quota and it holds every veto (DESIGN 2.2). */
+export function isWinningSet(scenario: Scenario, seats: readonly Seat[]): boolean {
+  if (powerOf(scenario, seats) < scenario.quota) return false;
+  for (let i = 0; i < scenario.roles.length; i++) {
+    if (scenario.roles[i].veto && !seats.includes(i)) return false;
+  }
+  return true;
+}
+
+/** Points per round a role gets from a set of terms (its private values). */
+export function termsValue(role: Role, terms: Terms | null): number {
+  if (!terms) return 0;
+  let sum = 0;
+  for (const issue in terms) sum += role.values[issue]?.[terms[issue]] ?? 0;
+  return sum;
+}
+
+/** Share of the table's power held by an escalation's side: the escalator and its co-signers. */
+export function escalationShare(scenario: Scenario, e: Escalation): number {
+  return powerOf(scenario, [e.escalator, ...e.cosigners]) / totalPower(scenario);
+}
+
+/**
+ * A seat's walk-away this round: the scenario's, lowered by standing escalations against it
+ * at stage 2 (mobilise) and stage 3 (formal complaint) in proportion to the escalating side's
+ * power share (DESIGN 2.1). Never below zero.
+ */
+export function currentWalkAway(state: GameState, seat: Seat): number {
+  const base = state.scenario.roles[seat].walkAway;
+  let drop = 0;
+  for (const e of state.escalations) {
+    if (e.target !== seat) continue;
+    const share = escalationShare(state.scenario, e);
+    if (e.stage >= 2) drop += share * state.scenario.escalation.mobiliseDrop;
+    if (e.stage >= 3) drop += share * state.scenario.escalation.complaintDrop;
+  }
+  return round2(base * Math.max(0, 1 - drop));
+}
+
+/** The prisoner's-dilemma payoff of `own` against `partner`. */
+export function trustPayoff(p: TrustPayoffs, own: TrustMove, partner: TrustMove): number {
+  if (own === 'honour') return partner === 'honour' ? p.R : p.S;
+  return partner === 'honour' ? p.T : p.P;
+}
+
+/** The issues a role cares about, most first (by the spread of its values), with its preferred option. */
+export function rankIssues(scenario: Scenario, role: Role): { issue: string; preferred: string }[] {
+  const ranked = scenario.issues.map((issue, index) => {
+    let best = issue.options[0].id;
+    let max = -Infinity;
+    let min = Infinity;
+    for (const option of issue.options) {
+      const v = role.values[issue.id][option.id];
+      if (v > max) {
+        max = v;
+        best = option.id;
+      }
+      if (v < min) min = v;
+    }
+    return { issue: issue.id, preferred: best, spread: max - min, index };
+  });
+  ranked.sort((a, b) => b.spread - a.spread || a.index - b.index);
+  return ranked.map(({ issue, preferred }) => ({ issue, preferred }));
+}
+
+/** Points are kept to two decimals so sums stay exact enough to compare and display. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function clampReputation(x: number): number {
+  return Math.max(0, Math.min(100, Math.round(x)));
+}
+
+export function isSeat(state: GameState, seat: unknown): seat is Seat {
+  return typeof seat === 'number' && Number.isInteger(seat) && seat >= 0 && seat < state.seats.length;
+}
+
+/** A copy of the state with one seat changed. */
+export function withSeat(state: GameState, seat: Seat, patch: Partial<SeatState>): GameState {
+  const seats = state.seats.slice();
+  seats[seat] = { ...seats[seat], ...patch };
+  return { ...state, seats };
+}
+
+export function roleName(state: GameState, seat: Seat): string {
+  return state.scenario.roles[seat].name;
+}
+
+export function pairKey(a: Seat, b: Seat): string {
+  return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
