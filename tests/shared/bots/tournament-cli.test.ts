@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../../../shared/bots/strategies';
+
+const root = resolve(__dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'leverage-tournament-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const run = spawnSync('npx', ['tsx', 'scripts/tournament.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm run tournament', () => {
+  it('prints one line of JSON with --json', () => {
+    const run = cli(
+      '--strategies',
+      'tit-for-tat,always-defect',
+      '--turns',
+      '200',
+      '--repetitions',
+      '10',
+      '--noise',
+      '0',
+      '--seed',
+      '1',
+      '--json',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(['matches', 'ranking']);
+    expect(run.stdout.startsWith('{"matches":[{"players":["tit-for-tat","always-defect"],"scores":[199,204]},')).toBe(true);
+    expect(result.matches).toHaveLength(3);
+    expect(result.ranking.map((r: { strategy: string }) => r.strategy)).toEqual(['always-defect', 'tit-for-tat']);
+  });
+
+  it('plays all 13 by default, prints a ranked table and writes the CSV and JSON files', () => {
+    const csv = join(scratch, 'matches.csv');
+    const out = join(scratch, 'result.json');
+    const run = cli('--turns', '50', '--repetitions', '2', '--csv', csv, '--out', out);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toContain('13 strategies, 50 turns, 2 repetitions');
+    const header = lines.findIndex((l) => l.startsWith('rank'));
+    const rows = lines.slice(header + 1, header + 14);
+    expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(STRATEGY_NAMES.map((_, i) => String(i + 1)));
+    expect(new Set(rows.map((l) => l.trim().split(/\s+/)[1]))).toEqual(new Set(STRATEGY_NAMES));
+    // Aligned: every row's score column ends at the same place.
+    expect(new Set(rows.map((l) => l.indexOf('.')))).toHaveProperty('size', 1);
+    expect(readFileSync(csv, 'utf8').trim().split('\n')).toHaveLength(92);
+    expect(JSON.parse(readFileSync(out, 'utf8')).matches).toHaveLength(91);
+  });
+
+  it('prints the shares per generation with --evolve', () => {
+    const run = cli('--strategies', 'tit-for-tat,always-defect', '--evolve', '5', '--shares', '1,3', '--json');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.strategies).toEqual(['tit-for-tat', 'always-defect']);
+    expect(result.shares).toHaveLength(6);
+    expect(result.shares[0]).toEqual([0.25, 0.75]);
+    expect(result.shares[5][0]).toBeGreaterThan(0.25);
+  });
+
+  it.each([
+    [['--strategies', 'tit-for-tat,nobody'], /unknown strategy "nobody".*Valid names: tit-for-tat, generous-tit-for-tat/],
+    [['--turns', 'many'], /--turns must be a whole number, not "many"/],
+    [['--noise', '1.5'], /--noise must be a probability between 0 and 1/],
+    [['--noise=-0.1'], /--noise must be a probability between 0 and 1, not "-0.1"/],
+    [['--turns'], /--turns needs a value/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+    [['--repetitions', '0'], /--repetitions must be at least 1/],
+  ])('exits with code 2 and a usage message for %j', (args, message) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Usage: npm run tournament');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
