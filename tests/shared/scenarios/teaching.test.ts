@@ -1,0 +1,263 @@
+// The numbers that make a scenario teach (DESIGN 7), checked for every shipped scenario.
+import { describe, expect, it } from 'vitest';
+import { isWinning, powerMap, type WeightedGame } from '../../../shared/engine/power';
+import type { Scenario, Seat, Terms } from '../../../shared/engine/types';
+import { builtInScenarios } from '../../../shared/scenarios';
+
+// ---------------------------------------------------------------------------
+// Helpers, written from the rules as stated (not from the engine), so a drift shows up here.
+
+function gameOf(s: Scenario): WeightedGame {
+  return {
+    weights: s.roles.map((r) => r.power),
+    quota: s.quota,
+    veto: s.roles.flatMap((r, i) => (r.veto ? [i] : [])),
+  };
+}
+
+function totalPower(s: Scenario): number {
+  return s.roles.reduce((sum, r) => sum + r.power, 0);
+}
+
+/** The seat with the most power (the tests also check that it is unique). */
+function strongest(s: Scenario): Seat {
+  let best = 0;
+  s.roles.forEach((r, i) => {
+    if (r.power > s.roles[best].power) best = i;
+  });
+  return best;
+}
+
+function allTerms(s: Scenario): Terms[] {
+  let out: Terms[] = [{}];
+  for (const issue of s.issues) {
+    out = out.flatMap((t) => issue.options.map((o) => ({ ...t, [issue.id]: o.id })));
+  }
+  return out;
+}
+
+function valueTo(s: Scenario, seat: Seat, terms: Terms): number {
+  return s.issues.reduce((sum, issue) => sum + s.roles[seat].values[issue.id][terms[issue.id]], 0);
+}
+
+function tableValue(s: Scenario, terms: Terms): number {
+  return s.roles.reduce((sum, _r, seat) => sum + valueTo(s, seat, terms), 0);
+}
+
+function bestPackage(s: Scenario): { terms: Terms; value: number } {
+  let best = { terms: {} as Terms, value: -Infinity };
+  for (const terms of allTerms(s)) {
+    const value = tableValue(s, terms);
+    if (value > best.value) best = { terms, value };
+  }
+  return best;
+}
+
+function favouriteTerms(s: Scenario, seat: Seat): Terms {
+  let best = { terms: {} as Terms, value: -Infinity };
+  for (const terms of allTerms(s)) {
+    const value = valueTo(s, seat, terms);
+    if (value > best.value) best = { terms, value };
+  }
+  return best.terms;
+}
+
+/** The issue a role cares most about: the widest spread between its best and worst option. */
+function topIssue(s: Scenario, seat: Seat): string {
+  let top = s.issues[0].id;
+  let widest = -Infinity;
+  for (const issue of s.issues) {
+    const v = Object.values(s.roles[seat].values[issue.id]);
+    const spread = Math.max(...v) - Math.min(...v);
+    if (spread > widest) {
+      widest = spread;
+      top = issue.id;
+    }
+  }
+  return top;
+}
+
+/**
+ * "About a third of the power": the smallest set of seats other than the strongest that holds at
+ * least 30% of the total power — smallest by power (the weakest such coalition, the hardest case),
+ * then by number of seats.
+ */
+function thirdOfThePower(s: Scenario): { seats: Seat[]; share: number } {
+  const target = strongest(s);
+  const others = s.roles.map((_r, i) => i).filter((i) => i !== target);
+  const total = totalPower(s);
+  let best: { seats: Seat[]; power: number } | null = null;
+  for (let mask = 1; mask < 1 << others.length; mask++) {
+    const seats = others.filter((_x, k) => mask & (1 << k));
+    const power = seats.reduce((sum, i) => sum + s.roles[i].power, 0);
+    if (power < 0.3 * total) continue;
+    if (best === null || power < best.power || (power === best.power && seats.length < best.seats.length)) best = { seats, power };
+  }
+  if (best === null) throw new Error('the other seats together hold less than 30% of the power');
+  return { seats: best.seats, share: best.power / total };
+}
+
+/**
+ * Points per round the target loses while one escalation with power share `share` stands at
+ * `stage`: its walk-away falls by share × mobiliseDrop from stage 2 and by share × complaintDrop
+ * more from stage 3 (never below zero), and from stage 4 it loses actionTargetLoss × share.
+ */
+function targetLoss(s: Scenario, target: Seat, share: number, stage: 1 | 2 | 3 | 4): number {
+  const e = s.escalation;
+  const drop = (stage >= 2 ? share * e.mobiliseDrop : 0) + (stage >= 3 ? share * e.complaintDrop : 0);
+  const walkAwayDrop = s.roles[target].walkAway * Math.min(1, drop);
+  return walkAwayDrop + (stage >= 4 ? e.actionTargetLoss * share : 0);
+}
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).length;
+}
+
+const cases = builtInScenarios.map((s) => [s.id, s] as const);
+
+// ---------------------------------------------------------------------------
+
+describe.each(cases)('%s', (_id, s) => {
+  const strong = strongest(s);
+  const total = totalPower(s);
+  const game = gameOf(s);
+
+  it('has the table of DESIGN 7: 4–7 roles, 2–4 issues of 2–4 options, the default numbers', () => {
+    expect(s.roles.length).toBeGreaterThanOrEqual(4);
+    expect(s.roles.length).toBeLessThanOrEqual(7);
+    expect(s.issues.length).toBeGreaterThanOrEqual(2);
+    expect(s.issues.length).toBeLessThanOrEqual(4);
+    for (const issue of s.issues) {
+      expect(issue.options.length).toBeGreaterThanOrEqual(2);
+      expect(issue.options.length).toBeLessThanOrEqual(4);
+    }
+    expect(s.prize).toBe(100);
+    expect(s.rounds).toEqual({ min: 6, max: 9 });
+    expect(s.trust).toEqual({ stake: 5, payoffs: { T: 5, R: 3, P: 1, S: 0 } });
+    expect(s.lambda).toBe(1);
+    expect(s.durations).toEqual({ negotiate: 90, trust: 20 });
+    expect(s.quota).toBeGreaterThan(total / 2);
+  });
+
+  it('uses the same escalation and reputation numbers as every other shipped scenario', () => {
+    expect(s.escalation).toEqual(builtInScenarios[0].escalation);
+    expect(s.reputation).toEqual(builtInScenarios[0].reputation);
+  });
+
+  it('(a) has a package of terms worth more to the table than the prize, which the strongest seat must concede to reach', () => {
+    const best = bestPackage(s);
+    expect(best.value).toBeGreaterThan(s.prize);
+    expect(best.terms).not.toEqual(favouriteTerms(s, strong));
+    expect(tableValue(s, favouriteTerms(s, strong))).toBeLessThan(best.value);
+  });
+
+  it('gives roles different first priorities, and someone values an option negatively', () => {
+    const tops = new Set(s.roles.map((_r, i) => topIssue(s, i)));
+    expect(tops.size).toBeGreaterThanOrEqual(Math.min(3, s.issues.length));
+    const negative = s.roles.some((r) => Object.values(r.values).some((byOption) => Object.values(byOption).some((v) => v < 0)));
+    expect(negative).toBe(true);
+  });
+
+  it('(b) lets every minimal winning coalition split the prize above its walk-aways', () => {
+    const map = powerMap(game);
+    expect(map.minimalWinningTruncated).toBe(false);
+    expect(map.minimalWinning.length).toBeGreaterThan(0);
+    for (const coalition of map.minimalWinning) {
+      expect(isWinning(game, coalition)).toBe(true);
+      const walkAways = coalition.reduce((sum, i) => sum + s.roles[i].walkAway, 0);
+      expect(walkAways).toBeLessThan(s.prize);
+    }
+  });
+
+  it('(d) gives the single strongest seat a walk-away that lets it refuse a bad split, above every other seat', () => {
+    expect(s.roles.filter((r) => r.power === s.roles[strong].power)).toHaveLength(1);
+    expect(s.roles[strong].walkAway).toBeGreaterThan(0.1 * s.prize);
+    s.roles.forEach((r, i) => {
+      if (i !== strong) expect(r.walkAway).toBeLessThan(s.roles[strong].walkAway);
+    });
+  });
+
+  it('gives strong seats high walk-aways and weak seats low ones', () => {
+    const byPower = s.roles.map((r) => r).sort((a, b) => b.power - a.power);
+    const half = Math.floor(byPower.length / 2);
+    const mean = (rs: typeof byPower) => rs.reduce((sum, r) => sum + r.walkAway, 0) / rs.length;
+    expect(mean(byPower.slice(0, half))).toBeGreaterThan(mean(byPower.slice(byPower.length - half)));
+    expect(byPower[byPower.length - 1].walkAway).toBeLessThan(0.5 * s.roles[strong].walkAway);
+  });
+
+  it('(e) makes conceding the best reply of the strongest seat under sustained escalation by about a third of the power', () => {
+    const { share } = thirdOfThePower(s);
+    expect(share).toBeGreaterThanOrEqual(0.3);
+    expect(share).toBeLessThanOrEqual(0.45);
+    const loss = ([1, 2, 3, 4] as const).map((stage) => targetLoss(s, strong, share, stage));
+    // Going public costs no points (only reputation); the pressure grows with each stage.
+    expect(loss[0]).toBe(0);
+    expect(loss[1]).toBeGreaterThan(0);
+    expect(loss[2]).toBeGreaterThanOrEqual(loss[1]);
+    expect(loss[3]).toBeGreaterThan(loss[2]);
+    // At action, refusing costs more than conceding ten points of the split...
+    expect(loss[3]).toBeGreaterThan(0.1 * s.prize);
+    // ...and the escalator pays less than the target for keeping it up.
+    expect(s.escalation.actionEscalatorLoss).toBeLessThan(loss[3]);
+    // Opening the escalation is affordable for the weakest seat over a game's rounds.
+    expect(s.escalation.stageCost.every((c) => c < s.prize * 0.1)).toBe(true);
+  });
+
+  it('is consistent about the veto: a veto seat is in every winning coalition, otherwise the weak can win without the strongest or must escalate', () => {
+    const others = s.roles.map((_r, i) => i).filter((i) => i !== strong);
+    const map = powerMap(game);
+    if (s.roles[strong].veto) {
+      expect(isWinning(game, others)).toBe(false);
+      expect(map.minimalWinning.every((c) => c.includes(strong))).toBe(true);
+      expect(s.roles.filter((r) => r.veto)).toHaveLength(1);
+    } else {
+      expect(s.roles.every((r) => !r.veto)).toBe(true);
+    }
+  });
+
+  it('has a briefing per role in the second person, 120–220 words, naming its power and walk-away', () => {
+    for (const r of s.roles) {
+      const n = words(r.briefing);
+      expect(n, `${r.id}: ${n} words`).toBeGreaterThanOrEqual(120);
+      expect(n, `${r.id}: ${n} words`).toBeLessThanOrEqual(220);
+      expect(r.briefing.startsWith('You are ')).toBe(true);
+      expect(r.briefing).toContain(`${r.power} of the ${total}`);
+      expect(r.briefing).toMatch(new RegExp(`walk-away[^.]{0,40}?\\b${r.walkAway} points a round`));
+    }
+  });
+
+  it('has a debrief of 200–350 words that names lessons and asks the class questions', () => {
+    const n = words(s.debrief);
+    expect(n).toBeGreaterThanOrEqual(200);
+    expect(n).toBeLessThanOrEqual(350);
+    expect(s.debrief).toContain('Lessons named:');
+    expect(s.debrief).toContain('Questions for the class:');
+    expect(s.debrief).toContain(String(Math.round(bestPackage(s).value)));
+  });
+});
+
+describe('across the shipped scenarios', () => {
+  const withoutStrongest = builtInScenarios.filter((s) => {
+    if (s.roles.some((r) => r.veto)) return false;
+    const strong = strongest(s);
+    return powerMap(gameOf(s)).minimalWinning.some((c) => !c.includes(strong));
+  });
+  const strongestVeto = builtInScenarios.filter((s) => s.roles[strongest(s)].veto);
+
+  it('(c) has at least two scenarios where the weak can win without the strongest seat', () => {
+    expect(withoutStrongest.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('(c) has at least two scenarios where the strongest seat holds a veto', () => {
+    expect(strongestVeto.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('covers every scenario with one of the two power structures', () => {
+    expect(withoutStrongest.length + strongestVeto.length).toBe(builtInScenarios.length);
+  });
+
+  it('names roles uniquely within each scenario and scenarios uniquely', () => {
+    expect(new Set(builtInScenarios.map((s) => s.name)).size).toBe(builtInScenarios.length);
+    for (const s of builtInScenarios) expect(new Set(s.roles.map((r) => r.name)).size).toBe(s.roles.length);
+  });
+});
