@@ -9,6 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { STRATEGY_NAMES, isStrategyName, type StrategyName } from '../shared/bots/strategies';
+import { coalitionTournament, type CoalitionTournamentResult } from '../shared/bots/coalition-tournament';
+import { DIFFICULTIES, PERSONA_NAMES, type Difficulty, type PersonaName } from '../shared/bots/personas';
+import { SCENARIO_IDS, builtInScenarios, scenarioById } from '../shared/scenarios';
 import {
   evolve,
   trustTournament,
@@ -27,6 +30,10 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   csv: { type: 'string' },
   out: { type: 'string' },
+  scenario: { type: 'string' },
+  personas: { type: 'string', default: 'all' },
+  difficulty: { type: 'string', default: 'normal' },
+  games: { type: 'string', default: '20' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -48,7 +55,16 @@ Options:
   --out FILE             also write the JSON result to a file
   -h, --help             show this message
 
-Strategies: ${STRATEGY_NAMES.join(', ')}`;
+Coalition tournaments (personas rotated through the seats of scenarios):
+  --scenario ID|all      play coalition games on this scenario, or on all of them
+  --personas LIST        comma-separated personas, or "all" (default: all)
+  --difficulty LEVEL     easy, normal or hard (default: normal)
+  --games N              games per scenario, each with its own seed (default: 20)
+  (--seed, --json, --csv and --out work as above)
+
+Strategies: ${STRATEGY_NAMES.join(', ')}
+Personas: ${PERSONA_NAMES.join(', ')}
+Scenarios: ${SCENARIO_IDS.join(', ')}`;
 
 /** A problem with the arguments: reported with the usage message and exit code 2. */
 class UsageError extends Error {}
@@ -293,8 +309,75 @@ function runEvolution(s: TrustSettings, generations: number): number {
 
 // ---------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------
+// Coalition tournament
+
+function runCoalitionTournament(values: Values): number {
+  const id = values.scenario!.trim();
+  const scenarios = id === 'all' ? builtInScenarios : [scenarioById(id)];
+  if (scenarios.some((x) => x === undefined)) throw new UsageError(`unknown scenario "${id}"; choose one of ${SCENARIO_IDS.join(', ')} or all.`);
+  const personaText = values.personas!.trim();
+  const personas = personaText === 'all' ? [...PERSONA_NAMES] : personaText.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = personas.filter((p) => !(PERSONA_NAMES as readonly string[]).includes(p));
+  if (personas.length === 0 || unknown.length > 0) throw new UsageError(`unknown persona ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; choose from ${PERSONA_NAMES.join(', ')}.`);
+  const difficulty = values.difficulty!.trim();
+  if (!(DIFFICULTIES as readonly string[]).includes(difficulty)) throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, not "${difficulty}".`);
+  const games = wholeNumber(values.games!, 'games', 1);
+  const seed = wholeNumber(values.seed!, 'seed', 0);
+  const bar = progressBar('games');
+  let result: CoalitionTournamentResult;
+  try {
+    result = coalitionTournament({
+      scenarios: scenarios as NonNullable<(typeof scenarios)[number]>[],
+      personas: personas as PersonaName[],
+      difficulty: difficulty as Difficulty,
+      games,
+      seed,
+      onProgress: bar.update,
+    });
+  } finally {
+    bar.done();
+  }
+  const json = JSON.stringify(result);
+  if (values.out) writeFile(values.out, json + '\n');
+  if (values.csv) {
+    writeFile(
+      values.csv,
+      csvLines([
+        ['scenario', 'persona', 'seats', 'deals_closed', 'terms_traded', 'escalations', 'defections', 'labelled_concessions', 'mean_surplus', 'mean_mutual_gain'],
+        ...result.scenarios.flatMap((sc) =>
+          sc.personas.map((p) => [sc.scenario, p.persona, p.seats, p.dealsClosed, p.termsTraded, p.escalations, p.defections, p.labelledConcessions, p.meanSurplus, p.meanMutualGain]),
+        ),
+      ]),
+    );
+  }
+  if (values.json) {
+    process.stdout.write(json + '\n');
+    return 0;
+  }
+  const rows = result.ranking.map((r, i) => [
+    String(i + 1), r.persona, r.meanMutualGain.toFixed(1), r.meanSurplus.toFixed(1), r.dealsClosed.toFixed(2), r.termsTraded.toFixed(2),
+    r.escalations.toFixed(2), r.defections.toFixed(2), r.labelledConcessions.toFixed(2),
+  ]);
+  const perScenario = result.scenarios.map((sc) => `  ${sc.scenario.padEnd(22)} efficiency ${(sc.meanEfficiency * 100).toFixed(0).padStart(3)}%   best: ${sc.personas[0].persona}`).join('\n');
+  process.stdout.write(
+    `Coalition tournament: ${scenarios.length} scenario(s), ${games} games each, personas ${personas.join(', ')}, ${difficulty}, seed ${seed}\n\n` +
+      table(
+        ['rank', 'persona', 'mutual gain', 'surplus', 'deals', 'terms traded', 'escalations', 'defections', 'labelled'],
+        rows,
+        [true, false, true, true, true, true, true, true, true],
+      ) +
+      '\n\nPer game and seat: rounds in the winning deal, issues traded away, escalations, defections, labelled concessions.\n\n' +
+      perScenario + '\n',
+  );
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+
 /** Picks the kind of tournament from the options; each kind reads and checks the settings it needs. */
 function run(values: Values): number {
+  if (values.scenario !== undefined) return runCoalitionTournament(values);
   const settings = parseTrustSettings(values);
   if (settings.evolve !== undefined) return runEvolution(settings, settings.evolve);
   return runTrustTournament(settings);

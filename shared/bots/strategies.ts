@@ -271,11 +271,6 @@ export const STRATEGY_SUMMARIES: Readonly<Record<StrategyName, string>> = Object
 // ---------------------------------------------------------------------------
 // A match
 
-/** The payoff of `mine` against `theirs`. */
-export function trustPayoff(mine: TrustMove, theirs: TrustMove, payoffs: TrustPayoffs): number {
-  if (mine === 'honour') return theirs === 'honour' ? payoffs.R : payoffs.S;
-  return theirs === 'honour' ? payoffs.T : payoffs.P;
-}
 
 export interface MatchOptions {
   /** Probability that each chosen move is flipped before it is played (default 0). */

@@ -52,6 +52,7 @@ export function decidePersona(persona: PersonaName, difficulty: Difficulty, view
   if (view.phase !== 'negotiate') return null;
   return (
     answerQuestions(ctx) ??
+    (view.round === 1 && step === 0 ? askQuestions(ctx) : null) ??
     respondToDemands(ctx) ??
     acceptBest(ctx) ??
     proposeOwn(ctx) ??
@@ -67,11 +68,19 @@ function fairPercent(ctx: Ctx, seat: Seat): number {
   return Math.round(ctx.shares[seat] * 100);
 }
 
+/**
+ * Every persona states a public minimum share in prepare [clarity on your walk-away point]:
+ * its walk-away as a share of the prize, plus the margin its temperament asks for. Proposers
+ * read these declarations to build splits their partners can accept.
+ */
 function declareWalkAway(ctx: Ctx): BotDecision | null {
-  if (ctx.view.seats[ctx.me].declared !== null) return null;
-  if (ctx.persona !== 'hardliner' && ctx.persona !== 'incumbent') return null;
-  const share = Math.min(90, Math.round(fairPercent(ctx, ctx.me) * ctx.profile.demand * 0.8));
-  return decision({ type: 'declare', seat: ctx.me, share }, `declared ${share}%: my power index is ${fairPercent(ctx, ctx.me)}% and I want it known`);
+  const { view, me } = ctx;
+  if (view.seats[me].declared !== null) return null;
+  if (ctx.difficulty === 'easy' && ctx.rng.chance(0.5)) return null;
+  const margin = { builder: 0, reciprocator: 0.1, opportunist: 0.2, incumbent: 0.3, hardliner: 0.6 }[ctx.persona];
+  const base = (100 * view.me!.role.walkAway) / view.scenario.prize;
+  const share = Math.min(90, Math.max(1, Math.round(base * (1 + margin))));
+  return decision({ type: 'declare', seat: me, share }, `declared ${share}%: below that I do better walking away`);
 }
 
 function answerQuestions(ctx: Ctx): BotDecision | null {
@@ -116,6 +125,8 @@ function dead(p: ProposalView): boolean {
 function closeness(view: TableView, p: ProposalView): number {
   const me = view.me!.seat;
   if (dead(p)) return -1;
+  // A member who stands behind a proposal of its own has moved on: this one will not form.
+  if (p.members.some((m) => m !== me && m !== p.proposer && view.proposals.some((q) => q.proposer === m && q.id !== p.id && q.acceptedBy.includes(m)))) return -0.5;
   return (p.acceptedBy.length + (p.acceptedBy.includes(me) ? 0 : 1)) / p.members.length;
 }
 
@@ -132,14 +143,6 @@ function acceptBest(ctx: Ctx): BotDecision | null {
     (p) => p.proposer !== me && p.members.includes(me) && p.id !== view.me!.acceptance && wins(view, p.members) && acceptable(ctx, p),
   );
   if (candidates.length === 0) return null;
-  // A better package for the same coalition is taken up at once [trade what costs you little].
-  const improvement = current && candidates.find((p) => sameMembers(p, current) && proposalValue(view, p) >= proposalValue(view, current) + 0.5);
-  if (improvement) {
-    return decision(
-      { type: 'accept', seat: me, proposal: improvement.id },
-      `accepted ${name(ctx, improvement.proposer)}'s better package for our coalition: worth about ${Math.round(proposalValue(view, improvement))} a round to me instead of ${Math.round(proposalValue(view, current))}`,
-    );
-  }
   candidates.sort((a, b) => (better(view, a, b) ? -1 : better(view, b, a) ? 1 : 0));
   let best = candidates[0];
   if (ctx.profile.switches) {
@@ -162,12 +165,15 @@ interface Constraint {
   /** Seats that must be in the coalition with at least these shares. */
   members?: { seat: Seat; share: number }[];
   terms?: { issue: string; option: string }[];
+  /** A standing deal to build on: its members stay and its package is kept. */
+  keep?: { members: Seat[]; terms: Terms };
 }
 
 function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null {
   const { view, me, shares } = ctx;
-  let options = minimalWinningWith(view, me);
   const must = (constraint.members ?? []).map((m) => m.seat);
+  if (constraint.keep) return [...new Set([...constraint.keep.members, ...must, me])].sort((a, b) => a - b);
+  let options = minimalWinningWith(view, me);
   if (must.length > 0) {
     const withMust = options.filter((c) => must.every((m) => c.includes(m)));
     options = withMust.length > 0 ? withMust : options.map((c) => [...new Set([...c, ...must])].sort((a, b) => a - b));
@@ -177,7 +183,8 @@ function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null {
   const committed = (s: Seat) =>
     view.proposals.some((p) => p.proposer !== me && p.acceptedBy.includes(s)) ||
     view.proposals.some((p) => p.proposer === me && p.rejections.some((r) => r.seat === s));
-  const cost = (c: Seat[]) => c.reduce((sum, s) => (s === me ? sum : sum + shares[s] + (committed(s) ? 0.25 : 0)), 0);
+  const price = (s: Seat) => Math.max(shares[s], (view.seats[s].declared ?? 0) / 100);
+  const cost = (c: Seat[]) => c.reduce((sum, s) => (s === me ? sum : sum + price(s) + (committed(s) ? 0.25 : 0)), 0);
   if (ctx.difficulty === 'easy') return ctx.rng.pick(options);
   if (ctx.profile.coalition === 'trusted') {
     const trusted = options.filter((c) => c.every((s) => s === me || trustRecord(view, s).defected <= trustRecord(view, s).honoured));
@@ -198,10 +205,11 @@ function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null {
 /** A package: for each issue the option worth most to me plus what members said they care about. */
 function chooseTerms(ctx: Ctx, members: Seat[], constraint: Constraint): Terms {
   const { view } = ctx;
-  const terms = myBestTerms(view);
-  if (ctx.profile.packages && ctx.difficulty !== 'easy') {
+  const terms = constraint.keep ? { ...constraint.keep.terms } : myBestTerms(view);
+  if (!constraint.keep && ctx.profile.packages && ctx.difficulty !== 'easy') {
     const known = knownInterests(view);
-    const weight = ctx.difficulty === 'hard' ? 4 : 2.5;
+    // An answer ranks issues without saying how much they are worth: guess a point value by rank.
+    const byRank = ctx.difficulty === 'hard' ? [20, 12, 6, 3] : [14, 8, 4, 2];
     for (const issue of view.scenario.issues) {
       let best = terms[issue.id];
       let bestScore = -Infinity;
@@ -211,7 +219,7 @@ function chooseTerms(ctx: Ctx, members: Seat[], constraint: Constraint): Terms {
           const ranked = known.get(m);
           if (!ranked) continue;
           const rank = ranked.findIndex((r) => r.issue === issue.id);
-          if (rank >= 0 && ranked[rank].preferred === option.id) s += weight * (ranked.length - rank);
+          if (rank >= 0 && ranked[rank].preferred === option.id) s += byRank[rank] ?? 1;
         }
         if (s > bestScore) {
           bestScore = s;
@@ -231,9 +239,11 @@ function buildProposal(ctx: Ctx, constraint: Constraint): { members: Seat[]; spl
   const weights = members.map((s) => (s === ctx.me ? ctx.shares[s] * ctx.profile.ask : ctx.shares[s]) + 0.01);
   const split = toPercentages(weights);
   const mine = members.indexOf(ctx.me);
-  for (const must of constraint.members ?? []) {
-    const i = members.indexOf(must.seat);
-    const gap = Math.max(0, must.share - split[i]);
+  // Partners get at least what they declared or demanded; the proposer pays for it.
+  const floors = members.map((s) => Math.max(s === ctx.me ? 0 : (ctx.view.seats[s].declared ?? 0), constraint.members?.find((m) => m.seat === s)?.share ?? 0));
+  for (let i = 0; i < members.length; i++) {
+    if (i === mine) continue;
+    const gap = Math.max(0, floors[i] - split[i]);
     split[i] += gap;
     split[mine] -= gap;
   }
@@ -253,14 +263,17 @@ function sameMembers(p: { members: Seat[] }, q: { members: Seat[] }): boolean {
 function improvePackage(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
   if (!ctx.profile.packages || ctx.difficulty === 'easy') return null;
+  // Only the proposer revises a standing deal: its new proposal replaces the old one, so the
+  // coalition never has two versions of itself to split between.
   const current = view.proposals.find((p) => p.id === view.me!.acceptance);
-  if (!current || current.acceptedBy.length !== current.members.length) return null;
+  if (!current || current.proposer !== me || current.acceptedBy.length !== current.members.length) return null;
+  if (current.round === view.round) return null;
   const known = knownInterests(view);
   if (!current.members.some((m) => m !== me && known.has(m))) return null;
-  if (view.proposals.some((p) => p.proposer === me && p.id !== current.id && p.round === view.round)) return null;
   const terms = chooseTerms(ctx, current.members, {});
   if (JSON.stringify(terms) === JSON.stringify(current.terms)) return null;
-  if (myTermsValue(view, terms) < myTermsValue(view, current.terms)) return null;
+  // A small cost to itself is worth a package its partners value much more.
+  if (myTermsValue(view, terms) < myTermsValue(view, current.terms) - 6) return null;
   return decision(
     { type: 'propose', seat: me, members: current.members, split: current.split, terms, counterTo: current.id, rationale: 'Same coalition and split, a package that gives each of us more of what we care about.', visibility: 'public' },
     'offered our coalition a better package: the answers I got show terms that cost me nothing and are worth more to my partners',
@@ -275,14 +288,14 @@ function sameProposal(p: ProposalView | undefined, q: { members: Seat[]; split: 
 function proposeOwn(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
   const own = view.proposals.find((p) => p.proposer === me);
-  const accepting = view.me!.acceptance;
-  if (accepting !== null && accepting !== own?.id) return null;
-  if (own && accepting === own.id && !dead(own)) return null;
-  const built = buildProposal(ctx, {});
-  if (!built || sameProposal(own, built)) {
-    if (own && accepting !== own.id && !own.rejections.length) return decision({ type: 'accept', seat: me, proposal: own.id }, 'stood behind my own proposal again');
-    return null;
-  }
+  const current = view.proposals.find((p) => p.id === view.me!.acceptance);
+  // Standing behind a live proposal of someone else's: nothing to propose.
+  if (current && current.proposer !== me && wins(view, current.members) && closeness(view, current) >= 0) return null;
+  if (own && current === own && !dead(own)) return null;
+  // Members who rejected my last offer are offered a little more this time.
+  const raises = (own?.rejections ?? []).map((r) => ({ seat: r.seat, share: myShareIn(own!, r.seat) + 5 }));
+  const built = buildProposal(ctx, { members: raises.filter((r) => r.share < 60) });
+  if (!built || sameProposal(own, built)) return null;
   const others = built.members.filter((m) => m !== me);
   const rationale =
     ctx.profile.coalition === 'cheapest'
@@ -296,13 +309,15 @@ function proposeOwn(ctx: Ctx): BotDecision | null {
 
 function askQuestions(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
-  if (!ctx.profile.asks || view.round > 2) return null;
+  if (!ctx.profile.asks) return null;
   if (ctx.difficulty === 'easy' && ctx.rng.chance(0.6)) return null;
   const mine = view.asks.filter((q) => q.from === me);
   if (mine.filter((q) => q.round === view.round).length >= 2) return null;
-  const asked = new Set(mine.map((q) => q.to));
+  const asked = new Set(mine.filter((q) => q.status !== 'declined' || q.round === view.round).map((q) => q.to));
+  // Partners first, at any time; the rest of the table early on, to map interests.
   const partners = view.proposals.find((p) => p.id === view.me!.acceptance)?.members ?? [];
-  const target = [...partners, ...view.seats.map((s) => s.seat)].find((s) => s !== me && !asked.has(s));
+  const pool = view.round <= 2 ? [...partners, ...view.seats.map((s) => s.seat)] : partners;
+  const target = pool.find((s) => s !== me && !asked.has(s));
   if (target === undefined) return null;
   return decision({ type: 'ask', seat: me, target }, `asked ${name(ctx, target)} what matters most: a package needs their priorities`);
 }
@@ -376,7 +391,7 @@ function concedeCost(ctx: Ctx, d: Demand): number {
 
 function respondToDemands(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
-  const constraint: Required<Constraint> = { members: [], terms: [] };
+  const constraint: Constraint & Required<Pick<Constraint, 'members' | 'terms'>> = { members: [], terms: [] };
   const reasons: string[] = [];
   for (const e of view.escalations) {
     if (e.target !== me) continue;
@@ -410,10 +425,14 @@ function respondToDemands(ctx: Ctx): BotDecision | null {
     }
   }
   if (reasons.length === 0) return null;
-  // Every demand it yields to goes into one proposal, so meeting one does not undo another.
+  // Every demand it yields to goes into one proposal, so meeting one does not undo another;
+  // the escalators join the deal it stands in, whose package is kept.
+  const standing = view.proposals.find((p) => p.id === view.me!.acceptance);
+  if (standing && wins(view, standing.members)) constraint.keep = { members: standing.members, terms: standing.terms };
   const built = buildProposal(ctx, constraint);
   const own = view.proposals.find((p) => p.proposer === me);
-  if (!built || (sameProposal(own, built) && view.me!.acceptance === own?.id)) return null;
+  // The offer goes on the table once; whether to stand behind it is acceptBest's call.
+  if (!built || sameProposal(own, built)) return null;
   return decision({ type: 'propose', seat: me, ...built, rationale: 'We have listened and meet the demand.', visibility: 'public' }, reasons.join('; '));
 }
 
@@ -434,7 +453,11 @@ function escalate(ctx: Ctx): BotDecision | null {
   }
   if (!Number.isFinite(ctx.profile.escalateAfter) || mine.length > 0) return null;
   if (roundsShutOut(ctx) < ctx.profile.escalateAfter) return null;
-  const target = view.seats.find((s) => s.veto && s.seat !== me)?.seat ?? strongestSeat(view);
+  // Pressure goes to the seat that can let it in: a veto holder, or the strongest member of the
+  // deal that shut it out.
+  const shutOutBy = lastWinning(view)?.members.filter((m) => m !== me) ?? [];
+  const strongestMember = shutOutBy.sort((a, b) => view.seats[b].power - view.seats[a].power)[0];
+  const target = view.seats.find((s) => s.veto && s.seat !== me)?.seat ?? strongestMember ?? strongestSeat(view);
   if (target === me) return null;
   if (ctx.difficulty === 'easy' && ctx.rng.chance(0.5)) return null;
   const share = Math.max(5, fairPercent(ctx, me));

@@ -40,7 +40,7 @@ export const PROFILES: Record<PersonaName, Profile> = {
   builder: {
     summary: 'Builds broad coalitions with fair splits by power index, packages from answers, labelled concessions.',
     demand: 0.75, ask: 1.0, coalition: 'broad', packages: true, asks: true, answers: true,
-    escalateAfter: 2, concedes: true, switches: false, trust: 'generous-tit-for-tat',
+    escalateAfter: 3, concedes: true, switches: false, trust: 'generous-tit-for-tat',
   },
   opportunist: {
     summary: 'Takes the cheapest minimal winning coalition and breaks alliances when it pays.',

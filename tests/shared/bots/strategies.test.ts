@@ -1,3 +1,4 @@
+import { trustPayoff } from '../../../shared/engine/rules';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../shared/engine/rng';
 import type { TrustMove } from '../../../shared/engine/types';
@@ -8,7 +9,6 @@ import {
   gtftForgiveness,
   isStrategyName,
   playMatch,
-  trustPayoff,
   type StrategyName,
 } from '../../../shared/bots/strategies';
 
@@ -273,10 +273,10 @@ describe('random', () => {
 
 describe('playMatch', () => {
   it('pays T, R, P, S from the mover’s side', () => {
-    expect(trustPayoff(H, H, DEFAULT_TRUST_PAYOFFS)).toBe(3);
-    expect(trustPayoff(H, D, DEFAULT_TRUST_PAYOFFS)).toBe(0);
-    expect(trustPayoff(D, H, DEFAULT_TRUST_PAYOFFS)).toBe(5);
-    expect(trustPayoff(D, D, DEFAULT_TRUST_PAYOFFS)).toBe(1);
+    expect(trustPayoff(DEFAULT_TRUST_PAYOFFS, H, H)).toBe(3);
+    expect(trustPayoff(DEFAULT_TRUST_PAYOFFS, H, D)).toBe(0);
+    expect(trustPayoff(DEFAULT_TRUST_PAYOFFS, D, H)).toBe(5);
+    expect(trustPayoff(DEFAULT_TRUST_PAYOFFS, D, D)).toBe(1);
   });
 
   it('uses the payoffs it is given', () => {

@@ -84,3 +84,34 @@ describe('npm run tournament', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('coalition tournaments from the command line', () => {
+  it('rotates personas through a scenario and prints JSON per persona', () => {
+    const r = cli('--scenario', 'harbour-development', '--games', '3', '--seed', '4', '--json');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.scenarios).toHaveLength(1);
+    expect(result.ranking.map((p: { persona: string }) => p.persona).sort()).toEqual(['builder', 'hardliner', 'incumbent', 'opportunist', 'reciprocator']);
+    for (const p of result.ranking) expect(p).toHaveProperty('escalations');
+  });
+  it('writes CSV per scenario and persona', () => {
+    const file = join(scratch, 'coalition.csv');
+    const r = cli('--scenario', 'all', '--games', '1', '--personas', 'builder,hardliner', '--csv', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Coalition tournament');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toContain('mean_mutual_gain');
+    expect(lines).toHaveLength(1 + 6 * 2);
+  });
+  it.each([
+    [['--scenario', 'atlantis'], /unknown scenario "atlantis"/],
+    [['--scenario', 'all', '--personas', 'saint'], /unknown persona "saint"/],
+    [['--scenario', 'all', '--difficulty', 'brutal'], /--difficulty must be one of/],
+    [['--scenario', 'all', '--games', '0'], /--games must be at least 1/],
+  ])('refuses %j with a usage message', (args, message) => {
+    const r = cli(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
