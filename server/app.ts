@@ -1,0 +1,72 @@
+// Builds the server: one HTTP server carrying both the Colyseus endpoint and the HTTP routes.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
+import { installRoutes } from './http';
+import { TableRoom, type RestoreOptions } from './rooms/TableRoom';
+import { Store, type Synchronous } from './store/store';
+
+export interface AppOptions {
+  /** SQLite file; ':memory:' for throwaway tests. */
+  dbPath: string;
+  synchronous?: Synchronous;
+  settings?: Partial<ServerSettings>;
+  /** Where the built game client lives (served statically when it exists). */
+  clientDir?: string;
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+export interface App {
+  server: Server;
+  ctx: ServerContext;
+  /** Rebuilds every unfinished table from the store; call once the server listens. */
+  restoreTables(): Promise<string[]>;
+  /** Stops every room (clients are told), then closes the store. */
+  close(): Promise<void>;
+}
+
+export function createApp(options: AppOptions): App {
+  const ctx: ServerContext = {
+    store: new Store(options.dbPath, options.synchronous ?? 'FULL'),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    now: options.now ?? Date.now,
+    restoreKey: randomBytes(16).toString('hex'),
+    log: options.log ?? ((m) => console.log(m)),
+  };
+  setContext(ctx);
+  const server = new Server({
+    // 64 KB per frame: larger frames close the socket; between 4 KB (maxPayloadChars) and this a
+    // message gets a typed `too-large` error instead.
+    transport: new WebSocketTransport({ server: createServer(), maxPayload: 64 * 1024 }),
+    express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
+    greet: false,
+    // main.ts handles SIGINT/SIGTERM itself, so that tests can boot and stop servers freely.
+    gracefullyShutdown: false,
+  });
+  server.define('table', TableRoom);
+
+  return {
+    server,
+    ctx,
+    async restoreTables() {
+      const restored: string[] = [];
+      for (const code of ctx.store.openCodes()) {
+        const restore: RestoreOptions = { restore: { code, key: ctx.restoreKey } };
+        try {
+          await matchMaker.createRoom('table', restore);
+          restored.push(code);
+        } catch (e) {
+          ctx.log(`could not restore table ${code}: ${(e as Error).message}`);
+        }
+      }
+      return restored;
+    },
+    async close() {
+      await server.gracefullyShutdown(false);
+      ctx.store.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// What every room of this process shares: the store and the settings of the server. Colyseus
+// constructs rooms itself (no constructor arguments), so the app sets this once at start.
+import type { Store } from './store/store';
+
+export interface ServerSettings {
+  /** Base delay before a bot acts, in ms (jittered 0.5x–1.5x); 0 in tests. */
+  botDelayMs: number;
+  /** In-class policy: seconds a seated player may be gone before a bot takes the seat. */
+  takeoverSeconds: number;
+  /** Seconds a dropped connection may resume its session (Colyseus reconnection). */
+  reconnectSeconds: number;
+  /** After a restart, a phase whose deadline passed while the server was down gets this long. */
+  restoreGraceSeconds: number;
+  /** Display phases (resolve, score) last this long unless a table says otherwise. */
+  displaySeconds: number;
+  /** Per client: a burst of this many messages, refilled at `ratePerSecond`. */
+  rateBurst: number;
+  ratePerSecond: number;
+  /** A client whose messages keep being throttled is disconnected after this many drops in a row. */
+  floodLimit: number;
+  /** Largest message payload (JSON characters) that gets a reply; larger ones get `too-large`. */
+  maxPayloadChars: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  botDelayMs: 700,
+  takeoverSeconds: 60,
+  reconnectSeconds: 60,
+  restoreGraceSeconds: 30,
+  displaySeconds: 5,
+  rateBurst: 30,
+  ratePerSecond: 10,
+  floodLimit: 40,
+  maxPayloadChars: 4096,
+};
+
+export interface ServerContext {
+  store: Store;
+  settings: ServerSettings;
+  /** Server time in ms since the epoch (the engine has no clock). */
+  now: () => number;
+  /** A secret of this process: only the server itself may ask a room to restore a table. */
+  restoreKey: string;
+  log: (message: string) => void;
+}
+
+let current: ServerContext | null = null;
+
+export function setContext(context: ServerContext): void {
+  current = context;
+}
+
+export function context(): ServerContext {
+  if (!current) throw new Error('The server context is not set: create the app with createApp() first.');
+  return current;
+}

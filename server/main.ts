@@ -1,0 +1,84 @@
+// `npm start`: one process serving the game client and the Colyseus endpoint on one port,
+// printing the addresses a class can join from (with a QR code of the LAN address).
+import { networkInterfaces } from 'node:os';
+import qrcode from 'qrcode-terminal';
+import { createApp } from './app';
+import type { ServerSettings } from './context';
+
+function envNumber(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`${name} must be a number of 0 or more, not "${raw}".`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const port = envNumber('PORT') ?? 2567;
+const dbPath = process.env.LEVERAGE_DB || 'data/leverage.db';
+const sync = (process.env.LEVERAGE_DB_SYNC || 'full').toUpperCase();
+if (sync !== 'FULL' && sync !== 'NORMAL') {
+  console.error(`LEVERAGE_DB_SYNC must be "full" or "normal", not "${process.env.LEVERAGE_DB_SYNC}".`);
+  process.exit(1);
+}
+const settings: Partial<ServerSettings> = {};
+const botDelay = envNumber('LEVERAGE_BOT_DELAY_MS');
+if (botDelay !== undefined) settings.botDelayMs = botDelay;
+const takeover = envNumber('LEVERAGE_TAKEOVER_SECONDS');
+if (takeover !== undefined) settings.takeoverSeconds = takeover;
+
+const app = createApp({ dbPath, synchronous: sync, settings, clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client' });
+
+function lanAddresses(): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) found.push(a.address);
+  }
+  return found;
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    console.log('Stopping now.');
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`\n${signal}: saving tables and telling players…`);
+  try {
+    await app.close();
+    console.log('Stopped cleanly. Every table is saved and will be restored at the next start.');
+    process.exit(0);
+  } catch (e) {
+    console.error('Error while stopping:', e);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+try {
+  await app.server.listen(port);
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other server or set PORT.` : err);
+  process.exit(1);
+}
+const restored = await app.restoreTables();
+
+const lan = lanAddresses();
+console.log('');
+console.log('Leverage is running.');
+console.log(`  On this computer:  http://localhost:${port}/`);
+for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
+console.log(`  Game data:         ${dbPath} (synchronous=${sync})`);
+if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);
+if (lan.length > 0) {
+  console.log('\nScan to join from a phone on the same network:');
+  qrcode.generate(`http://${lan[0]}:${port}/`, { small: true });
+} else {
+  console.log('\nNo network address found: players can join only from this computer.');
+}
+console.log('Press Ctrl+C to stop (tables are saved).');

@@ -1,0 +1,764 @@
+// One table: one game of the coalition or the trust game, with its players, bots, spectators,
+// timers and log. Every outcome comes from the engine (shared/engine); this room only decides who
+// may act, when phases close, and who hears what.
+import { CloseCode, Room, type Client, type Delayed } from '@colyseus/core';
+import type { Deferred } from '@colyseus/core';
+import { botLabel, type BotSpec } from '../../shared/bots/bot';
+import { apply } from '../../shared/engine/apply';
+import { scoreGame } from '../../shared/engine/scoring';
+import { createGame } from '../../shared/engine/setup';
+import type { Action, GameEvent, GameState, Refusal, Seat } from '../../shared/engine/types';
+import { viewFor } from '../../shared/engine/view';
+import { makeEntry, replay, type ActedBy, type Actor } from '../../shared/record/log';
+import {
+  ACTION_MESSAGES,
+  CONTROL_MESSAGES,
+  joinOptions,
+  SERVER_MESSAGES,
+  type ActionMessage,
+  type ErrorCode,
+  type ErrorMessage,
+  type EventsMessage,
+  type ViewMessage,
+  type Welcome,
+} from '../../shared/protocol';
+import { BotDriver } from '../bots/driver';
+import { context, type ServerContext } from '../context';
+import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
+import { cleanName, hashToken, joinError, newCode, newToken, sameName, seatOfRole, STAND_IN, tableFromOptions } from './setup';
+import { SeatInfo, TableState } from './state';
+
+/** Options only the server itself passes: restore a table from the store after a restart. */
+export interface RestoreOptions {
+  restore: { code: string; key: string };
+}
+
+type JoinDecision =
+  | { kind: 'spectate'; host: boolean; hostToken: string | null }
+  | { kind: 'reclaim'; seat: Seat; token: string; host: boolean; hostToken: string | null }
+  | { kind: 'claim'; seat: Seat; name: string; host: boolean; hostToken: string | null };
+
+interface Member {
+  client: Client;
+  seat: Seat | null;
+  host: boolean;
+  connected: boolean;
+  /** Another connection took this seat; this one only waits to be closed. */
+  superseded: boolean;
+  reconnection: Deferred<Client> | null;
+  /** Token bucket of the flood guard. */
+  tokens: number;
+  refilled: number;
+  drops: number;
+  lastRateError: number;
+  chat: number[];
+}
+
+type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { code: ErrorCode; message: string } };
+
+const CHAT_BURST = 5;
+const CHAT_WINDOW_MS = 10_000;
+
+export class TableRoom extends Room<{ state: TableState }> {
+  maxClients = 64;
+  // A table outlives its connections: between meetings nobody may be there for days. It is
+  // disposed when its game has ended and the last client left, or when the server stops.
+  autoDispose = false;
+  // Hard ceiling of Colyseus; the flood guard below throttles long before it.
+  maxMessagesPerSecond = 200;
+  state = new TableState();
+
+  private ctx!: ServerContext;
+  private record!: TableRecord;
+  private game!: GameState;
+  private seq = 0;
+  private bots!: BotDriver;
+  private members = new Map<string, Member>();
+  /** The connection that holds each seat (by session id). */
+  private seatSession = new Map<Seat, string>();
+  private takeoverTimers = new Map<Seat, Delayed>();
+  private phaseTimer: Delayed | null = null;
+  private viewsQueued = false;
+  private pumping = false;
+  private closing = false;
+
+  async onCreate(options: unknown): Promise<void> {
+    this.ctx = context();
+    const restore = restoreRequest(options, this.ctx.restoreKey);
+    if (restore) {
+      this.restoreTable(restore);
+    } else {
+      this.createTable(options);
+    }
+    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.onAnyMessage(client, String(type), payload));
+    await this.setMatchmaking({ private: this.record.settings.private, metadata: this.listing() });
+  }
+
+  private createTable(options: unknown): void {
+    const table = tableFromOptions(options, this.ctx.settings.displaySeconds);
+    const code = newCode((c) => this.ctx.store.hasTable(c));
+    this.roomId = code;
+    this.game = createGame(table.scenario, table.config);
+    this.record = {
+      code,
+      created: this.ctx.now(),
+      status: 'open',
+      scenario: table.scenario,
+      config: this.game.config,
+      settings: table.settings,
+      seats: table.seats,
+      hostTokenHash: null,
+      deadline: null,
+      results: null,
+      finished: null,
+    };
+    this.ctx.store.insertTable(this.record);
+    this.init();
+    this.bots.wakeAll();
+    this.pump();
+  }
+
+  /** Rebuilds an unfinished table from its log after a restart: same code, seats, deadline. */
+  private restoreTable(code: string): void {
+    const record = this.ctx.store.getTable(code);
+    if (!record || record.status !== 'open') throw new Error(`table ${code} is not open`);
+    const log = this.ctx.store.log(code);
+    this.record = record;
+    this.game = replay({ scenario: record.scenario, config: record.config, log });
+    this.seq = log.length;
+    this.roomId = code;
+    this.init();
+    this.bots.restoreSteps(log);
+    if (this.game.phase === 'end') {
+      this.finish();
+      return;
+    }
+    if (record.deadline !== null) {
+      const now = this.ctx.now();
+      // A phase that ran out while the server was down gets a moment for its players to return.
+      if (record.deadline <= now) {
+        record.deadline = now + this.ctx.settings.restoreGraceSeconds * 1000;
+        this.ctx.store.setDeadline(code, record.deadline);
+      }
+      this.startPhaseTimer();
+    }
+    for (const s of record.seats) if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.startTakeover(s.seat);
+    this.syncState();
+    this.bots.wakeAll();
+    this.pump();
+    this.ctx.log(`restored table ${code}: round ${this.game.round}, ${this.game.phase}, ${this.seq} log entries`);
+  }
+
+  private init(): void {
+    this.bots = new BotDriver(
+      {
+        game: () => this.game,
+        specOf: (seat) => this.botOf(seat),
+        act: (action, reason) => {
+          const r = this.act(action, 'bot', reason);
+          return r.ok ? { ok: true } : { ok: false, refusal: r.refusal as Refusal };
+        },
+        later: (ms, fn) => {
+          const d = this.clock.setTimeout(fn, ms);
+          return () => d.clear();
+        },
+        stepped: () => this.pump(),
+        warn: (m) => this.ctx.log(`[${this.roomId}] ${m}`),
+      },
+      this.ctx.settings.botDelayMs,
+    );
+    const s = this.state;
+    s.code = this.record.code;
+    s.scenarioId = this.record.scenario.id;
+    s.scenarioName = this.record.scenario.name;
+    s.mode = this.record.config.mode;
+    for (const seat of this.record.seats) {
+      const role = this.record.scenario.roles[seat.seat];
+      s.seats.push(new SeatInfo({ seat: seat.seat, roleId: role.id, roleName: role.name }));
+    }
+    this.syncState();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Joining
+
+  onAuth(_client: Client, options: unknown): JoinDecision {
+    const parsed = joinOptions.safeParse(options ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw joinError('bad-options', `${issue.path.join('.') || 'options'}: ${issue.message}`);
+    }
+    const o = parsed.data;
+    const isHost = o.hostToken !== undefined && this.record.hostTokenHash === hashToken(o.hostToken);
+    // The first connection to a new table is its creator, and so its host.
+    const creator = this.record.hostTokenHash === null && this.members.size === 0;
+    const hostToken = creator ? newToken() : isHost ? o.hostToken! : null;
+    const host = creator || isHost;
+    if (o.token !== undefined) {
+      const hash = hashToken(o.token);
+      const seat = this.record.seats.find((s) => s.tokenHash === hash);
+      if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
+      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken };
+    }
+    if (o.spectate) return { kind: 'spectate', host, hostToken };
+    if (this.record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
+    const name = cleanName(o.name);
+    if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
+    if (this.record.seats.some((s) => s.name !== null && sameName(s.name, name)))
+      throw joinError('name-taken', `Someone at this table is already called "${name}".`);
+    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken };
+  }
+
+  private chooseSeat(role: string | number | undefined): Seat {
+    const free = (s: SeatRecord) => s.kind === 'human' && s.tokenHash === null;
+    if (role !== undefined) {
+      const seat = seatOfRole(this.record.scenario, role);
+      if (seat === null) throw joinError('bad-options', `role: this scenario has no role "${String(role)}".`);
+      if (!free(this.record.seats[seat])) throw joinError('role-taken', `${this.record.scenario.roles[seat].name} is not free.`);
+      return seat;
+    }
+    const seat = this.record.seats.find(free);
+    if (!seat) throw joinError('table-full', 'Every seat at this table is taken; you can join as a spectator.');
+    return seat.seat;
+  }
+
+  onJoin(client: Client, _options: unknown, decision: JoinDecision): void {
+    let seat: Seat | null = null;
+    let token: string | null = null;
+    if (decision.kind === 'claim') {
+      const rec = this.record.seats[decision.seat];
+      // Re-checked here: another join may have taken the seat since onAuth.
+      if (rec.tokenHash !== null) throw joinError('role-taken', `${this.record.scenario.roles[rec.seat].name} is not free.`);
+      if (this.record.seats.some((s) => s.name !== null && sameName(s.name, decision.name)))
+        throw joinError('name-taken', `Someone at this table is already called "${decision.name}".`);
+      token = newToken();
+      rec.name = decision.name;
+      rec.tokenHash = hashToken(token);
+      this.seatEvent(rec.seat, 'claimed', decision.name);
+      if (rec.standIn) this.release(rec);
+      this.ctx.store.updateSeats(this.record.code, this.record.seats);
+      seat = rec.seat;
+    } else if (decision.kind === 'reclaim') {
+      seat = decision.seat;
+      token = decision.token;
+      this.supersede(seat);
+      const rec = this.record.seats[seat];
+      if (rec.standIn && this.record.status === 'open') {
+        this.release(rec);
+        this.ctx.store.updateSeats(this.record.code, this.record.seats);
+      }
+    }
+    if (decision.hostToken !== null && this.record.hostTokenHash === null) {
+      this.record.hostTokenHash = hashToken(decision.hostToken);
+      this.ctx.store.updateHost(this.record.code, this.record.hostTokenHash);
+    }
+    const member: Member = {
+      client,
+      seat,
+      host: decision.host,
+      connected: true,
+      superseded: false,
+      reconnection: null,
+      tokens: this.ctx.settings.rateBurst,
+      refilled: Date.now(),
+      drops: 0,
+      lastRateError: 0,
+      chat: [],
+    };
+    this.members.set(client.sessionId, member);
+    if (seat !== null) {
+      this.seatSession.set(seat, client.sessionId);
+      this.cancelTakeover(seat);
+    }
+    const welcome: Welcome = {
+      code: this.record.code,
+      seat,
+      token,
+      hostToken: decision.hostToken,
+      host: decision.host,
+      serverTime: this.ctx.now(),
+    };
+    client.send(SERVER_MESSAGES.welcome, welcome);
+    this.sendView(client, seat);
+    this.syncState();
+    this.pump();
+  }
+
+  /** A person takes the seat back from its stand-in bot. */
+  private release(rec: SeatRecord): void {
+    rec.standIn = false;
+    rec.bot = null;
+    this.bots.forget(rec.seat);
+    this.seatEvent(rec.seat, 'reclaimed', rec.name ?? '');
+  }
+
+  /** A new connection for a seat closes the old one (the newest tab wins). */
+  private supersede(seat: Seat): void {
+    const old = this.seatSession.get(seat);
+    if (old === undefined) return;
+    const member = this.members.get(old);
+    this.seatSession.delete(seat);
+    if (!member) return;
+    member.superseded = true;
+    this.members.delete(old);
+    if (member.reconnection) member.reconnection.reject(new Error('superseded'));
+    else member.client.leave(CloseCode.CONSENTED, 'Your seat was opened in another window.');
+  }
+
+  onDrop(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member || member.superseded) return;
+    member.connected = false;
+    if (member.seat !== null) this.startTakeover(member.seat);
+    this.syncState();
+    if (this.closing) return;
+    const reconnection = this.allowReconnection(client, this.ctx.settings.reconnectSeconds) as Deferred<Client> | Promise<Client>;
+    member.reconnection = reconnection instanceof Promise ? null : reconnection;
+    // A reconnection that times out or is superseded ends in onLeave; nothing more to do here.
+    reconnection.catch(() => undefined);
+  }
+
+  onReconnect(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) return;
+    member.client = client;
+    member.connected = true;
+    member.reconnection = null;
+    if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
+      this.cancelTakeover(member.seat);
+      const rec = this.record.seats[member.seat];
+      if (rec.standIn && this.record.status === 'open') {
+        this.release(rec);
+        this.ctx.store.updateSeats(this.record.code, this.record.seats);
+      }
+    }
+    this.sendView(client, member.seat);
+    this.syncState();
+    this.pump();
+  }
+
+  onLeave(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) return;
+    this.members.delete(client.sessionId);
+    if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
+      this.seatSession.delete(member.seat);
+      this.startTakeover(member.seat);
+    }
+    this.syncState();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Takeover (DESIGN 5): in class a bot takes a seat whose player is gone; the player reclaims it.
+
+  private startTakeover(seat: Seat): void {
+    const rec = this.record.seats[seat];
+    if (this.record.settings.policy !== 'in-class' || this.record.status !== 'open' || this.closing) return;
+    if (rec.kind !== 'human' || rec.standIn || this.takeoverTimers.has(seat)) return;
+    const seconds = this.ctx.settings.takeoverSeconds;
+    this.takeoverTimers.set(
+      seat,
+      this.clock.setTimeout(() => {
+        this.takeoverTimers.delete(seat);
+        const session = this.seatSession.get(seat);
+        if (session !== undefined && this.members.get(session)?.connected) return;
+        if (rec.standIn || this.record.status !== 'open') return;
+        rec.standIn = true;
+        rec.bot = STAND_IN;
+        this.ctx.store.updateSeats(this.record.code, this.record.seats);
+        this.seatEvent(seat, 'takeover', `${rec.name ?? 'the player'} was gone ${seconds} s: ${botLabel(STAND_IN)} plays the seat`);
+        this.bots.wake(seat);
+        this.syncState();
+        this.pump();
+      }, seconds * 1000),
+    );
+  }
+
+  private cancelTakeover(seat: Seat): void {
+    this.takeoverTimers.get(seat)?.clear();
+    this.takeoverTimers.delete(seat);
+  }
+
+  private seatEvent(seat: Seat, kind: SeatEventKind, detail: string): void {
+    this.ctx.store.addSeatEvent(this.record.code, { time: this.ctx.now(), seq: this.seq, seat, kind, detail });
+  }
+
+  /** The bot that plays a seat now, or null when a person does (or may still come). */
+  private botOf(seat: Seat): BotSpec | null {
+    const rec = this.record.seats[seat];
+    if (rec.kind === 'bot' || rec.standIn) return rec.bot;
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Messages
+
+  private onAnyMessage(client: Client, type: string, payload: unknown): void {
+    const member = this.members.get(client.sessionId);
+    if (!member || member.superseded) return;
+    if (!this.admit(member)) return;
+    let size: number;
+    try {
+      size = JSON.stringify(payload ?? null)?.length ?? 0;
+    } catch {
+      size = Infinity;
+    }
+    if (size > this.ctx.settings.maxPayloadChars)
+      return this.sendError(client, 'too-large', `A message is at most ${this.ctx.settings.maxPayloadChars} characters.`, type);
+    if (Object.hasOwn(ACTION_MESSAGES, type)) return this.onAction(member, type as ActionMessage, payload);
+    if (type === 'start') {
+      const parsed = CONTROL_MESSAGES.start.safeParse(payload ?? {});
+      if (!parsed.success) return this.sendError(client, 'bad-payload', describe(parsed.error), type);
+      return this.onStart(member);
+    }
+    this.sendError(client, 'unknown-message', `There is no message called "${type.slice(0, 40)}".`, type);
+  }
+
+  private onAction(member: Member, type: ActionMessage, payload: unknown): void {
+    const client = member.client;
+    const parsed = ACTION_MESSAGES[type].safeParse(payload ?? {});
+    if (!parsed.success) return this.sendError(client, 'bad-payload', describe(parsed.error), type);
+    if (member.seat === null) return this.sendError(client, 'not-seated', 'Spectators watch; they do not play.', type);
+    const { seat: named, ...rest } = parsed.data as { seat?: unknown } & Record<string, unknown>;
+    if (named !== undefined && named !== member.seat) return this.sendError(client, 'not-your-seat', 'You can act only for your own seat.', type);
+    if (type === 'chat' && !this.admitChat(member))
+      return this.sendError(client, 'rate-limited', `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`, type);
+    const action = { ...rest, type, seat: member.seat } as Action;
+    const result = this.act(action, 'human', null);
+    if (!result.ok) return this.sendError(client, result.refusal.code, result.refusal.message, type);
+    this.pump();
+  }
+
+  private onStart(member: Member): void {
+    if (!member.host) return this.sendError(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
+    if (this.game.phase !== 'prepare') return this.sendError(member.client, 'already-started', 'The game has already started.', 'start');
+    // Bots sit in every seat nobody claimed (DESIGN 5); a latecomer can still claim one.
+    let filled = false;
+    for (const rec of this.record.seats) {
+      if (rec.kind === 'human' && rec.tokenHash === null && !rec.standIn) {
+        rec.standIn = true;
+        rec.bot = STAND_IN;
+        filled = true;
+        this.seatEvent(rec.seat, 'stand-in', `nobody took the seat: ${botLabel(STAND_IN)} plays it`);
+      }
+    }
+    if (filled) this.ctx.store.updateSeats(this.record.code, this.record.seats);
+    const actor: Actor = member.seat ?? 'facilitator';
+    const result = this.act({ type: 'advance' }, member.seat === null ? 'facilitator' : 'human', null, actor);
+    if (!result.ok) return this.sendError(member.client, result.refusal.code, result.refusal.message, 'start');
+    this.pump();
+  }
+
+  /** Flood guard: a token bucket per client; a client that keeps flooding is disconnected. */
+  private admit(member: Member): boolean {
+    const { rateBurst, ratePerSecond, floodLimit } = this.ctx.settings;
+    const now = Date.now();
+    member.tokens = Math.min(rateBurst, member.tokens + ((now - member.refilled) / 1000) * ratePerSecond);
+    member.refilled = now;
+    if (member.tokens >= 1) {
+      member.tokens -= 1;
+      member.drops = 0;
+      return true;
+    }
+    member.drops++;
+    if (member.drops > floodLimit) {
+      this.sendError(member.client, 'rate-limited', 'Too many messages: disconnected.');
+      member.client.leave(CloseCode.WITH_ERROR, 'flooding');
+      return false;
+    }
+    if (now - member.lastRateError >= 1000) {
+      member.lastRateError = now;
+      this.sendError(member.client, 'rate-limited', 'Too many messages: slow down.');
+    }
+    return false;
+  }
+
+  private admitChat(member: Member): boolean {
+    const now = Date.now();
+    member.chat = member.chat.filter((t) => now - t < CHAT_WINDOW_MS);
+    if (member.chat.length >= CHAT_BURST) return false;
+    member.chat.push(now);
+    return true;
+  }
+
+  private sendError(client: Client, code: ErrorCode, message: string, type?: string): void {
+    const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type: type.slice(0, 40) };
+    client.send(SERVER_MESSAGES.error, error);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The one path of every action: engine, log (committed), then broadcast.
+
+  private act(action: Action, by: ActedBy, reason: string | null, actor?: Actor): ActResult {
+    if (this.record.status !== 'open') return { ok: false, refusal: { code: 'game-over', message: 'The game is over; the debrief is open.' } };
+    const before = this.game;
+    const result = apply(before, action);
+    if (!result.ok) return result;
+    const next = result.state;
+    const phaseChanged = next.phase !== before.phase || next.round !== before.round;
+    const deadline = phaseChanged ? this.deadlineOf(next) : undefined;
+    const entry = makeEntry(before, this.seq, action, { by, reason, time: this.ctx.now(), actor });
+    try {
+      this.ctx.store.append(this.record.code, entry, deadline);
+    } catch (e) {
+      this.ctx.log(`[${this.roomId}] could not write log entry ${this.seq}: ${(e as Error).message}`);
+      return { ok: false, refusal: { code: 'internal', message: 'The server could not save that move; try again.' } };
+    }
+    this.game = next;
+    this.seq++;
+    if (deadline !== undefined) this.record.deadline = deadline;
+    this.sendEvents(result.events);
+    if (phaseChanged) this.enterPhase();
+    else this.bots.wakeConcerned(action.type === 'advance' ? null : action.seat, result.events);
+    this.syncState();
+    this.queueViews();
+    return { ok: true, events: result.events };
+  }
+
+  private deadlineOf(state: GameState): number | null {
+    const d = this.record.settings.durations;
+    const seconds =
+      state.phase === 'negotiate' ? d.negotiate : state.phase === 'trust' ? d.trust : state.phase === 'resolve' ? d.resolve : state.phase === 'score' ? d.score : null;
+    return seconds === null ? null : this.ctx.now() + seconds * 1000;
+  }
+
+  private enterPhase(): void {
+    this.bots.newPhase();
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    if (this.game.phase === 'end') {
+      this.finish();
+      return;
+    }
+    this.startPhaseTimer();
+    this.bots.wakeAll();
+    void this.setMatchmaking({ metadata: this.listing() }).catch(() => undefined);
+  }
+
+  private startPhaseTimer(): void {
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    if (this.record.deadline === null) return;
+    const phase = this.game.phase;
+    const round = this.game.round;
+    this.phaseTimer = this.clock.setTimeout(
+      () => {
+        this.phaseTimer = null;
+        if (this.game.phase !== phase || this.game.round !== round || this.record.status !== 'open') return;
+        // Bots always decide before a phase closes.
+        this.bots.drain();
+        if (this.game.phase === phase && this.game.round === round) this.act({ type: 'advance' }, 'system', null);
+        this.pump();
+      },
+      Math.max(0, this.record.deadline - this.ctx.now()),
+    );
+  }
+
+  /**
+   * Runs what can run now: with no bot delay, every queued bot decision; then closes the phase
+   * early when every seat is ready (every person said so, every bot is done).
+   */
+  private pump(): void {
+    if (this.pumping || this.closing) return;
+    this.pumping = true;
+    try {
+      for (let guard = 0; guard < 10_000 && this.record.status === 'open'; guard++) {
+        if (this.ctx.settings.botDelayMs <= 0) this.bots.drain();
+        if (!this.canCloseEarly()) break;
+        if (!this.act({ type: 'advance' }, 'system', null).ok) break;
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private canCloseEarly(): boolean {
+    const phase = this.game.phase;
+    if (phase === 'prepare' || phase === 'end' || !this.bots.idle()) return false;
+    const humans = this.record.seats.filter((s) => s.kind === 'human');
+    // When every person is away the clock runs: a class whose network drops must not find its
+    // game played out by stand-ins when it comes back.
+    if (humans.length > 0 && humans.every((s) => s.standIn)) return false;
+    return this.game.seats.every((s) => s.ready);
+  }
+
+  private finish(): void {
+    this.bots.stop();
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    for (const seat of [...this.takeoverTimers.keys()]) this.cancelTakeover(seat);
+    const results = this.results();
+    const now = this.ctx.now();
+    this.ctx.store.finish(this.record.code, results, now);
+    this.record.status = 'finished';
+    this.record.results = results;
+    this.record.finished = now;
+    this.record.deadline = null;
+    this.autoDispose = true;
+    this.syncState();
+    this.queueViews();
+    void this.setMatchmaking({ metadata: this.listing() }).catch(() => undefined);
+    if (this.clients.length === 0) this.clock.setTimeout(() => void this.disconnect().catch(() => undefined), 0);
+  }
+
+  /** What a finished game stores and the HTTP API serves. */
+  private results(): TableResults {
+    const g = this.game;
+    return {
+      code: this.record.code,
+      scenario: { id: g.scenario.id, name: g.scenario.name },
+      mode: g.config.mode,
+      seed: g.config.seed,
+      totalRounds: g.totalRounds,
+      seats: this.record.seats.map((s) => ({
+        seat: s.seat,
+        roleId: g.scenario.roles[s.seat].id,
+        roleName: g.scenario.roles[s.seat].name,
+        name: s.name,
+        kind: s.kind,
+        bot: s.bot ? botLabel(s.bot) : null,
+        standIn: s.standIn,
+      })),
+      score: scoreGame(g),
+      pointsByRound: g.history.map((h) => h.points),
+      finished: this.ctx.now(),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What clients receive
+
+  private sendEvents(events: readonly GameEvent[]): void {
+    if (events.length === 0) return;
+    for (const member of this.members.values()) {
+      if (!member.connected || member.superseded) continue;
+      const seat = member.seat;
+      const mine = events.filter((e) => e.to === 'all' || (seat !== null && e.to.includes(seat)));
+      if (mine.length === 0) continue;
+      const message: EventsMessage = { seq: this.seq, events: mine };
+      member.client.send(SERVER_MESSAGES.events, message);
+    }
+  }
+
+  /** Views go out once per burst of actions (a bot's chain of moves is one redraw). */
+  private queueViews(): void {
+    if (this.viewsQueued) return;
+    this.viewsQueued = true;
+    queueMicrotask(() => {
+      this.viewsQueued = false;
+      if (this.closing) return;
+      const cache = new Map<Seat | null, ViewMessage>();
+      for (const member of this.members.values()) {
+        if (!member.connected || member.superseded) continue;
+        let message = cache.get(member.seat);
+        if (!message) {
+          message = { seq: this.seq, view: viewFor(this.game, member.seat) };
+          cache.set(member.seat, message);
+        }
+        member.client.send(SERVER_MESSAGES.view, message);
+      }
+    });
+  }
+
+  private sendView(client: Client, seat: Seat | null): void {
+    const message: ViewMessage = { seq: this.seq, view: viewFor(this.game, seat) };
+    client.send(SERVER_MESSAGES.view, message);
+  }
+
+  /** Projects the public lobby facts into the schema state (only changed fields are sent). */
+  private syncState(): void {
+    const s = this.state;
+    const g = this.game;
+    s.status = this.record.status === 'finished' ? 'ended' : g.phase === 'prepare' ? 'prepare' : 'playing';
+    s.phase = g.phase;
+    s.round = g.round;
+    s.deadline = this.record.deadline ?? 0;
+    s.seq = this.seq;
+    let spectators = 0;
+    for (const m of this.members.values()) if (m.seat === null && m.connected && !m.superseded) spectators++;
+    s.spectators = spectators;
+    const ended = this.record.status === 'finished';
+    for (const rec of this.record.seats) {
+      const info = s.seats[rec.seat];
+      const session = this.seatSession.get(rec.seat);
+      const member = session === undefined ? undefined : this.members.get(session);
+      info.name = rec.name ?? '';
+      info.kind = rec.kind;
+      info.playedBy = rec.kind === 'bot' || rec.standIn ? 'bot' : rec.tokenHash === null ? 'nobody' : 'human';
+      info.connected = member?.connected ?? false;
+      info.ready = g.seats[rec.seat].ready;
+      info.host = member?.host ?? false;
+      info.bot = ended && rec.bot ? botLabel(rec.bot) : '';
+    }
+  }
+
+  /** Public facts for the lobby list of public tables. */
+  private listing(): TableListing {
+    return {
+      code: this.record.code,
+      scenario: this.record.scenario.name,
+      mode: this.record.config.mode,
+      phase: this.game.phase,
+      round: this.game.round,
+      freeSeats: this.record.seats.filter((s) => s.kind === 'human' && s.tokenHash === null).length,
+      seats: this.record.seats.length,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Shutdown: everything is already committed; tell the clients and let them go.
+
+  onBeforeShutdown(): void {
+    this.closing = true;
+    this.bots.stop();
+    this.broadcast(SERVER_MESSAGES.shutdown, {
+      message: 'The server is restarting. Your table is saved: rejoin with your seat token in a moment.',
+    });
+    void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
+  }
+
+  onDispose(): void {
+    this.closing = true;
+    this.bots?.stop();
+  }
+
+  /** For tests and the operator: the engine state and log length behind this room. */
+  snapshot(): { game: GameState; seq: number; record: TableRecord } {
+    return { game: this.game, seq: this.seq, record: this.record };
+  }
+}
+
+export interface TableListing {
+  code: string;
+  scenario: string;
+  mode: string;
+  phase: string;
+  round: number;
+  freeSeats: number;
+  seats: number;
+}
+
+export interface TableResults {
+  code: string;
+  scenario: { id: string; name: string };
+  mode: string;
+  seed: number;
+  totalRounds: number;
+  seats: { seat: Seat; roleId: string; roleName: string; name: string | null; kind: 'human' | 'bot'; bot: string | null; standIn: boolean }[];
+  score: ReturnType<typeof scoreGame>;
+  pointsByRound: number[][];
+  finished: number;
+}
+
+function restoreRequest(options: unknown, key: string): string | null {
+  if (typeof options !== 'object' || options === null) return null;
+  const r = (options as Partial<RestoreOptions>).restore;
+  if (!r || typeof r !== 'object' || r.key !== key || typeof r.code !== 'string') return null;
+  return r.code;
+}
+
+function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

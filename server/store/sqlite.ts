@@ -1,0 +1,20 @@
+// node:sqlite prints one ExperimentalWarning when it loads (Node 22). We silence exactly that
+// warning, and only while loading it, so every other warning still reaches the terminal.
+import type * as Sqlite from 'node:sqlite';
+
+function loadSqlite(): typeof Sqlite {
+  const original = process.emitWarning;
+  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(text)) return;
+    return (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    return process.getBuiltinModule('node:sqlite') as typeof Sqlite;
+  } finally {
+    process.emitWarning = original;
+  }
+}
+
+export const { DatabaseSync } = loadSqlite();
+export type DatabaseSync = Sqlite.DatabaseSync;

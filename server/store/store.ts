@@ -1,0 +1,235 @@
+// The durable record of every table: its setup, its seats and its action log, in embedded SQLite.
+// A game is (scenario, config, log) (DESIGN 8): after a crash each unfinished table is rebuilt by
+// replaying its log, so the log entry of an action is committed before anyone sees its result.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BotSpec } from '../../shared/bots/bot';
+import type { GameConfig, Scenario, Seat } from '../../shared/engine/types';
+import type { LogEntry } from '../../shared/record/log';
+import { DatabaseSync } from './sqlite';
+
+export type TakeoverPolicy = 'in-class' | 'between-meetings';
+export type TableStatus = 'open' | 'finished';
+
+/** Phase durations in seconds; null = untimed (the phase ends when every human is ready). */
+export interface Durations {
+  negotiate: number | null;
+  trust: number | null;
+  resolve: number | null;
+  score: number | null;
+}
+
+export interface TableSettings {
+  durations: Durations;
+  policy: TakeoverPolicy;
+  private: boolean;
+  solo: boolean;
+}
+
+/** A seat as the table knows it: who may sit there and who plays it now. */
+export interface SeatRecord {
+  seat: Seat;
+  /** As configured: a seat for a person, or a bot's seat. */
+  kind: 'human' | 'bot';
+  /** The bot of a bot seat; for a human seat, the stand-in that plays it while nobody does. */
+  bot: BotSpec | null;
+  /** The player's name (human seats), once claimed. */
+  name: string | null;
+  /** SHA-256 of the seat token, once claimed. Tokens themselves are never stored. */
+  tokenHash: string | null;
+  /** A bot stands in for this human seat (never claimed at start, or taken over). */
+  standIn: boolean;
+}
+
+export interface TableRecord {
+  code: string;
+  created: number;
+  status: TableStatus;
+  scenario: Scenario;
+  config: GameConfig;
+  settings: TableSettings;
+  seats: SeatRecord[];
+  hostTokenHash: string | null;
+  /** Epoch ms when the current phase closes; null when untimed. */
+  deadline: number | null;
+  results: unknown | null;
+  finished: number | null;
+}
+
+export type SeatEventKind = 'claimed' | 'takeover' | 'reclaimed' | 'stand-in';
+
+/** A change of who plays a seat. Not an engine action, so it sits beside the log, not in it. */
+export interface SeatEvent {
+  time: number;
+  /** Number of log entries before it: where it falls in the game. */
+  seq: number;
+  seat: Seat;
+  kind: SeatEventKind;
+  detail: string;
+}
+
+export type Synchronous = 'FULL' | 'NORMAL';
+
+export class Store {
+  readonly db: DatabaseSync;
+
+  constructor(
+    readonly path: string,
+    readonly synchronous: Synchronous = 'FULL',
+  ) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec(`PRAGMA synchronous = ${synchronous}`);
+    this.db.exec('PRAGMA busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS tables (
+        code TEXT PRIMARY KEY,
+        created INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        config TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        seats TEXT NOT NULL,
+        host_token_hash TEXT,
+        deadline INTEGER,
+        results TEXT,
+        finished INTEGER
+      );
+      CREATE TABLE IF NOT EXISTS log (
+        code TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (code, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS seat_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        code TEXT NOT NULL,
+        time INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        seat INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS seat_events_code ON seat_events (code);
+    `);
+  }
+
+  /** The pragma in force, as SQLite reports it (0 OFF, 1 NORMAL, 2 FULL). */
+  pragma(name: 'synchronous' | 'journal_mode'): unknown {
+    const row = this.db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown>;
+    return Object.values(row)[0];
+  }
+
+  hasTable(code: string): boolean {
+    return this.db.prepare('SELECT 1 FROM tables WHERE code = ?').get(code) !== undefined;
+  }
+
+  insertTable(t: TableRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO tables (code, created, status, scenario, config, settings, seats, host_token_hash, deadline, results, finished)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        t.code,
+        t.created,
+        t.status,
+        JSON.stringify(t.scenario),
+        JSON.stringify(t.config),
+        JSON.stringify(t.settings),
+        JSON.stringify(t.seats),
+        t.hostTokenHash,
+        t.deadline,
+        t.results === null ? null : JSON.stringify(t.results),
+        t.finished,
+      );
+  }
+
+  updateSeats(code: string, seats: SeatRecord[]): void {
+    this.db.prepare('UPDATE tables SET seats = ? WHERE code = ?').run(JSON.stringify(seats), code);
+  }
+
+  updateHost(code: string, hostTokenHash: string): void {
+    this.db.prepare('UPDATE tables SET host_token_hash = ? WHERE code = ?').run(hostTokenHash, code);
+  }
+
+  setDeadline(code: string, deadline: number | null): void {
+    this.db.prepare('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
+  }
+
+  /**
+   * Commits one log entry, and with it the deadline of the phase it opens if it changes the
+   * phase, in one transaction: when this returns, the action survives a process kill.
+   */
+  append(code: string, entry: LogEntry, deadline?: number | null): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.prepare('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(code, entry.seq, JSON.stringify(entry));
+      if (deadline !== undefined) this.db.prepare('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  finish(code: string, results: unknown, time: number): void {
+    this.db
+      .prepare("UPDATE tables SET status = 'finished', results = ?, finished = ?, deadline = NULL WHERE code = ?")
+      .run(JSON.stringify(results), time, code);
+  }
+
+  addSeatEvent(code: string, e: SeatEvent): void {
+    this.db
+      .prepare('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(code, e.time, e.seq, e.seat, e.kind, e.detail);
+  }
+
+  seatEvents(code: string): SeatEvent[] {
+    return this.db
+      .prepare('SELECT time, seq, seat, kind, detail FROM seat_events WHERE code = ? ORDER BY id')
+      .all(code)
+      .map((r) => ({ time: Number(r.time), seq: Number(r.seq), seat: Number(r.seat), kind: r.kind as SeatEventKind, detail: String(r.detail) }));
+  }
+
+  getTable(code: string): TableRecord | null {
+    const row = this.db.prepare('SELECT * FROM tables WHERE code = ?').get(code);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Codes of the tables still being played, oldest first: the ones to restore after a restart. */
+  openCodes(): string[] {
+    return this.db
+      .prepare("SELECT code FROM tables WHERE status = 'open' ORDER BY created")
+      .all()
+      .map((r) => String(r.code));
+  }
+
+  log(code: string): LogEntry[] {
+    return this.db
+      .prepare('SELECT entry FROM log WHERE code = ? ORDER BY seq')
+      .all(code)
+      .map((r) => JSON.parse(String(r.entry)) as LogEntry);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+function toRecord(row: Record<string, unknown>): TableRecord {
+  return {
+    code: String(row.code),
+    created: Number(row.created),
+    status: row.status as TableStatus,
+    scenario: JSON.parse(String(row.scenario)),
+    config: JSON.parse(String(row.config)),
+    settings: JSON.parse(String(row.settings)),
+    seats: JSON.parse(String(row.seats)),
+    hostTokenHash: row.host_token_hash === null ? null : String(row.host_token_hash),
+    deadline: row.deadline === null ? null : Number(row.deadline),
+    results: row.results === null ? null : JSON.parse(String(row.results)),
+    finished: row.finished === null ? null : Number(row.finished),
+  };
+}

@@ -1,0 +1,194 @@
+// The wire between a table's clients and the server: message names, payload schemas and error
+// codes. The client bundle imports this file, so it holds names, zod schemas and types only.
+// A payload never names its seat: the server takes the seat from the connection
+// (ARCHITECTURE "the flow of one move"); a payload that names another seat is refused.
+import { z } from 'zod';
+import type { GameEvent, RefusalCode, Seat } from './engine/types';
+import type { TableView } from './engine/view';
+
+/** Longest free text the wire carries; the engine's own limit (280) gives the precise refusal. */
+const TEXT = z.string().max(2000);
+const SEAT = z.number().int().min(0).max(7);
+const ID = z.number().int().min(0).max(1_000_000_000);
+/** A payload may repeat its own seat; any other seat is refused with `not-your-seat`. */
+const OWN_SEAT = { seat: z.unknown().optional() };
+
+const demand = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('share'), share: z.number().int().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('concession'), points: z.number().int().min(0).max(1_000_000) }),
+  z.strictObject({ kind: z.literal('option'), issue: z.string().max(64), option: z.string().max(64) }),
+]);
+
+/** Client -> server messages that become engine actions, by name. */
+export const ACTION_MESSAGES = {
+  propose: z.strictObject({
+    ...OWN_SEAT,
+    members: z.array(SEAT).max(8),
+    split: z.array(z.number().int().min(0).max(100)).max(8),
+    terms: z.record(z.string().max(64), z.string().max(64)),
+    promises: z.array(z.strictObject({ from: SEAT, to: SEAT, points: z.number().int().min(0).max(1_000_000) })).max(16).optional(),
+    rationale: TEXT.optional(),
+    visibility: z.enum(['public', 'members']).optional(),
+    counterTo: ID.nullable().optional(),
+  }),
+  accept: z.strictObject({ ...OWN_SEAT, proposal: ID }),
+  withdraw: z.strictObject({ ...OWN_SEAT }),
+  reject: z.strictObject({ ...OWN_SEAT, proposal: ID, reason: TEXT.optional() }),
+  ask: z.strictObject({ ...OWN_SEAT, target: SEAT }),
+  answer: z.strictObject({ ...OWN_SEAT, ask: ID }),
+  decline: z.strictObject({ ...OWN_SEAT, ask: ID }),
+  concede: z.strictObject({ ...OWN_SEAT, to: SEAT, points: z.number().int().min(0).max(1_000_000), labelled: z.boolean(), rationale: TEXT.optional() }),
+  declare: z.strictObject({ ...OWN_SEAT, share: z.number().int().min(0).max(100) }),
+  escalate: z.strictObject({ ...OWN_SEAT, target: SEAT, demand, rationale: TEXT.optional() }),
+  raise: z.strictObject({ ...OWN_SEAT, escalation: ID }),
+  renew: z.strictObject({ ...OWN_SEAT, escalation: ID }),
+  cosign: z.strictObject({ ...OWN_SEAT, escalation: ID }),
+  refuse: z.strictObject({ ...OWN_SEAT, escalation: ID, rationale: TEXT }),
+  chat: z.strictObject({ ...OWN_SEAT, to: SEAT.nullable(), text: TEXT }),
+  trust: z.strictObject({ ...OWN_SEAT, partner: SEAT, move: z.enum(['honour', 'defect']) }),
+  ready: z.strictObject({ ...OWN_SEAT }),
+} as const;
+
+export type ActionMessage = keyof typeof ACTION_MESSAGES;
+export type ActionPayload<K extends ActionMessage> = z.infer<(typeof ACTION_MESSAGES)[K]>;
+
+/** Client -> server messages that steer the table rather than play it. */
+export const CONTROL_MESSAGES = {
+  /** The host opens the game (closes prepare). */
+  start: z.strictObject({}),
+} as const;
+
+export type ControlMessage = keyof typeof CONTROL_MESSAGES;
+
+/** Server -> client message names. */
+export const SERVER_MESSAGES = {
+  /** Sent once on join: who you are at this table. */
+  welcome: 'welcome',
+  /** Your seat's view of the table (viewFor), after every change. */
+  view: 'view',
+  /** The events of one accepted action that your seat may see. */
+  events: 'events',
+  /** A refusal or a rejected message, to its sender only. */
+  error: 'error',
+  /** The server is going down; the table is saved, rejoin with your seat token. */
+  shutdown: 'shutdown',
+} as const;
+
+/** Errors the server adds to the engine's refusal codes. */
+export const SERVER_ERROR_CODES = [
+  'bad-payload',
+  'unknown-message',
+  'too-large',
+  'rate-limited',
+  'not-seated',
+  'not-host',
+  'already-started',
+  'bot-seat',
+  'internal',
+] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ErrorCode = RefusalCode | ServerErrorCode;
+
+/** Why a join or create was refused (the text of the matchmaking error starts with the code). */
+export const JOIN_ERROR_CODES = [
+  'bad-options',
+  'bad-scenario',
+  'bad-name',
+  'name-taken',
+  'role-taken',
+  'table-full',
+  'bad-token',
+  'table-over',
+] as const;
+export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
+
+/** The code at the start of a join error's message ("name-taken: ..."), if it is one of ours. */
+export function joinErrorCode(message: string): JoinErrorCode | null {
+  const code = message.split(':', 1)[0];
+  return (JOIN_ERROR_CODES as readonly string[]).includes(code) ? (code as JoinErrorCode) : null;
+}
+
+export const MAX_NAME = 24;
+
+const botSpec = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('persona'), persona: z.string().max(32), difficulty: z.string().max(16) }),
+  z.strictObject({ kind: z.literal('strategy'), strategy: z.string().max(32) }),
+]);
+
+/** A seat as the table's creator configures it. */
+export const seatConfig = z.union([
+  z.strictObject({ kind: z.literal('human') }),
+  z.strictObject({ kind: z.literal('bot'), bot: botSpec }),
+]);
+
+const duration = z.number().int().min(0).max(7 * 24 * 3600).nullable();
+
+const joinFields = {
+  name: z.string().max(200).optional(),
+  /** A role id or seat index to sit in; otherwise the first free seat. */
+  role: z.union([z.string().max(64), SEAT]).optional(),
+  /** A seat token from an earlier welcome: reclaims that seat. */
+  token: z.string().max(200).optional(),
+  /** A host token from an earlier welcome: this client may start the table. */
+  hostToken: z.string().max(200).optional(),
+  spectate: z.boolean().optional(),
+};
+
+/**
+ * What a client may pass when it joins a table. Not strict: when a client creates a table the
+ * same options also carry the table's setup (createOptions), which joining ignores.
+ */
+export const joinOptions = z.object(joinFields);
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+/** Options of `create('table', ...)`: the table, plus the creator's own join options. */
+export const createOptions = z.strictObject({
+  ...joinFields,
+  /** A built-in scenario id, or a whole scenario (validated by shared/scenarios/schema). */
+  scenario: z.union([z.string().max(64), z.record(z.string(), z.unknown())]),
+  mode: z.enum(['coalition', 'trust']).default('coalition'),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  noise: z.number().min(0).max(0.5).optional(),
+  rounds: z.number().int().min(1).max(100).optional(),
+  /** One entry per role; default: every seat human. */
+  seats: z.array(seatConfig).max(8).optional(),
+  /** Seconds; null = untimed (ends when every human is ready). Defaults from the scenario. */
+  durations: z
+    .strictObject({ negotiate: duration.optional(), trust: duration.optional(), resolve: duration.optional(), score: duration.optional() })
+    .optional(),
+  /** in-class: a bot takes a seat whose player is gone 60 s; between-meetings: nobody does. */
+  policy: z.enum(['in-class', 'between-meetings']).default('in-class'),
+  private: z.boolean().optional(),
+  /** One human (the creator), bots in every other seat, a private table. */
+  solo: z.boolean().optional(),
+});
+export type CreateOptions = z.input<typeof createOptions>;
+
+export interface Welcome {
+  code: string;
+  seat: Seat | null;
+  /** Keep it (localStorage): it reclaims the seat after a reload or a restart. */
+  token: string | null;
+  /** Only for the table's host: lets a new connection start the table. */
+  hostToken: string | null;
+  host: boolean;
+  serverTime: number;
+}
+
+export interface ViewMessage {
+  /** Number of log entries behind this view. */
+  seq: number;
+  view: TableView;
+}
+
+export interface EventsMessage {
+  seq: number;
+  events: GameEvent[];
+}
+
+export interface ErrorMessage {
+  code: ErrorCode;
+  message: string;
+  /** The message type this answers, if any. */
+  type?: string;
+}

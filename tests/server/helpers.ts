@@ -1,0 +1,160 @@
+// Helpers for the server's integration tests: a real in-process server with a temporary
+// database, and SDK clients that record exactly what they received.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import type { Room } from '@colyseus/sdk';
+import { createApp, type App } from '../../server/app';
+import type { ServerSettings } from '../../server/context';
+import type { GameEvent, Seat } from '../../shared/engine/types';
+import type { TableView } from '../../shared/engine/view';
+import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
+
+export interface Booted {
+  app: App;
+  colyseus: ColyseusTestServer;
+  dir: string;
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+export const TEST_SETTINGS: Partial<ServerSettings> = {
+  botDelayMs: 0,
+  displaySeconds: 0,
+  takeoverSeconds: 60,
+  reconnectSeconds: 60,
+  // Test clients act at machine speed; the flood test sets its own limits.
+  rateBurst: 10_000,
+};
+
+export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?: string): Promise<Booted> {
+  const dir = mkdtempSync(join(tmpdir(), 'leverage-test-'));
+  const path = dbPath ?? join(dir, 'test.db');
+  const app = createApp({ dbPath: path, settings: { ...TEST_SETTINGS, ...settings }, log: () => undefined, clientDir: join(dir, 'no-client') });
+  const colyseus = await boot(app.server);
+  return {
+    app,
+    colyseus,
+    dir,
+    dbPath: path,
+    async stop() {
+      await colyseus.shutdown();
+      app.ctx.store.close();
+      if (!dbPath) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One SDK client and everything it received, decoded, in order. */
+export class Player {
+  welcome: Welcome | null = null;
+  view: TableView | null = null;
+  seq = 0;
+  views: ViewMessage[] = [];
+  events: GameEvent[] = [];
+  errors: ErrorMessage[] = [];
+  /** Every message as received: [type, payload]. */
+  received: [string, unknown][] = [];
+  left: number | null = null;
+
+  constructor(readonly room: Room) {
+    room.onMessage('*', (type, payload) => {
+      this.received.push([String(type), payload]);
+      if (type === 'welcome') this.welcome = payload as Welcome;
+      else if (type === 'view') {
+        const m = payload as ViewMessage;
+        this.views.push(m);
+        this.view = m.view;
+        this.seq = m.seq;
+      } else if (type === 'events') this.events.push(...(payload as EventsMessage).events);
+      else if (type === 'error') this.errors.push(payload as ErrorMessage);
+    });
+    room.onLeave((code) => {
+      this.left = code;
+    });
+  }
+
+  get seat(): Seat | null {
+    return this.welcome?.seat ?? null;
+  }
+
+  send(type: string, payload?: unknown): void {
+    this.room.send(type, payload as never);
+  }
+
+  /** Sends a message and waits for the error it must earn. */
+  async expectError(type: string, payload: unknown, timeout = 3000): Promise<ErrorMessage> {
+    const before = this.errors.length;
+    this.send(type, payload);
+    await waitFor(() => this.errors.length > before, timeout, `an error for "${type}"`);
+    return this.errors[before];
+  }
+
+  async waitView(predicate: (v: TableView) => boolean, timeout = 10_000, what = 'a view'): Promise<TableView> {
+    await waitFor(() => this.view !== null && predicate(this.view), timeout, what);
+    return this.view!;
+  }
+}
+
+export async function waitFor(predicate: () => boolean, timeout = 10_000, what = 'a condition'): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export async function createTable(b: Booted, options: CreateOptions): Promise<Player> {
+  const room = await b.colyseus.sdk.create('table', options);
+  const p = new Player(room);
+  await waitFor(() => p.welcome !== null && p.view !== null, 5000, 'welcome');
+  return p;
+}
+
+export async function joinTable(b: Booted, code: string, options: Record<string, unknown>): Promise<Player> {
+  const room = await b.colyseus.sdk.joinById(code, options);
+  const p = new Player(room);
+  await waitFor(() => p.welcome !== null && p.view !== null, 5000, 'welcome');
+  return p;
+}
+
+/**
+ * A simple human: in trust stages honours every partner, in every other phase says ready.
+ * `negotiate` may act first (propose, accept…) and return true when it has done all it wants.
+ */
+export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean): () => void {
+  let acted = '';
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    const v = p.view;
+    if (!v || v.me === null || v.phase === 'end' || v.phase === 'prepare') return;
+    const key = `${v.round}:${v.phase}`;
+    const me = v.seats[v.me.seat];
+    if (me.ready) return;
+    if (v.phase === 'trust') {
+      const open = v.trust.filter((t) => t.move === null);
+      if (open.length > 0) {
+        const slotKey = `${key}:${open[0].partner}`;
+        if (acted !== slotKey) {
+          acted = slotKey;
+          p.send('trust', { partner: open[0].partner, move: 'honour' });
+        }
+        return;
+      }
+    }
+    if (v.phase === 'negotiate' && negotiate && acted !== `${key}:done`) {
+      if (!negotiate(v)) return;
+    }
+    if (acted !== `${key}:done`) {
+      acted = `${key}:done`;
+      p.send('ready', {});
+    }
+  };
+  const timer = setInterval(tick, 10);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
