@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the server's integration tests boot a real server, and @colyseus/testing always
-// listens on port 2568, so their files run one at a time; everything else runs in parallel.
+// Two projects. The server's integration tests boot real servers (each on a free port) and
+// measure timers and takeovers, so their files run one at a time rather than competing for the
+// CPU; everything else runs in parallel.
 export default defineConfig({
   test: {
     testTimeout: 20000,

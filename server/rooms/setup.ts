@@ -1,16 +1,20 @@
 // Turning a client's create options into a table: scenario, config, seats and settings; codes,
 // tokens and names. Validation only; the rules of the game stay in shared/engine.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { ServerError } from '@colyseus/core';
+import { ErrorCode, ServerError } from '@colyseus/core';
 import { isBotSpec, type BotSpec } from '../../shared/bots/bot';
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import { createOptions, MAX_NAME, type JoinErrorCode } from '../../shared/protocol';
 import { formatProblems, parseScenario, scenarioById } from '../../shared/scenarios/index';
 import type { Durations, SeatRecord, TableSettings } from '../store/store';
 
-/** Colyseus turns an error thrown while creating or joining into the client's rejection. */
+/**
+ * Colyseus turns an error thrown while creating or joining into the client's rejection. Its
+ * numeric code doubles as the HTTP status of the matchmaking request, so it must be one of
+ * Colyseus's 5xx codes; our own code leads the message ("name-taken: ...").
+ */
 export function joinError(code: JoinErrorCode, message: string): ServerError {
-  return new ServerError(4400, `${code}: ${message}`);
+  return new ServerError(ErrorCode.APPLICATION_ERROR, `${code}: ${message}`);
 }
 
 /** Letters that cannot be mistaken for each other or for digits on a projector (no I, O, L). */

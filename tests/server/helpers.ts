@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { createServer } from 'node:net';
+import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from '@colyseus/sdk';
 import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
@@ -32,7 +33,10 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
   const dir = mkdtempSync(join(tmpdir(), 'leverage-test-'));
   const path = dbPath ?? join(dir, 'test.db');
   const app = createApp({ dbPath: path, settings: { ...TEST_SETTINGS, ...settings }, log: () => undefined, clientDir: join(dir, 'no-client') });
-  const colyseus = await boot(app.server);
+  // Like @colyseus/testing's boot(), but on a free port: boot() always takes 2568, which collides
+  // with any other test run on the same machine.
+  await app.server.listen(await freePort());
+  const colyseus = new ColyseusTestServer(app.server);
   return {
     app,
     colyseus,
@@ -44,6 +48,17 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
       if (!dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** One SDK client and everything it received, decoded, in order. */

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreGame } from '../../shared/engine/scoring';
+import { replay, type LogEntry } from '../../shared/record/log';
+import type { TableResults } from '../../server/rooms/TableRoom';
+import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted } from './helpers';
+
+let b: Booted;
+beforeAll(async () => {
+  b = await bootServer();
+});
+afterAll(async () => {
+  await b.stop();
+});
+
+describe('the trust game', () => {
+  it('plays every pair each round with people and strategy bots, to the end', async () => {
+    const host = await createTable(b, {
+      scenario: 'harbour-development',
+      mode: 'trust',
+      rounds: 5,
+      noise: 0.05,
+      seed: 99,
+      seats: [
+        { kind: 'human' },
+        { kind: 'human' },
+        { kind: 'bot', bot: { kind: 'strategy', strategy: 'tit-for-tat' } },
+        { kind: 'bot', bot: { kind: 'strategy', strategy: 'always-defect' } },
+        { kind: 'bot', bot: { kind: 'persona', persona: 'hardliner', difficulty: 'hard' } },
+      ],
+      durations: { trust: 600 },
+      name: 'Tess',
+    });
+    const guest = await joinTable(b, host.welcome!.code, { name: 'Uri' });
+    host.send('start', {});
+    await host.waitView((v) => v.phase === 'trust', 3000, 'the first trust stage');
+    // The trust game has trust moves only: every other seat is a partner.
+    expect(host.view!.trust.map((t) => t.partner)).toEqual([1, 2, 3, 4]);
+    expect((await host.expectError('propose', { members: [0, 1], split: [50, 50], terms: {} })).code).toBe('wrong-phase');
+    expect((await host.expectError('trust', { partner: 0, move: 'honour' })).code).toBe('not-partner');
+
+    const stops = [autoPlay(host), autoPlay(guest)];
+    await host.waitView((v) => v.phase === 'end', 20_000, 'the end');
+    stops.forEach((s) => s());
+    const v = host.view!;
+    expect(v.totalRounds).toBe(5);
+    expect(v.history).toHaveLength(5);
+    for (const round of v.history) expect(round.trust).toHaveLength(10);
+    // always-defect defected on everyone, every round (before noise).
+    for (const round of v.history) {
+      for (const p of round.trust) {
+        if (p.a === 3) expect(p.chosenA).toBe('defect');
+        if (p.b === 3) expect(p.chosenB).toBe('defect');
+      }
+    }
+    const code = host.welcome!.code;
+    const results = (await b.colyseus.http.get(`/api/tables/${code}/results`)).data as TableResults;
+    const log = (await b.colyseus.http.get(`/api/tables/${code}/log`)).data as { log: LogEntry[]; scenario: never; config: never };
+    expect(scoreGame(replay({ scenario: log.scenario, config: log.config, log: log.log }))).toEqual(results.score);
+    await waitFor(() => host.room.state.status === 'ended', 2000);
+    expect(host.room.state.seats[3].bot).toBe('always-defect');
+    await host.room.leave();
+    await guest.room.leave();
+  });
+
+  it('runs a solo trust practice: one person, strategy bots, untimed', async () => {
+    const solo = await createTable(b, { scenario: 'harbour-development', mode: 'trust', solo: true, rounds: 2, name: 'Solo' });
+    expect(solo.seat).toBe(0);
+    await waitFor(() => solo.room.state.seats.length === 5, 2000);
+    expect(solo.room.state.seats.map((s: { kind: string }) => s.kind)).toEqual(['human', 'bot', 'bot', 'bot', 'bot']);
+    solo.send('start', {});
+    await solo.waitView((v) => v.phase === 'trust', 3000, 'trust');
+    // Untimed: the stage waits for the player.
+    expect(solo.room.state.deadline).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(solo.view!.phase).toBe('trust');
+    const stop = autoPlay(solo);
+    await solo.waitView((v) => v.phase === 'end', 10_000, 'the end');
+    stop();
+    await solo.room.leave();
+  });
+});
