@@ -138,13 +138,17 @@ export async function joinTable(b: Booted, code: string, options: Record<string,
  * A simple human: in trust stages honours every partner, in every other phase says ready.
  * `negotiate` may act first (propose, accept…) and return true when it has done all it wants.
  */
-export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean): () => void {
+export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean, until?: (view: TableView) => boolean): () => void {
   let acted = '';
   let stopped = false;
   const tick = () => {
     if (stopped) return;
     const v = p.view;
     if (!v || v.me === null || v.phase === 'end' || v.phase === 'prepare') return;
+    if (until?.(v)) {
+      stopped = true;
+      return;
+    }
     const key = `${v.round}:${v.phase}`;
     const me = v.seats[v.me.seat];
     if (me.ready) return;
