@@ -237,6 +237,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.seatEvent(rec.seat, 'claimed', decision.name);
       if (rec.standIn) this.release(rec);
       this.ctx.store.updateSeats(this.record.code, this.record.seats);
+      this.updateListing();
       seat = rec.seat;
     } else if (decision.kind === 'reclaim') {
       seat = decision.seat;
@@ -443,6 +444,9 @@ export class TableRoom extends Room<{ state: TableState }> {
       }
     }
     if (filled) this.ctx.store.updateSeats(this.record.code, this.record.seats);
+    this.updateListing();
+    // Bots always decide before a phase closes, prepare included (they may declare walk-aways).
+    this.bots.drain();
     const actor: Actor = member.seat ?? 'facilitator';
     const result = this.act({ type: 'advance' }, member.seat === null ? 'facilitator' : 'human', null, actor);
     if (!result.ok) return this.sendError(member.client, result.refusal.code, result.refusal.message, 'start');
@@ -532,7 +536,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     }
     this.startPhaseTimer();
     this.bots.wakeAll();
-    void this.setMatchmaking({ metadata: this.listing() }).catch(() => undefined);
+    this.updateListing();
   }
 
   private startPhaseTimer(): void {
@@ -597,7 +601,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.autoDispose = true;
     this.syncState();
     this.queueViews();
-    void this.setMatchmaking({ metadata: this.listing() }).catch(() => undefined);
+    this.updateListing();
     if (this.clients.length === 0) this.clock.setTimeout(() => void this.disconnect().catch(() => undefined), 0);
   }
 
@@ -690,6 +694,10 @@ export class TableRoom extends Room<{ state: TableState }> {
       info.host = member?.host ?? false;
       info.bot = ended && rec.bot ? botLabel(rec.bot) : '';
     }
+  }
+
+  private updateListing(): void {
+    void this.setMatchmaking({ metadata: this.listing() }).catch(() => undefined);
   }
 
   /** Public facts for the lobby list of public tables. */
