@@ -40,19 +40,28 @@ export function escalationShare(scenario: Scenario, e: Escalation): number {
 }
 
 /**
- * A seat's walk-away this round: the scenario's, lowered by standing escalations against it
- * at stage 2 (mobilise) and stage 3 (formal complaint) in proportion to the escalating side's
- * power share (DESIGN 2.1). Never below zero.
+ * The share of the table's power pressing on a seat through escalations at `stage` or beyond:
+ * the union of their escalators and co-signers, so a seat that presses twice counts once.
+ */
+export function pressureShare(state: GameState, target: Seat, stage: number): number {
+  const side = new Set<Seat>();
+  for (const e of state.escalations) {
+    if (e.target !== target || e.stage < stage) continue;
+    side.add(e.escalator);
+    for (const c of e.cosigners) side.add(c);
+  }
+  return side.size === 0 ? 0 : powerOf(state.scenario, [...side]) / totalPower(state.scenario);
+}
+
+/**
+ * A seat's walk-away this round: the scenario's, lowered while escalations stand against it at
+ * stage 2 (mobilise) and stage 3 (formal complaint), in proportion to the power share of the
+ * side pressing it (DESIGN 2.1). Never below zero.
  */
 export function currentWalkAway(state: GameState, seat: Seat): number {
   const base = state.scenario.roles[seat].walkAway;
-  let drop = 0;
-  for (const e of state.escalations) {
-    if (e.target !== seat) continue;
-    const share = escalationShare(state.scenario, e);
-    if (e.stage >= 2) drop += share * state.scenario.escalation.mobiliseDrop;
-    if (e.stage >= 3) drop += share * state.scenario.escalation.complaintDrop;
-  }
+  const rules = state.scenario.escalation;
+  const drop = pressureShare(state, seat, 2) * rules.mobiliseDrop + pressureShare(state, seat, 3) * rules.complaintDrop;
   return round2(base * Math.max(0, 1 - drop));
 }
 

@@ -148,7 +148,7 @@ export interface Proposal {
   visibility: Visibility;
   /** The proposal this one counters, if any. */
   counterTo: number | null;
-  /** Seats that rejected it this round, with reasons. */
+  /** Seats that rejected it, with reasons (kept until the proposer replaces it). */
   rejections: { seat: Seat; reason: string }[];
 }
 
@@ -258,7 +258,10 @@ export interface SeatState {
   /** Declared public minimum share (percent), if any. */
   declared: number | null;
   ready: boolean;
-  /** The proposal this seat accepts (its own open proposal counts as accepted). */
+  /**
+   * The proposal this seat accepts (its own open proposal counts as accepted). Proposals and
+   * acceptances stand from round to round, so a coalition holds until one of its members moves.
+   */
   acceptance: number | null;
 }
 

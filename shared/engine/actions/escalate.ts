@@ -129,27 +129,33 @@ export function refuseDemand(state: GameState, a: Refuse): ApplyResult {
   return tx.done();
 }
 
-/** The demand is met: the escalation ends and credits both sides [de-escalation saves face]. */
-export function meetDemand(tx: Tx, id: number): void {
+/**
+ * The demand is met: the escalation ends and credits the escalator, and the target too when it
+ * had a hand in it [de-escalation gives the powerful a way to concede without losing face].
+ */
+export function meetDemand(tx: Tx, id: number, targetCredited = true): void {
   const e = tx.state.escalations.find((x) => x.id === id);
   if (!e) return;
   tx.patch({ escalations: tx.state.escalations.filter((x) => x.id !== id) });
   tx.emit({ to: 'all', type: 'demand-met', escalation: id });
   const gain = tx.state.scenario.reputation.demandMet;
-  tx.reputation(e.target, gain, 'demand-met');
+  if (targetCredited) tx.reputation(e.target, gain, 'demand-met');
   tx.reputation(e.escalator, gain, 'demand-met');
 }
 
-/** Share and option demands are met by a winning deal that includes the target (DESIGN 2.1). */
+/**
+ * Share and option demands are met by the winning deal itself: the escalator got its share, or
+ * the option is in force (DESIGN 2.1), whether or not the target sat in that deal.
+ */
 export function meetDemandsByDeal(tx: Tx, winning: Deal): void {
   for (const e of tx.state.escalations) {
-    if (!winning.members.includes(e.target)) continue;
     const d = e.demand;
+    const inDeal = winning.members.includes(e.target);
     if (d.kind === 'share') {
       const i = winning.members.indexOf(e.escalator);
-      if (i >= 0 && winning.split[i] >= d.share) meetDemand(tx, e.id);
+      if (i >= 0 && winning.split[i] >= d.share) meetDemand(tx, e.id, inDeal);
     } else if (d.kind === 'option') {
-      if (winning.terms[d.issue] === d.option) meetDemand(tx, e.id);
+      if (winning.terms[d.issue] === d.option) meetDemand(tx, e.id, inDeal);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { refuse } from '../errors';
 import { nextFloat } from '../rng';
-import { currentWalkAway, escalationShare, isWinningSet, powerOf, termsValue, trustPayoff } from '../rules';
+import { currentWalkAway, isWinningSet, powerOf, pressureShare, termsValue, trustPayoff } from '../rules';
 import { Tx } from '../tx';
 import type { ApplyResult, Deal, GameState, Income, RevealedTrustPair, Seat, TrustMove, TrustPair } from '../types';
 import { meetDemandsByDeal } from './escalate';
@@ -166,14 +166,17 @@ function closeRound(tx: Tx, revealed: RevealedTrustPair[]): void {
   const s = tx.state;
   const rules = s.scenario.escalation;
   const rep = s.scenario.reputation;
+  const underAction = new Set<number>();
   for (const e of s.escalations) {
     if (e.refusal !== null) tx.reputation(e.target, -rep.refuseDemand, 'refused-demand');
     else tx.reputation(e.target, -rep.ignoreDemand, 'ignored-demand');
     if (e.stage === 4) {
-      tx.points(e.target, -rules.actionTargetLoss * escalationShare(s.scenario, e), 'escalation');
+      underAction.add(e.target);
       tx.points(e.escalator, -rules.actionEscalatorLoss, 'escalation');
     }
   }
+  // The target loses once, by the power share of everyone taking action against it.
+  for (const target of underAction) tx.points(target, -rules.actionTargetLoss * pressureShare(s, target, 4), 'escalation');
   const lapsed = tx.state.escalations.filter((e) => e.expiresRound <= s.round);
   if (lapsed.length > 0) {
     tx.patch({ escalations: tx.state.escalations.filter((e) => e.expiresRound > s.round) });

@@ -83,6 +83,11 @@ export function propose(state: GameState, a: Propose): ApplyResult {
   if (replaced) dropAcceptances(tx, replaced);
   tx.seat(a.seat, { acceptance: id });
   tx.emit({ to: audienceOf(visibility, proposal.members), type: 'proposed', proposal });
+  // Proposing counts as accepting, so offering oneself less than one declared breaks it too.
+  const declared = state.seats[a.seat].declared;
+  if (declared !== null && proposal.split[proposal.members.indexOf(a.seat)] < declared) {
+    tx.reputation(a.seat, -state.scenario.reputation.breakDeclaration, 'broke-declaration');
+  }
   return tx.done();
 }
 

@@ -110,6 +110,11 @@ describe('accept, withdraw, reject', () => {
     expect(s.proposals[0].rejections).toEqual([{ seat: 2, reason: '15% is below my power index' }]);
     expect(s.seats[2].acceptance).toBeNull();
   });
+  it('proposing oneself less than one declared costs reputation too', () => {
+    const s = run(negotiating(), { type: 'declare', seat: 1, share: 40 }).state;
+    expect(run(s, deal(1, [0, 1], [70, 30])).state.seats[1].reputation).toBe(44);
+    expect(run(s, deal(1, [0, 1], [60, 40])).state.seats[1].reputation).toBe(50);
+  });
   it('accepting below a declared walk-away costs reputation', () => {
     let s = run(open(), { type: 'declare', seat: 2, share: 20 }).state;
     const { state, events } = run(s, { type: 'accept', seat: 2, proposal: 1 });
@@ -352,6 +357,26 @@ describe('escalation', () => {
     expect(s.phase).toBe('score');
     expect(s.income[0].escalation).toBeCloseTo(-40 * (3 / 12), 2);
     expect(s.income[1].escalation - income[1].escalation).toBe(-6);
+  });
+  it('two escalations by the same side press once: the pressing side is the union of escalators and co-signers', () => {
+    let s = run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } }, { type: 'escalate', seat: 3, target: 0, demand: { kind: 'share', share: 20 } }).state;
+    const [a, b] = s.escalations.map((e) => e.id);
+    s = run(s, { type: 'raise', seat: 2, escalation: a }, { type: 'raise', seat: 3, escalation: b }, { type: 'cosign', seat: 3, escalation: a }).state;
+    // Residents (2) and Greens (2) of 12, counted once: 30 × (1 − 4/12 × 0.5) = 25.
+    const before = s.seats[0].points;
+    s = run(s, { type: 'withdraw', seat: 0 }, advance).state;
+    expect(s.seats[0].points - before).toBeCloseTo(25, 2);
+  });
+  it('a share demand is met when the escalator gets its share in the winning deal, even without the target', () => {
+    let s = run(negotiating(), { type: 'declare', seat: 3, share: 0 }).state;
+    s = run(s, deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }, advance, advance, advance, advance).state;
+    s = run(s, { type: 'escalate', seat: 1, target: 3, demand: { kind: 'share', share: 30 } }).state;
+    const before = s.seats[3].reputation;
+    const { state, events } = run(s, advance);
+    expect(state.escalations).toEqual([]);
+    expect(events.some((e) => e.type === 'demand-met')).toBe(true);
+    // The target was not in the deal: only the escalator is credited.
+    expect(state.seats[3].reputation).toBe(before);
   });
   it('lapses at the end of the next round unless renewed', () => {
     let s = opened(); // round 2
