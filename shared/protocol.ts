@@ -10,8 +10,18 @@ import type { TableView } from './engine/view';
 const TEXT = z.string().max(2000);
 const SEAT = z.number().int().min(0).max(7);
 const ID = z.number().int().min(0).max(1_000_000_000);
-/** A payload may repeat its own seat; any other seat is refused with `not-your-seat`. */
-const OWN_SEAT = { seat: z.unknown().optional() };
+/**
+ * Fields every action message may carry besides its own. `seat` may repeat the sender's seat (any
+ * other is refused with `not-your-seat`). `at` names the round and phase the move was meant for:
+ * a move that arrives after that phase closed (a late "ready" would otherwise count for the next
+ * phase) is refused with `wrong-phase`.
+ */
+const OWN_SEAT = {
+  seat: z.unknown().optional(),
+  at: z
+    .strictObject({ round: z.number().int().min(0).max(1000), phase: z.enum(['prepare', 'negotiate', 'resolve', 'trust', 'score', 'end']) })
+    .optional(),
+};
 
 const demand = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('share'), share: z.number().int().min(0).max(100) }),

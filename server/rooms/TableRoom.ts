@@ -420,8 +420,10 @@ export class TableRoom extends Room<{ state: TableState }> {
     const parsed = ACTION_MESSAGES[type].safeParse(payload ?? {});
     if (!parsed.success) return this.sendError(client, 'bad-payload', describe(parsed.error), type);
     if (member.seat === null) return this.sendError(client, 'not-seated', 'Spectators watch; they do not play.', type);
-    const { seat: named, ...rest } = parsed.data as { seat?: unknown } & Record<string, unknown>;
+    const { seat: named, at, ...rest } = parsed.data as { seat?: unknown; at?: { round: number; phase: string } } & Record<string, unknown>;
     if (named !== undefined && named !== member.seat) return this.sendError(client, 'not-your-seat', 'You can act only for your own seat.', type);
+    if (at !== undefined && (at.round !== this.game.round || at.phase !== this.game.phase))
+      return this.sendError(client, 'wrong-phase', `That was meant for round ${at.round} (${at.phase}), which has closed.`, type);
     if (type === 'chat' && !this.admitChat(member))
       return this.sendError(client, 'rate-limited', `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`, type);
     const action = { ...rest, type, seat: member.seat } as Action;

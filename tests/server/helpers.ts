@@ -158,7 +158,7 @@ export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean, un
         const slotKey = `${key}:${open[0].partner}`;
         if (acted !== slotKey) {
           acted = slotKey;
-          p.send('trust', { partner: open[0].partner, move: 'honour' });
+          p.send('trust', { partner: open[0].partner, move: 'honour', at: { round: v.round, phase: v.phase } });
         }
         return;
       }
@@ -168,7 +168,8 @@ export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean, un
     }
     if (acted !== `${key}:done`) {
       acted = `${key}:done`;
-      p.send('ready', {});
+      // `at`: a ready that arrives after its phase closed must not count for the next one.
+      p.send('ready', { at: { round: v.round, phase: v.phase } });
     }
   };
   const timer = setInterval(tick, 10);

@@ -109,6 +109,10 @@ describe('messages that do not become moves', () => {
     host.send('start', {});
     await host.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
     expect((await host.expectError('start', {})).code).toBe('already-started');
+    // A move meant for a phase that has closed is stale, not a move in the next phase.
+    expect((await host.expectError('ready', { at: { round: 0, phase: 'prepare' } })).code).toBe('wrong-phase');
+    expect(host.view!.seats[0].ready).toBe(false);
+    expect((await host.expectError('ready', { at: { round: 1 } })).code).toBe('bad-payload');
   });
 
   it('gives every malformed, unknown, oversized, spectator or other-seat message a typed error', async () => {

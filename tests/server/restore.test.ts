@@ -101,6 +101,9 @@ describe('kill and restore', () => {
     const deadline = ana.room.state.deadline;
     const seqSeen = Math.max(ana.seq, ben.seq);
 
+    // These connections die with the server; their players come back with seat tokens below.
+    ana.room.reconnection.enabled = false;
+    ben.room.reconnection.enabled = false;
     server.child.kill('SIGKILL');
     await server.exited;
 
