@@ -56,6 +56,7 @@ interface Member {
 
 type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { code: ErrorCode; message: string } };
 
+const UNJOINED_MS = 60_000;
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 10_000;
 
@@ -116,6 +117,15 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.init();
     this.bots.wakeAll();
     this.pump();
+    // A table whose creator never arrived (a dropped connection during create) is forgotten.
+    this.clock.setTimeout(() => {
+      if (this.record.hostTokenHash !== null || this.members.size > 0 || this.closing) return;
+      this.ctx.log(`[${this.roomId}] nobody joined: table forgotten`);
+      this.closing = true;
+      this.bots.stop();
+      this.ctx.store.deleteTable(this.record.code);
+      void this.disconnect().catch(() => undefined);
+    }, UNJOINED_MS);
   }
 
   /** Rebuilds an unfinished table from its log after a restart: same code, seats, deadline. */
@@ -144,7 +154,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     }
     for (const s of record.seats) if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.startTakeover(s.seat);
     this.syncState();
-    this.bots.wakeAll();
+    // Bots that were still deciding go on; the ones already done for this phase stay done.
+    for (const s of this.game.seats) if (!s.ready) this.bots.wake(s.seat);
     this.pump();
     this.ctx.log(`restored table ${code}: round ${this.game.round}, ${this.game.phase}, ${this.seq} log entries`);
   }
@@ -235,7 +246,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       rec.name = decision.name;
       rec.tokenHash = hashToken(token);
       this.seatEvent(rec.seat, 'claimed', decision.name);
-      if (rec.standIn) this.release(rec);
+      if (rec.standIn) this.release(rec, null);
       this.ctx.store.updateSeats(this.record.code, this.record.seats);
       this.updateListing();
       seat = rec.seat;
@@ -285,12 +296,12 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.pump();
   }
 
-  /** A person takes the seat back from its stand-in bot. */
-  private release(rec: SeatRecord): void {
+  /** A person takes the seat from its stand-in bot (back, or for the first time when claiming it). */
+  private release(rec: SeatRecord, event: SeatEventKind | null = 'reclaimed'): void {
     rec.standIn = false;
     rec.bot = null;
     this.bots.forget(rec.seat);
-    this.seatEvent(rec.seat, 'reclaimed', rec.name ?? '');
+    if (event) this.seatEvent(rec.seat, event, rec.name ?? '');
   }
 
   /** A new connection for a seat closes the old one (the newest tab wins). */

@@ -96,6 +96,11 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
     scenario = result.scenario;
   }
   const n = scenario.roles.length;
+  // The creator joins right after: check its own options now, so that a bad name does not
+  // leave a table behind that nobody sits at.
+  if (!o.spectate && o.token === undefined && cleanName(o.name) === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
+  if (o.role !== undefined && seatOfRole(scenario, o.role) === null)
+    throw joinError('bad-options', `role: this scenario has no role "${String(o.role)}".`);
   const config: GameConfig = { mode: o.mode, seed: o.seed ?? randomInt(0, 0x7fffffff) };
   if (o.noise !== undefined) {
     if (o.mode !== 'trust') throw joinError('bad-options', 'noise: only the trust game has noise.');
@@ -118,6 +123,11 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
       if (!isBotSpec(s.bot)) throw joinError('bad-options', `seats.${seat}.bot: no such persona, difficulty or strategy.`);
       return { ...humanSeat(seat), kind: 'bot', bot: s.bot };
     });
+    if (!o.spectate && o.token === undefined) {
+      const wanted = o.role === undefined ? seats.find((s) => s.kind === 'human') : seats[seatOfRole(scenario, o.role)!];
+      if (!wanted || wanted.kind !== 'human')
+        throw joinError('bad-options', 'The creator needs a seat for a person (or spectate: true to watch).');
+    }
   } else {
     seats = scenario.roles.map((_, seat) => humanSeat(seat));
   }

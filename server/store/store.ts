@@ -180,6 +180,18 @@ export class Store {
       .run(JSON.stringify(results), time, code);
   }
 
+  /** Forgets a table entirely (one that nobody ever joined). */
+  deleteTable(code: string): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const table of ['log', 'seat_events', 'tables']) this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
   addSeatEvent(code: string, e: SeatEvent): void {
     this.db
       .prepare('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)')

@@ -29,12 +29,17 @@ describe('creating and joining a table', () => {
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', mode: 'chess', name: 'A' }))).toBe('bad-options');
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', seats: [{ kind: 'human' }], name: 'A' }))).toBe('bad-options');
     expect(
-      await joinFails(sdk.create('table', { scenario: 'harbour-development', seats: [BOT, BOT, BOT, BOT, { kind: 'bot', bot: { kind: 'persona', persona: 'wizard', difficulty: 'normal' } }] })),
+      await joinFails(sdk.create('table', { scenario: 'harbour-development', spectate: true, seats: [BOT, BOT, BOT, BOT, { kind: 'bot', bot: { kind: 'persona', persona: 'wizard', difficulty: 'normal' } }] })),
     ).toBe('bad-options');
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', mode: 'coalition', noise: 0.1, name: 'A' }))).toBe('bad-options');
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', surprise: true, name: 'A' }))).toBe('bad-options');
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: '   ' }))).toBe('bad-name');
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'x'.repeat(25) }))).toBe('bad-name');
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', role: 'mayor' }))).toBe('bad-options');
+    // A creator needs a seat for a person, or watches.
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', seats: [BOT, BOT, BOT, BOT, BOT] }))).toBe('bad-options');
+    // None of these left a table behind.
+    expect(b.app.ctx.store.openCodes()).toEqual([]);
   });
 
   it('accepts a valid custom scenario', async () => {

@@ -35,7 +35,7 @@ async function startServer(port: number, db: string): Promise<Running> {
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await waitFor(() => out.includes('Leverage is running.') || child.exitCode !== null, 20_000, 'the server to start').catch((e) => {
+  await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 20_000, 'the server to start').catch((e) => {
     throw new Error(`${(e as Error).message}; its output:\n${out}`);
   });
   if (child.exitCode !== null) throw new Error(`the server exited:\n${out}`);

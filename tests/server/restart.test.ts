@@ -1,0 +1,116 @@
+// Restarts in one process (the store outlives the server): the edge cases of restoring a table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'leverage-restart-'));
+let db = '';
+let n = 0;
+let b: Booted | null = null;
+afterEach(async () => {
+  await b?.stop();
+  b = null;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function fresh(settings = {}) {
+  db = join(dir, `t${n++}.db`);
+  b = await bootServer(settings, db);
+  return b;
+}
+
+async function restart(settings = {}): Promise<string[]> {
+  await b!.stop();
+  b = await bootServer(settings, db);
+  return b.app.restoreTables();
+}
+
+const BOTS = [
+  { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } },
+  { kind: 'bot', bot: { kind: 'persona', persona: 'opportunist', difficulty: 'normal' } },
+  { kind: 'bot', bot: { kind: 'persona', persona: 'reciprocator', difficulty: 'normal' } },
+] as const;
+
+describe('restoring tables', () => {
+  it('gives a phase whose deadline passed while the server was down a grace period', async () => {
+    await fresh();
+    const p = await createTable(b!, { scenario: 'harbour-development', name: 'A', durations: { negotiate: 1 } });
+    p.send('start', {});
+    await p.waitView((v) => v.phase === 'negotiate', 3000);
+    p.room.reconnection.enabled = false;
+    await b!.stop();
+    b = null;
+    // The 1-second deadline passes while the server is down.
+    await new Promise((r) => setTimeout(r, 1500));
+    b = await bootServer({ restoreGraceSeconds: 5 }, db);
+    expect(await b.app.restoreTables()).toEqual([p.welcome!.code]);
+    const q = await joinTable(b, p.welcome!.code, { token: p.welcome!.token! });
+    expect(q.view!.phase).toBe('negotiate');
+    await waitFor(() => q.room.state.deadline > 0, 2000);
+    expect(q.room.state.deadline - Date.now()).toBeGreaterThan(3000);
+  });
+
+  it('keeps a stand-in bot in the seat it took over, and its player reclaims it after the restart', async () => {
+    await fresh({ takeoverSeconds: 0.2 });
+    const ana = await createTable(b!, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, { kind: 'human' }, ...BOTS],
+      durations: { negotiate: 600, trust: 600 },
+      name: 'Ana',
+    });
+    const ben = await joinTable(b!, ana.welcome!.code, { name: 'Ben' });
+    ana.send('start', {});
+    await ben.waitView((v) => v.phase === 'negotiate', 3000);
+    await ben.room.leave();
+    await waitFor(() => ana.room.state.seats[1].playedBy === 'bot', 3000, 'the takeover');
+    ana.room.reconnection.enabled = false;
+    expect(await restart({ takeoverSeconds: 0.2 })).toEqual([ana.welcome!.code]);
+    const watcher = await joinTable(b!, ana.welcome!.code, { spectate: true });
+    await waitFor(() => watcher.room.state.seats.length === 5, 2000);
+    expect(watcher.room.state.seats[1].playedBy).toBe('bot');
+    const back = await joinTable(b!, ana.welcome!.code, { token: ben.welcome!.token! });
+    expect(back.seat).toBe(1);
+    await waitFor(() => watcher.room.state.seats[1].playedBy === 'human', 2000, 'the reclaim');
+  });
+
+  it('finishes a table whose log reached the end just before a crash', async () => {
+    await fresh();
+    const solo = await createTable(b!, { scenario: 'harbour-development', solo: true, rounds: 1, name: 'Solo' });
+    const code = solo.welcome!.code;
+    const stop = autoPlay(solo);
+    solo.send('start', {});
+    await solo.waitView((v) => v.phase === 'end', 10_000, 'the end');
+    stop();
+    const results = b!.app.ctx.store.getTable(code)!.results;
+    // As if the process died between the last log entry and the results.
+    b!.app.ctx.store.db.prepare("UPDATE tables SET status = 'open', results = NULL WHERE code = ?").run(code);
+    solo.room.reconnection.enabled = false;
+    await restart();
+    const record = b!.app.ctx.store.getTable(code)!;
+    expect(record.status).toBe('finished');
+    expect((record.results as { score: unknown }).score).toEqual((results as { score: unknown }).score);
+  });
+
+  it('skips a table whose log was altered, and restores the others', async () => {
+    await fresh();
+    const one = await createTable(b!, { scenario: 'harbour-development', solo: true, name: 'One' });
+    const two = await createTable(b!, { scenario: 'river-dam', solo: true, name: 'Two' });
+    one.send('start', {});
+    two.send('start', {});
+    await one.waitView((v) => v.phase === 'negotiate', 3000);
+    await two.waitView((v) => v.phase === 'negotiate', 3000);
+    b!.app.ctx.store.db
+      .prepare('UPDATE log SET entry = json_set(entry, \'$.action.type\', \'teleport\') WHERE code = ? AND seq = 0')
+      .run(one.welcome!.code);
+    one.room.reconnection.enabled = false;
+    two.room.reconnection.enabled = false;
+    const logged: string[] = [];
+    await b!.stop();
+    b = await bootServer({}, db);
+    b.app.ctx.log = (m) => logged.push(m);
+    expect(await b.app.restoreTables()).toEqual([two.welcome!.code]);
+    expect(logged.some((m) => m.includes(one.welcome!.code) && m.includes('log entry 0'))).toBe(true);
+  });
+});
