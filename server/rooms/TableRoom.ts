@@ -33,10 +33,15 @@ export interface RestoreOptions {
   restore: { code: string; key: string };
 }
 
-type JoinDecision =
-  | { kind: 'spectate'; host: boolean; hostToken: string | null }
-  | { kind: 'reclaim'; seat: Seat; token: string; host: boolean; hostToken: string | null }
-  | { kind: 'claim'; seat: Seat; name: string; host: boolean; hostToken: string | null };
+interface HostDecision {
+  host: boolean;
+  hostToken: string | null;
+  /** This join would create the table's host token (the first connection to a new table). */
+  creator: boolean;
+}
+
+type JoinDecision = HostDecision &
+  ({ kind: 'spectate' } | { kind: 'reclaim'; seat: Seat; token: string } | { kind: 'claim'; seat: Seat; name: string });
 
 interface Member {
   client: Client;
@@ -209,15 +214,15 @@ export class TableRoom extends Room<{ state: TableState }> {
       const hash = hashToken(o.token);
       const seat = this.record.seats.find((s) => s.tokenHash === hash);
       if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
-      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken };
+      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken, creator };
     }
-    if (o.spectate) return { kind: 'spectate', host, hostToken };
+    if (o.spectate) return { kind: 'spectate', host, hostToken, creator };
     if (this.record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
     const name = cleanName(o.name);
     if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
     if (this.record.seats.some((s) => s.name !== null && sameName(s.name, name)))
       throw joinError('name-taken', `Someone at this table is already called "${name}".`);
-    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken };
+    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken, creator };
   }
 
   private chooseSeat(role: string | number | undefined): Seat {
@@ -260,14 +265,21 @@ export class TableRoom extends Room<{ state: TableState }> {
         this.ctx.store.updateSeats(this.record.code, this.record.seats);
       }
     }
-    if (decision.hostToken !== null && this.record.hostTokenHash === null) {
-      this.record.hostTokenHash = hashToken(decision.hostToken);
-      this.ctx.store.updateHost(this.record.code, this.record.hostTokenHash);
+    let { host, hostToken } = decision;
+    if (decision.creator) {
+      if (this.record.hostTokenHash === null) {
+        this.record.hostTokenHash = hashToken(hostToken!);
+        this.ctx.store.updateHost(this.record.code, this.record.hostTokenHash);
+      } else {
+        // Someone else's first join got there first: that one is the host.
+        host = false;
+        hostToken = null;
+      }
     }
     const member: Member = {
       client,
       seat,
-      host: decision.host,
+      host,
       connected: true,
       superseded: false,
       reconnection: null,
@@ -286,8 +298,8 @@ export class TableRoom extends Room<{ state: TableState }> {
       code: this.record.code,
       seat,
       token,
-      hostToken: decision.hostToken,
-      host: decision.host,
+      hostToken,
+      host,
       serverTime: this.ctx.now(),
     };
     client.send(SERVER_MESSAGES.welcome, welcome);
