@@ -1,12 +1,17 @@
 // Builds the server: one HTTP server carrying both the Colyseus endpoint and the HTTP routes.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { matchMaker, Server } from '@colyseus/core';
+import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { installRoutes } from './http';
 import { TableRoom, type RestoreOptions } from './rooms/TableRoom';
 import { Store, type Synchronous } from './store/store';
+
+/** Colyseus's lobby, with a flood ceiling (it accepts a `filter` message). */
+class PublicLobby extends LobbyRoom {
+  maxMessagesPerSecond = 20;
+}
 
 export interface AppOptions {
   /** SQLite file; ':memory:' for throwaway tests. */
@@ -46,7 +51,9 @@ export function createApp(options: AppOptions): App {
     // main.ts handles SIGINT/SIGTERM itself, so that tests can boot and stop servers freely.
     gracefullyShutdown: false,
   });
-  server.define('table', TableRoom);
+  server.define('table', TableRoom).enableRealtimeListing();
+  // Live list of public tables for a lobby screen (the same facts as GET /api/tables).
+  server.define('lobby', PublicLobby);
 
   return {
     server,

@@ -60,6 +60,15 @@ describe('bots', () => {
     expect(codes).not.toContain(priv.welcome!.code);
     expect(codes).not.toContain(solo.welcome!.code);
     expect(list.find((t) => t.code === pub.welcome!.code)).toMatchObject({ scenario: 'Harbour Development', freeSeats: 4 });
+    // A lobby room lists them live too.
+    const lobby = await b.colyseus.sdk.joinOrCreate('lobby', {});
+    const rooms = await new Promise<{ roomId: string }[]>((resolve) => {
+      lobby.onMessage('rooms', resolve);
+      lobby.send('filter', { name: 'table' });
+    });
+    expect(rooms.map((r) => r.roomId)).toContain(pub.welcome!.code);
+    expect(rooms.map((r) => r.roomId)).not.toContain(priv.welcome!.code);
+    await lobby.leave();
     // Private tables are joined by their code.
     const guest = await b.colyseus.sdk.joinById(priv.welcome!.code, { name: 'Guest' });
     expect(guest.roomId).toBe(priv.welcome!.code);
