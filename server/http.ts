@@ -55,6 +55,24 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     return { results: record.results as TableResults, record };
   };
 
+  // Whether a code is a table, and whether it is still played (join it) or finished (read its results).
+  app.get('/api/tables/:code', (req, res) => {
+    const record = ctx.store.getTable(normaliseCode(req.params.code));
+    if (!record) {
+      res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
+      return;
+    }
+    res.json({
+      code: record.code,
+      status: record.status,
+      scenario: { id: record.scenario.id, name: record.scenario.name },
+      mode: record.config.mode,
+      private: record.settings.private,
+      created: record.created,
+      finished: record.finished,
+    });
+  });
+
   app.get('/api/tables/:code/results', (req, res) => {
     const found = finished(req.params.code, res);
     if (found) res.json(found.results);

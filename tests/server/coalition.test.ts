@@ -109,6 +109,7 @@ describe('a coalition game with two people and four bots', () => {
       expect(received.includes(e.reason!)).toBe(false);
     }
 
+    expect((await b.colyseus.http.get(`/api/tables/${code}`)).data).toMatchObject({ status: 'finished' });
     const csv = await b.colyseus.http.get(`/api/tables/${code}/log.csv`);
     expect(String(csv.data).split('\r\n')[0]).toBe('seq,time,round,phase,actor,by,type,action,reason');
     const resultsCsv = await b.colyseus.http.get(`/api/tables/${code}/results.csv`);
@@ -125,6 +126,8 @@ describe('a coalition game with two people and four bots', () => {
     expect(res.statusCode).toBe(409);
     const log = await b.colyseus.http.get(`/api/tables/${code}/log`).catch((e: { statusCode: number }) => e);
     expect(log.statusCode).toBe(409);
+    const status = (await b.colyseus.http.get(`/api/tables/${code.toLowerCase()}`)).data as { status: string; code: string };
+    expect(status).toMatchObject({ code, status: 'open' });
     const none = await b.colyseus.http.get(`/api/tables/ZZZZZ/results`).catch((e: { statusCode: number }) => e);
     expect(none.statusCode).toBe(404);
     await host.room.leave();
