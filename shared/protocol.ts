@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { GameEvent, RefusalCode, Seat } from './engine/types';
 import type { TableView } from './engine/view';
+import type { CoachNote } from './record/coach';
 
 /** Longest free text the wire carries; the engine's own limit (280) gives the precise refusal. */
 const TEXT = z.string().max(2000);
@@ -66,6 +67,10 @@ export type ActionPayload<K extends ActionMessage> = z.infer<(typeof ACTION_MESS
 export const CONTROL_MESSAGES = {
   /** The host opens the game (closes prepare). */
   start: z.strictObject({}),
+  /** The host stops the phase clock (a solo player steps away; a facilitator holds the class). */
+  pause: z.strictObject({}),
+  /** The host restarts the clock with the time that was left. */
+  resume: z.strictObject({}),
 } as const;
 
 export type ControlMessage = keyof typeof CONTROL_MESSAGES;
@@ -82,6 +87,8 @@ export const SERVER_MESSAGES = {
   error: 'error',
   /** The server is going down; the table is saved, rejoin with your seat token. */
   shutdown: 'shutdown',
+  /** Solo tables: the coach's note on the round just scored, to its seat only. */
+  coach: 'coach',
 } as const;
 
 /** Errors the server adds to the engine's refusal codes. */
@@ -93,6 +100,7 @@ export const SERVER_ERROR_CODES = [
   'not-seated',
   'not-host',
   'already-started',
+  'not-started',
   'bot-seat',
   'internal',
 ] as const;
@@ -194,6 +202,11 @@ export interface ViewMessage {
 export interface EventsMessage {
   seq: number;
   events: GameEvent[];
+}
+
+export interface CoachMessage {
+  round: number;
+  note: CoachNote;
 }
 
 export interface ErrorMessage {

@@ -9,6 +9,7 @@ import { scoreGame } from '../../shared/engine/scoring';
 import { createGame } from '../../shared/engine/setup';
 import type { Action, GameEvent, GameState, Refusal, Seat } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
+import { coachNote } from '../../shared/record/coach';
 import { makeEntry, replay, type ActedBy, type Actor } from '../../shared/record/log';
 import {
   ACTION_MESSAGES,
@@ -16,6 +17,7 @@ import {
   joinOptions,
   SERVER_MESSAGES,
   type ActionMessage,
+  type CoachMessage,
   type ErrorCode,
   type ErrorMessage,
   type EventsMessage,
@@ -430,10 +432,11 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (size > this.ctx.settings.maxPayloadChars)
       return this.sendError(client, 'too-large', `A message is at most ${this.ctx.settings.maxPayloadChars} characters.`, type);
     if (Object.hasOwn(ACTION_MESSAGES, type)) return this.onAction(member, type as ActionMessage, payload);
-    if (type === 'start') {
-      const parsed = CONTROL_MESSAGES.start.safeParse(payload ?? {});
+    if (type === 'start' || type === 'pause' || type === 'resume') {
+      const parsed = CONTROL_MESSAGES[type].safeParse(payload ?? {});
       if (!parsed.success) return this.sendError(client, 'bad-payload', describe(parsed.error), type);
-      return this.onStart(member);
+      if (type === 'start') return this.onStart(member);
+      return this.onPause(member, type === 'pause');
     }
     this.sendError(client, 'unknown-message', `There is no message called "${type.slice(0, 40)}".`, type);
   }
@@ -453,6 +456,48 @@ export class TableRoom extends Room<{ state: TableState }> {
     const result = this.act(action, 'human', null);
     if (!result.ok) return this.sendError(client, result.refusal.code, result.refusal.message, type);
     this.pump();
+  }
+
+  /**
+   * pause / resume: the host freezes the phase clock and later restarts it with the time that was
+   * left. Nothing else stops: moves already made stand, and a phase still closes early when every
+   * seat is ready. A restart while paused restores the phase untimed until the host resumes.
+   */
+  private onPause(member: Member, pause: boolean): void {
+    const type = pause ? 'pause' : 'resume';
+    if (!member.host) return this.sendError(member.client, 'not-host', 'Only the table’s host can pause or resume the game.', type);
+    if (this.record.status !== 'open' || this.game.phase === 'prepare')
+      return this.sendError(member.client, 'not-started', 'The game is not running.', type);
+    if (pause === this.state.paused) return this.sendError(member.client, 'bad-payload', pause ? 'The game is already paused.' : 'The game is not paused.', type);
+    if (pause) {
+      this.state.remaining = this.record.deadline === null ? 0 : Math.max(0, this.record.deadline - this.ctx.now());
+      this.phaseTimer?.clear();
+      this.phaseTimer = null;
+      this.record.deadline = null;
+    } else if (this.state.remaining > 0) {
+      this.record.deadline = this.ctx.now() + this.state.remaining;
+      this.state.remaining = 0;
+    }
+    this.state.paused = pause;
+    this.ctx.store.setDeadline(this.record.code, this.record.deadline);
+    if (!pause) this.startPhaseTimer();
+    this.syncState();
+  }
+
+  /** The solo coach's note on the round just scored, sent to each person's seat only (DESIGN 5). */
+  private sendCoachNotes(): void {
+    if (!this.record.settings.solo || this.game.config.mode !== 'coalition') return;
+    const log = this.ctx.store.log(this.record.code);
+    const record = { scenario: this.game.scenario, config: this.game.config, log };
+    for (const member of this.members.values()) {
+      if (member.seat === null || !member.connected || member.superseded) continue;
+      try {
+        const message: CoachMessage = { round: this.game.round, note: coachNote(record, member.seat, this.game.round) };
+        member.client.send(SERVER_MESSAGES.coach, message);
+      } catch (e) {
+        this.ctx.log(`[${this.roomId}] coach note failed: ${(e as Error).message}`);
+      }
+    }
   }
 
   private onStart(member: Member): void {
@@ -559,9 +604,13 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.finish();
       return;
     }
+    // A new phase starts its own clock, so a pause ends with the phase it held.
+    this.state.paused = false;
+    this.state.remaining = 0;
     this.startPhaseTimer();
     this.bots.wakeAll();
     this.updateListing();
+    if (this.game.phase === 'score') this.sendCoachNotes();
   }
 
   private startPhaseTimer(): void {

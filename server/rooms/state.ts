@@ -40,8 +40,11 @@ export const TableState = schema(
     status: t.string(),
     phase: t.string(),
     round: t.uint16(),
-    /** Epoch milliseconds when the phase closes; 0 when untimed. */
+    /** Epoch milliseconds when the phase closes; 0 when untimed or paused. */
     deadline: t.float64(),
+    /** The host paused the clock; `remaining` milliseconds are left in the phase. */
+    paused: t.boolean().default(false),
+    remaining: t.float64().default(0),
     /** Number of entries in the action log. */
     seq: t.uint32(),
     spectators: t.uint16(),

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoachMessage } from '../../shared/protocol';
+import { autoPlay, bootServer, createTable, waitFor, type Booted } from './helpers';
+
+let b: Booted;
+beforeAll(async () => {
+  b = await bootServer();
+});
+afterAll(async () => {
+  await b.stop();
+});
+
+describe('solo tables', () => {
+  it('send the coach\'s note on each round to the player\'s seat only', async () => {
+    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Sol', seed: 4 });
+    p.send('start', {});
+    const stop = autoPlay(p);
+    await p.waitView((v) => v.phase === 'end', 30_000, 'the end');
+    stop();
+    const notes = p.received.filter(([type]) => type === 'coach').map(([, m]) => m as CoachMessage);
+    expect(notes.map((n) => n.round)).toEqual(p.view!.history.map((h) => h.round));
+    for (const n of notes) {
+      expect(n.note.headline).toMatch(/^Round \d+/);
+      expect(n.note.suggestion.length).toBeGreaterThan(20);
+      // Only the player's own walk-away could appear; no other role's walk-away is named.
+      for (const role of p.view!.debrief!.roles) {
+        if (role.id === p.view!.scenario.roles[p.seat!].id) continue;
+        expect(JSON.stringify(n.note)).not.toContain(`walk-away of ${role.walkAway}`);
+      }
+    }
+  });
+
+  it('the host pauses and resumes the phase clock with the time that was left', async () => {
+    const p = await createTable(b, {
+      scenario: 'harbour-development', solo: true, name: 'Pia', seed: 5, durations: { negotiate: 120 },
+    });
+    expect((await p.expectError('pause', {})).code).toBe('not-started');
+    p.send('start', {});
+    await p.waitView((v) => v.phase === 'negotiate', 5000, 'negotiate');
+    await waitFor(() => p.room.state.deadline > 0, 3000, 'a deadline');
+    p.send('pause', {});
+    await waitFor(() => p.room.state.paused === true, 3000, 'paused');
+    expect(p.room.state.deadline).toBe(0);
+    const left = p.room.state.remaining;
+    expect(left).toBeGreaterThan(100_000);
+    expect(left).toBeLessThanOrEqual(120_000);
+    expect((await p.expectError('pause', {})).message).toMatch(/already paused/);
+    p.send('resume', {});
+    await waitFor(() => p.room.state.paused === false && p.room.state.deadline > 0, 3000, 'resumed');
+    expect(p.room.state.deadline - Date.now()).toBeLessThanOrEqual(left + 50);
+    expect(p.room.state.deadline - Date.now()).toBeGreaterThan(left - 2000);
+  });
+});
