@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { installRoutes } from './http';
@@ -22,6 +24,13 @@ export interface AppOptions {
   clientDir?: string;
   log?: (message: string) => void;
   now?: () => number;
+  /**
+   * Scale-out: every process given the same Redis shares presence and the room registry, so a
+   * client may reserve a seat through any process and is sent to the one that holds the table.
+   */
+  redisUrl?: string;
+  /** host:port under which clients reach this process (needed with Redis; each process its own). */
+  publicAddress?: string;
 }
 
 export interface App {
@@ -48,6 +57,8 @@ export function createApp(options: AppOptions): App {
     transport: new WebSocketTransport({ server: createServer(), maxPayload: 64 * 1024 }),
     express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
     greet: false,
+    ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     // main.ts handles SIGINT/SIGTERM itself, so that tests can boot and stop servers freely.
     gracefullyShutdown: false,
   });

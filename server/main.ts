@@ -29,7 +29,23 @@ if (botDelay !== undefined) settings.botDelayMs = botDelay;
 const takeover = envNumber('LEVERAGE_TAKEOVER_SECONDS');
 if (takeover !== undefined) settings.takeoverSeconds = takeover;
 
-const app = createApp({ dbPath, synchronous: sync, settings, clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client' });
+// Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
+// its own tables in its own database file and must be reachable at its own public address.
+const redisUrl = process.env.LEVERAGE_REDIS_URL || undefined;
+const publicAddress = process.env.LEVERAGE_PUBLIC_ADDRESS || undefined;
+if (redisUrl && !publicAddress) {
+  console.error('With LEVERAGE_REDIS_URL, set LEVERAGE_PUBLIC_ADDRESS to the host:port at which players reach this process.');
+  process.exit(1);
+}
+
+const app = createApp({
+  dbPath,
+  synchronous: sync,
+  settings,
+  clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client',
+  redisUrl,
+  publicAddress,
+});
 
 function lanAddresses(): string[] {
   const found: string[] = [];
@@ -74,6 +90,7 @@ console.log('Leverage is running.');
 console.log(`  On this computer:  http://localhost:${port}/`);
 for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
 console.log(`  Game data:         ${dbPath} (synchronous=${sync})`);
+if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress}`);
 if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);
 if (lan.length > 0) {
   console.log('\nScan to join from a phone on the same network:');
