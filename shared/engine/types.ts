@@ -407,6 +407,8 @@ export const REFUSAL_CODES = [
   'stage-too-low',
   'not-partner',
   'already-moved',
+  'already-ready',
+  'bad-move',
   'empty-text',
   'game-over',
   'not-ready-to-advance',

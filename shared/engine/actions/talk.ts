@@ -37,7 +37,7 @@ export function chat(state: GameState, a: Chat): ApplyResult {
 /** ready: the seat is done with this phase; the server ends it early when every human is. */
 export function ready(state: GameState, a: Ready): ApplyResult {
   if (state.phase === 'end') return refuse('game-over', 'The game is over; the debrief is open.');
-  if (state.seats[a.seat].ready) return refuse('already-accepted', 'You are already marked ready.');
+  if (state.seats[a.seat].ready) return refuse('already-ready', 'You are already marked ready.');
   const tx = new Tx(state);
   tx.seat(a.seat, { ready: true });
   tx.emit({ to: 'all', type: 'ready', seat: a.seat });

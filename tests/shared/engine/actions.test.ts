@@ -241,6 +241,7 @@ describe('resolve and trust', () => {
     s = run(s, { type: 'trust', seat: 0, partner: 1, move: 'defect' }, { type: 'trust', seat: 0, partner: 1, move: 'honour' }).state;
     expect(s.trust[0].moveA).toBe('honour');
     expect(refusalOf(s, { type: 'trust', seat: 2, partner: 0, move: 'honour' })).toBe('not-partner');
+    expect(refusalOf(s, { type: 'trust', seat: 0, partner: 1, move: 'maybe' } as unknown as Action)).toBe('bad-move');
     expect(refusalOf(negotiating(), { type: 'trust', seat: 0, partner: 1, move: 'honour' })).toBe('wrong-phase');
   });
   it('standing proposals and acceptances carry over, so a coalition holds until someone moves', () => {
@@ -302,7 +303,7 @@ describe('declare and chat', () => {
   it('ready marks the seat and resets at the next phase', () => {
     const s = run(negotiating(), { type: 'ready', seat: 1 }).state;
     expect(s.seats[1].ready).toBe(true);
-    expect(refusalOf(s, { type: 'ready', seat: 1 })).toBe('already-accepted');
+    expect(refusalOf(s, { type: 'ready', seat: 1 })).toBe('already-ready');
     expect(run(s, advance).state.seats[1].ready).toBe(false);
   });
 });
