@@ -1,0 +1,54 @@
+// The server's HTTP API (server/http.ts): the scenario list and, once a game has ended, its
+// results and log (the log holds bots' reasons and trust moves, so it opens only with the debrief).
+import type { GameConfig, Scenario } from '../../shared/engine/types';
+import type { LogEntry } from '../../shared/record/log';
+import type { ScenarioFacts } from '../game/store';
+
+function base(): string {
+  return location.origin;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(base() + path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let message = `The server answered ${res.status}.`;
+    try {
+      const body = (await res.json()) as { message?: string };
+      if (body.message) message = body.message;
+    } catch {
+      /* not JSON */
+    }
+    throw new Error(message);
+  }
+  return (await res.json()) as T;
+}
+
+export function fetchScenarios(): Promise<ScenarioFacts[]> {
+  return getJson<ScenarioFacts[]>('/api/scenarios');
+}
+
+export interface ResultSeat {
+  seat: number;
+  roleId: string;
+  roleName: string;
+  name: string | null;
+  kind: 'human' | 'bot';
+  bot: string | null;
+  standIn: boolean;
+}
+
+export interface FinishedLog {
+  code: string;
+  scenario: Scenario;
+  config: GameConfig;
+  seats: ResultSeat[];
+  log: LogEntry[];
+}
+
+export function fetchLog(code: string): Promise<FinishedLog> {
+  return getJson<FinishedLog>(`/api/tables/${encodeURIComponent(code)}/log`);
+}
+
+export function csvUrl(code: string, which: 'results' | 'log'): string {
+  return `${base()}/api/tables/${encodeURIComponent(code)}/${which}.csv`;
+}

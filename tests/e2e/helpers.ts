@@ -1,0 +1,273 @@
+// The browser suite's tools: a real game server in this process (temporary database, bots that
+// act at once), pages in headless Chromium, and checks a person would make by eye — the
+// renderer is WebGL, nothing overlaps, every control is reachable by keyboard.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { createApp, type App } from '../../server/app';
+import type { ServerSettings } from '../../server/context';
+import { launch, newPage, type Launched, type Page } from './browser';
+
+export const SCREENSHOTS = join(process.cwd(), 'assets', 'screenshots');
+
+export interface TestServer {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const a = probe.address();
+      probe.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A game server serving the built client, with a throwaway database. */
+export async function startServer(settings: Partial<ServerSettings> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'leverage-e2e-db-'));
+  const app = createApp({
+    dbPath: join(dir, 'e2e.db'),
+    synchronous: 'NORMAL',
+    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, ...settings },
+    clientDir: inject('clientDir'),
+    log: () => undefined,
+  });
+  const port = await freePort();
+  await app.server.listen(port);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      await app.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  launched: Launched;
+  page: Page;
+  errors: string[];
+}
+
+export async function openBrowser(viewport = { width: 1280, height: 720 }, mobile = false): Promise<Browser> {
+  const launched = await launch(viewport, mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {});
+  const page = await newPage(launched);
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { launched, page, errors };
+}
+
+export async function gotoReady(page: Page, url: string): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 20_000 });
+  return Date.now() - t0;
+}
+
+export function renderer(page: Page): Promise<string> {
+  return page.evaluate(() => (window.__leverage!.renderer as () => string)());
+}
+
+export interface ViewFacts {
+  phase: string;
+  round: number;
+  seat: number | null;
+  ready: boolean;
+  points: number | null;
+  walkAway: number | null;
+  openTrust: number[];
+  screen: string;
+}
+
+/** What the page's store holds now (the server's view for this seat). */
+export function facts(page: Page): Promise<ViewFacts | null> {
+  return page.evaluate(() => {
+    const s = (window.__leverage!.store as { state: { view: any; screen: string } }).state;
+    const v = s.view;
+    if (!v) return null;
+    return {
+      phase: v.phase,
+      round: v.round,
+      seat: v.me ? v.me.seat : null,
+      ready: v.me ? v.seats[v.me.seat].ready : true,
+      points: v.me ? v.me.points : null,
+      walkAway: v.me ? v.me.walkAway : null,
+      openTrust: v.phase === 'trust' ? v.trust.filter((t: any) => t.move === null).map((t: any) => t.partner) : [],
+      screen: s.screen,
+    };
+  });
+}
+
+export async function waitFacts(page: Page, predicate: (f: ViewFacts) => boolean, timeout = 20_000, what = 'a state'): Promise<ViewFacts> {
+  const start = Date.now();
+  for (;;) {
+    const f = await facts(page);
+    if (f && predicate(f)) return f;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(f)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Plays the rest of the current round the simplest way a person could: accepts a proposal that
+ * includes it if there is one, honours every partner, says Ready. Returns when `until` holds.
+ */
+export async function playSimply(page: Page, until: (f: ViewFacts) => boolean, timeout = 60_000): Promise<ViewFacts> {
+  const start = Date.now();
+  let acceptedIn = '';
+  for (;;) {
+    const f = await facts(page);
+    if (f && until(f)) return f;
+    if (Date.now() - start > timeout) throw new Error(`timed out playing; last: ${JSON.stringify(f)}`);
+    if (f && f.phase !== 'end' && f.phase !== 'prepare') {
+      const key = `${f.round}`;
+      if (f.phase === 'trust' && f.openTrust.length) {
+        await page.click(`#honour-${f.openTrust[0]}`).catch(() => undefined);
+      } else if (f.phase === 'negotiate' && acceptedIn !== key) {
+        acceptedIn = key;
+        await page.click('#tab-deals').catch(() => undefined);
+        // The proposal most likely to win: it reaches the quota with every veto, best backed.
+        const id = await page.evaluate(() => {
+          const v = (window.__leverage!.store as { state: { view: any } }).state.view;
+          const me = v.me.seat;
+          const power = (seats: number[]) => seats.reduce((a: number, s: number) => a + v.seats[s].power, 0);
+          const vetoOk = (m: number[]) => v.seats.every((s: any) => !s.veto || m.includes(s.seat));
+          const options = v.proposals.filter((p: any) => p.members.includes(me) && !p.acceptedBy.includes(me) && power(p.members) >= v.scenario.quota && vetoOk(p.members));
+          options.sort((a: any, b: any) => power(b.acceptedBy) - power(a.acceptedBy));
+          return options[0]?.id ?? null;
+        });
+        if (id !== null) await page.click(`#accept-${id}`).catch(() => undefined);
+      } else if (!f.ready) {
+        const ready = await page.$('#ready:not([disabled])');
+        if (ready) await ready.click().catch(() => undefined);
+      }
+    }
+    await page.waitForTimeout(60);
+  }
+}
+
+export interface Box {
+  what: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Every piece of text and every control on screen, as boxes: DOM line boxes of elements that
+ * hold text directly, form controls, and the canvas's Phaser texts. Clipped by scroll containers
+ * (what is scrolled away is not on screen) and by the viewport.
+ */
+export async function screenBoxes(page: Page): Promise<{ dom: Box[]; canvas: Box[] }> {
+  return page.evaluate(() => {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const dom: { what: string; x: number; y: number; w: number; h: number; el: Element }[] = [];
+    const visibleRect = (el: Element, r: DOMRect) => {
+      let x1 = Math.max(0, r.left), y1 = Math.max(0, r.top), x2 = Math.min(vw, r.right), y2 = Math.min(vh, r.bottom);
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const cs = getComputedStyle(p);
+        if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
+          const pr = p.getBoundingClientRect();
+          x1 = Math.max(x1, pr.left); y1 = Math.max(y1, pr.top); x2 = Math.min(x2, pr.right); y2 = Math.min(y2, pr.bottom);
+        }
+      }
+      return x2 - x1 > 1 && y2 - y1 > 1 ? { x: x1, y: y1, w: x2 - x1, h: y2 - y1 } : null;
+    };
+    const ui = document.getElementById('ui')!;
+    const all = ui.querySelectorAll('*');
+    for (const el of Array.from(all)) {
+      if (el.closest('.sr-only, option, title, [hidden], details:not([open]) > :not(summary)')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
+      const control = /^(BUTTON|INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || (el.tagName.toLowerCase() === 'svg' && el.classList.contains('seatmark'));
+      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim() !== '');
+      if (!control && !hasText) continue;
+      if (el.closest('button, select') && el.tagName !== 'BUTTON' && el.tagName !== 'SELECT') continue;
+      let rects: DOMRect[];
+      if (control) rects = [el.getBoundingClientRect()];
+      else {
+        // Line boxes of the element's own text nodes only.
+        rects = [];
+        for (const n of Array.from(el.childNodes)) {
+          if (n.nodeType !== 3 || n.textContent!.trim() === '') continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          rects.push(...Array.from(range.getClientRects()));
+        }
+      }
+      for (const r of rects) {
+        if (r.width < 1 || r.height < 1) continue;
+        const v = visibleRect(el, r);
+        if (v) dom.push({ what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40)}"`, ...v, el });
+      }
+    }
+    const texts = (window.__leverage!.textBounds as () => { text: string; x: number; y: number; w: number; h: number }[])();
+    const stage = document.getElementById('stage')!.getBoundingClientRect();
+    const canvas = texts
+      .map((t) => {
+        const x1 = Math.max(t.x, stage.left, 0), y1 = Math.max(t.y, stage.top, 0), x2 = Math.min(t.x + t.w, stage.right, vw), y2 = Math.min(t.y + t.h, stage.bottom, vh);
+        return x2 - x1 > 1 && y2 - y1 > 1 ? { what: `canvas "${t.text.slice(0, 40)}"`, x: x1, y: y1, w: x2 - x1, h: y2 - y1 } : null;
+      })
+      .filter((b): b is { what: string; x: number; y: number; w: number; h: number } => b !== null);
+    // Drop DOM boxes whose element contains another's (a label around its input, a button's icon).
+    return { dom: dom.map(({ el: _el, ...b }) => b), canvas };
+  });
+}
+
+/** Pairs of boxes that overlap by more than `slack` pixels each way. */
+export function overlaps(boxes: Box[], slack = 1.5): [Box, Box][] {
+  const out: [Box, Box][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (ox > slack && oy > slack) out.push([a, b]);
+    }
+  return out;
+}
+
+/** Every overlap of text or controls on screen now, in words (empty when the screen is clean). */
+export async function findOverlaps(page: Page): Promise<string[]> {
+  const { dom, canvas } = await screenBoxes(page);
+  return overlaps([...dom, ...canvas]).map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
+}
+
+function fmt(b: Box): string {
+  return `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}`;
+}
+
+/** Presses Tab until the focused element matches `selector` (proof it is reachable by keyboard). */
+export async function tabTo(page: Page, selector: string, max = 120, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press(key);
+  }
+  const at = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
+  throw new Error(`${selector} was not reached by ${max} presses of ${key} (focus is on ${at})`);
+}
+
+export async function closeAll(...things: ({ launched: Launched } | TestServer | null | undefined)[]): Promise<void> {
+  for (const t of things) {
+    if (!t) continue;
+    if ('launched' in t) await t.launched.close();
+    else await t.stop();
+  }
+}

@@ -1,0 +1,99 @@
+// A new user plays a whole solo game in the browser: lobby, prepare, negotiation, the trust
+// reveal and the debrief, with the renderer checked, refusals shown beside their control, no
+// text or control overlapping another, and the screenshots the README shows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAll, findOverlaps, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+
+let server: TestServer;
+let b: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ displaySeconds: 2 });
+  b = await openBrowser({ width: 1280, height: 720 });
+});
+afterAll(async () => closeAll(b, server));
+
+describe('a solo game from the lobby to the debrief', () => {
+  it('opens a lobby drawn with WebGL, with Play solo one click away', async () => {
+    await gotoReady(b.page, server.url);
+    expect(await renderer(b.page)).toBe('WEBGL');
+    await b.page.waitForTimeout(300);
+    // The overlap check sees the screen: plenty of text and controls, canvas texts included.
+    const boxes = await screenBoxes(b.page);
+    expect(boxes.dom.length).toBeGreaterThan(30);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'lobby');
+    expect(await b.page.textContent('#play-solo')).toContain('Play solo');
+  });
+
+  it('prepares: briefing, values, the power map with coalitions highlighted on hover', async () => {
+    await b.page.click('#play-solo');
+    await b.page.waitForSelector('#prepare');
+    expect(await b.page.textContent('#briefing')).toMatch(/You are|You hold|your/i);
+    expect(await b.page.$$eval('#values-table tbody tr', (rows) => rows.length)).toBeGreaterThan(4);
+    const firstCoalition = b.page.locator('#mwc-list button').first();
+    await firstCoalition.hover();
+    const highlight = await b.page.evaluate(() => (window.__leverage!.store as { state: { highlight: number[] | null } }).state.highlight);
+    expect(highlight?.length).toBeGreaterThan(1);
+    await b.page.waitForTimeout(300);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'prepare');
+    await b.page.mouse.move(5, 5);
+  });
+
+  it('negotiates: a proposal checked live, a refusal shown beside its control', async () => {
+    await b.page.click('#start');
+    await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
+    await b.page.click('#tab-deals');
+    await b.page.waitForSelector('#compose');
+    // Pick every seat but the strongest: the live check says whether it reaches the quota.
+    const boxes = await b.page.$$('#compose input[type=checkbox]:not([disabled])');
+    for (const box of boxes.slice(1)) await box.check();
+    expect(await b.page.textContent('#compose-check')).toMatch(/power \d+ of \d+ needed/);
+    expect(await b.page.textContent('#compose-worth')).toMatch(/Worth to you: .* a round/);
+    expect(await b.page.textContent('#split-sum')).toBe('Total 100%');
+    await b.page.fill('#compose-rationale', 'Union jobs and a public promenade, shared by power.');
+    await b.page.click('#propose');
+    await b.page.waitForSelector('article.proposal.mine');
+    // A refusal from the server appears as a sentence next to the control that caused it.
+    await b.page.click('#tab-moves');
+    await b.page.fill('#concede-points', '100000');
+    await b.page.click('#concede');
+    const refusal = await b.page.waitForSelector('#concede-form [data-error="concede"]');
+    expect(await refusal.textContent()).toMatch(/points to give/);
+    await b.page.click('#tab-deals');
+    await b.page.waitForTimeout(900);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'negotiate');
+  });
+
+  it('plays the trust stage and shows the reveal', async () => {
+    await playSimply(b.page, (f) => f.phase === 'trust' || (f.phase === 'score' && f.round === 1) || f.round > 1);
+    const f = await playSimply(b.page, (x) => x.phase === 'score' || x.round > 1 || x.phase === 'end');
+    if (f.phase === 'score') {
+      await b.page.waitForTimeout(700);
+      expect(await findOverlaps(b.page)).toEqual([]);
+      await shot(b.page, 'trust-reveal');
+    }
+    expect(await b.page.textContent('#feed')).toMatch(/Round 1: Trust|Trust revealed|No deal won/);
+  });
+
+  it('plays on to the debrief: every number revealed, charts, moments, downloads', async () => {
+    await playSimply(b.page, (f) => f.phase === 'end', 90_000);
+    await b.page.waitForSelector('#ranking');
+    await b.page.waitForSelector('#moments', { timeout: 15_000 });
+    const seats = await b.page.$$eval('#ranking tbody tr', (rows) => rows.length);
+    expect(seats).toBe(5);
+    for (const id of ['#chart-points', '#chart-reputation', '#chart-cooperation', '#coalition-timeline', '#audit', '#kpi-efficiency', '#kpi-left'])
+      expect(await b.page.$(id), id).not.toBeNull();
+    expect(await b.page.textContent('#audit')).toMatch(/decisions/);
+    const download = b.page.waitForEvent('download');
+    await b.page.click('#download-csv');
+    expect((await download).suggestedFilename()).toMatch(/-log\.csv$/);
+    await b.page.evaluate(() => document.getElementById('debrief')!.scrollTo({ top: 0 }));
+    await b.page.waitForTimeout(1400);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'debrief');
+    expect(b.errors).toEqual([]);
+  });
+});
