@@ -1,7 +1,7 @@
 // When bots act (DESIGN 2, 6): at the start of each phase and whenever an event concerns them.
 // One first-in-first-out queue per table, worked one decision at a time: with a human-looking
 // delay in play and none in tests, the bots act in the same order either way.
-import { decideBot, type BotSpec } from '../../shared/bots/bot';
+import { botSeed, decideBot, type BotSpec } from '../../shared/bots/bot';
 import { nextFloat, seedRng } from '../../shared/engine/rng';
 import type { GameEvent, GameState, Refusal, Seat, SeatAction } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
@@ -117,7 +117,7 @@ export class BotDriver {
     const game = this.host.game();
     if (spec === null || game.phase === 'end') return;
     const step = this.steps.get(seat) ?? 0;
-    const decision = decideBot(spec, viewFor(game, seat), game.config.seed, step);
+    const decision = decideBot(spec, viewFor(game, seat), botSeed(game.config.seed, seat), step);
     if (decision) {
       const result = this.host.act(decision.action, decision.reason);
       if (result.ok) {

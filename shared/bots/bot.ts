@@ -35,6 +35,14 @@ export function botLabel(spec: BotSpec): string {
   return spec.kind === 'persona' ? `${spec.persona} (${spec.difficulty})` : spec.strategy;
 }
 
+/**
+ * A bot seat's own seed, derived from (game seed, seat). Bots get this, never the game seed,
+ * from which the hidden number of rounds could be recomputed (DESIGN 2, 6).
+ */
+export function botSeed(gameSeed: number, seat: Seat): number {
+  return deriveRng(gameSeed, `seat:${seat}`);
+}
+
 /** The generator a bot uses for one decision. */
 export function botRng(seed: number, seat: Seat, round: number, phase: string, step: number): Rng {
   return new Rng(deriveRng(seed, `bot:${seat}:${round}:${phase}:${step}`));
@@ -73,6 +81,7 @@ function decideTrust(view: TableView, strategy: StrategyName, rng: Rng): BotDeci
  * driver then marks it ready). `step` counts the actions it already took this phase.
  */
 export function decideBot(spec: BotSpec, view: TableView, seed: number, step: number): BotDecision | null {
+  // `seed` is the seat's own: botSeed(game seed, seat).
   if (view.me === null || view.phase === 'end' || step >= MAX_BOT_STEPS) return null;
   const rng = botRng(seed, view.me.seat, view.round, view.phase, step);
   if (view.phase === 'trust') {

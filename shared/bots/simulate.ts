@@ -5,7 +5,7 @@ import { createGame } from '../engine/setup';
 import type { GameConfig, GameState, Mode, Scenario } from '../engine/types';
 import { viewFor } from '../engine/view';
 import { makeEntry, type LogEntry } from '../record/log';
-import { decideBot, MAX_BOT_STEPS, type BotSpec } from './bot';
+import { botSeed, decideBot, MAX_BOT_STEPS, type BotSpec } from './bot';
 
 export interface SimulationResult {
   state: GameState;
@@ -45,7 +45,7 @@ export function simulate(scenario: Scenario, seats: readonly BotSpec[], seed: nu
       while (done.some((d) => !d)) {
         for (let seat = 0; seat < seats.length; seat++) {
           if (done[seat]) continue;
-          const d = decideBot(seats[seat], viewFor(state, seat), seed, steps[seat]);
+          const d = decideBot(seats[seat], viewFor(state, seat), botSeed(seed, seat), steps[seat]);
           steps[seat]++;
           if (!d || steps[seat] >= MAX_BOT_STEPS) {
             done[seat] = true;

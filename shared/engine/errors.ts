@@ -4,3 +4,6 @@ import type { ApplyResult, RefusalCode } from './types';
 export function refuse(code: RefusalCode, message: string): ApplyResult {
   return { ok: false, refusal: { code, message } };
 }
+
+/** The refusal for free text (a rationale, a reason) that is not text at all. */
+export const NOT_TEXT: ApplyResult = refuse('bad-text', 'A rationale or reason must be text.');

@@ -96,6 +96,12 @@ export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** Optional free text from a player: '' when absent, null when it is not text at all. */
+export function optionalText(x: unknown): string | null {
+  if (x === undefined || x === null) return '';
+  return typeof x === 'string' ? x.trim() : null;
+}
+
 export function clampReputation(x: number): number {
   return Math.max(0, Math.min(100, Math.round(x)));
 }

@@ -200,7 +200,7 @@ export interface ConcessionRecord {
   to: Seat;
   points: number;
   labelled: boolean;
-  /** Share of the giver's points this cost, 0–1 (shown when labelled). */
+  /** Share of the giver's points this cost, 0–1; 0 for a silent concession, which shows no cost. */
   costShare: number;
   rationale: string;
 }
@@ -409,6 +409,8 @@ export const REFUSAL_CODES = [
   'already-moved',
   'already-ready',
   'bad-move',
+  'bad-text',
+  'not-expiring',
   'empty-text',
   'game-over',
   'not-ready-to-advance',

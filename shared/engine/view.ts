@@ -150,7 +150,8 @@ export function viewFor(state: GameState, viewer: Seat | null): TableView {
     me,
     proposals,
     deals: state.phase === 'negotiate' ? [] : state.deals,
-    escalations: state.escalations,
+    // How much a target has conceded toward a demand is a private transfer between the two.
+    escalations: state.escalations.map((e) => (ended || viewer === e.escalator || viewer === e.target ? e : { ...e, conceded: 0 })),
     asks: viewer === null ? [] : state.asks.filter((q) => q.from === viewer || q.to === viewer),
     chat: state.chat.filter((m) => involves(m.from, m.to)),
     concessions: state.concessions.filter((c) => c.labelled || viewer === c.from || viewer === c.to),
@@ -160,7 +161,7 @@ export function viewFor(state: GameState, viewer: Seat | null): TableView {
       deals: h.deals,
       winning: h.winning,
       terms: h.terms,
-      trust: h.trust,
+      trust: ended ? h.trust : h.trust.map((p) => ({ ...p, chosenA: viewer === p.a ? p.chosenA : p.moveA, chosenB: viewer === p.b ? p.chosenB : p.moveB })),
       reputation: h.reputation,
       myPoints: viewer === null ? null : h.points[viewer],
       myIncome: viewer === null ? null : h.income[viewer],

@@ -354,14 +354,14 @@ export function findMoments(record: GameRecord): Moment[] {
             const receiver = entry.action.to;
             const index = add({ seq: entry.seq, round: r, kind: 'labelled-concession', seats: [ev.seat, receiver], lesson: 'label-concessions', magnitude: 0, text: '' });
             concessions.push({ index, giver: ev.seat, receiver, round: r, delta: ev.delta });
-          } else if (ev.cause === 'broke-declaration' && entry.action.type === 'accept') {
-            const id = entry.action.proposal;
-            const p = before.proposals.find((x) => x.id === id);
-            const share = p ? p.split[p.members.indexOf(ev.seat)] : null;
+          } else if (ev.cause === 'broke-declaration') {
+            // Judged when the deal forms (resolve): the deal holding this seat is in `after`.
+            const d = after.deals.find((x) => x.members.includes(ev.seat));
+            const share = d ? d.split[d.members.indexOf(ev.seat)] : null;
             const declared = before.seats[ev.seat].declared;
             add({
               seq: entry.seq, round: r, kind: 'below-declaration', seats: [ev.seat], lesson: 'walk-away-clarity', magnitude: 15,
-              text: `Round ${r}: ${name(ev.seat)} accepted ${share ?? '?'}% after declaring a walk-away of ${declared ?? '?'}%, and lost ${-ev.delta} reputation.`,
+              text: `Round ${r}: ${name(ev.seat)} joined a deal giving it ${share ?? '?'}% after declaring a walk-away of ${declared ?? '?'}%, and lost ${-ev.delta} reputation.`,
             });
           } else if (ev.cause === 'ignored-demand') {
             ignored.set(ev.seat, (ignored.get(ev.seat) ?? 0) - ev.delta);
@@ -430,7 +430,8 @@ export function findMoments(record: GameRecord): Moment[] {
           break;
         }
         case 'trust-revealed':
-          onReveal(ev.pairs, events, entry);
+          // The event shows the table the moves as played; the debrief also knows what each seat chose.
+          onReveal(after.history[after.history.length - 1]?.trust ?? ev.pairs, events, entry);
           break;
         case 'ended': {
           const last = after.history[after.history.length - 1];

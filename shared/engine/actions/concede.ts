@@ -1,5 +1,5 @@
-import { refuse } from '../errors';
-import { isSeat, MAX_TEXT, round2 } from '../rules';
+import { NOT_TEXT, refuse } from '../errors';
+import { isSeat, MAX_TEXT, round2, optionalText } from '../rules';
 import { Tx } from '../tx';
 import type { Action, ApplyResult, GameState } from '../types';
 import { meetDemand } from './escalate';
@@ -19,7 +19,8 @@ export function concede(state: GameState, a: Concede): ApplyResult {
   if (!Number.isInteger(a.points) || a.points < 1) return refuse('bad-points', 'A concession is a whole number of points, at least 1.');
   const have = state.seats[a.seat].points;
   if (a.points > have) return refuse('not-enough-points', `You have ${Math.max(0, Math.floor(have))} points to give.`);
-  const rationale = (a.rationale ?? '').trim();
+  const rationale = optionalText(a.rationale);
+  if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refuse('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const labelled = a.labelled === true;
   const costShare = round2(a.points / have);
@@ -27,10 +28,11 @@ export function concede(state: GameState, a: Concede): ApplyResult {
   tx.points(a.seat, -a.points, 'concessions');
   tx.points(a.to, a.points, 'concessions');
   tx.patch({
-    concessions: [...tx.state.concessions, { round: state.round, from: a.seat, to: a.to, points: a.points, labelled, costShare, rationale }],
+    // A silent concession shows no cost: its share would reveal the giver's private points.
+    concessions: [...tx.state.concessions, { round: state.round, from: a.seat, to: a.to, points: a.points, labelled, costShare: labelled ? costShare : 0, rationale }],
   });
   // A silent concession is a private transfer; a labelled one is public with its cost.
-  tx.emit({ to: labelled ? 'all' : [a.seat, a.to], type: 'conceded', from: a.seat, receiver: a.to, points: a.points, labelled, costShare, rationale });
+  tx.emit({ to: labelled ? 'all' : [a.seat, a.to], type: 'conceded', from: a.seat, receiver: a.to, points: a.points, labelled, costShare: labelled ? costShare : 0, rationale });
   const key = `${a.seat}-${a.to}`;
   if (!state.concessionCredit.includes(key)) {
     const rules = state.scenario.reputation;

@@ -1,5 +1,5 @@
-import { refuse as refusal } from '../errors';
-import { isSeat, MAX_TEXT } from '../rules';
+import { NOT_TEXT, refuse as refusal } from '../errors';
+import { isSeat, MAX_TEXT, optionalText } from '../rules';
 import { Tx } from '../tx';
 import type { Action, ApplyResult, Deal, Demand, Escalation, GameState } from '../types';
 
@@ -49,7 +49,8 @@ export function escalate(state: GameState, a: Escalate): ApplyResult {
   if (problem) return refusal('bad-demand', problem);
   if (state.escalations.some((e) => e.escalator === a.seat && e.target === a.target))
     return refusal('already-escalating', 'You already have an escalation against this seat; raise or renew it.');
-  const rationale = (a.rationale ?? '').trim();
+  const rationale = optionalText(a.rationale);
+  if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refusal('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const tx = new Tx(state);
   const escalation: Escalation = {
@@ -91,6 +92,8 @@ export function renew(state: GameState, a: Renew): ApplyResult {
   if (state.phase !== 'negotiate') return refusal('wrong-phase', 'Escalations happen while the table negotiates.');
   const e = findOwn(state, a.escalation, a.seat);
   if (!isEscalation(e)) return e;
+  if (e.expiresRound > state.round)
+    return refusal('not-expiring', `This escalation stands through round ${e.expiresRound}; renew it in that round.`);
   const cost = state.scenario.escalation.stageCost[e.stage - 1];
   const tx = new Tx(state);
   tx.patch({ escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, expiresRound: state.round + 1 } : x)) });
@@ -120,7 +123,8 @@ export function refuseDemand(state: GameState, a: Refuse): ApplyResult {
   const e = state.escalations.find((x) => x.id === a.escalation);
   if (!e) return refusal('unknown-escalation', 'That escalation has ended.');
   if (e.target !== a.seat) return refusal('not-target', 'Only the seat the demand is addressed to can refuse it.');
-  const rationale = (a.rationale ?? '').trim();
+  const rationale = optionalText(a.rationale);
+  if (rationale === null) return NOT_TEXT;
   if (!rationale) return refusal('empty-text', 'A public refusal needs a rationale.');
   if (rationale.length > MAX_TEXT) return refusal('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const tx = new Tx(state);
@@ -129,17 +133,14 @@ export function refuseDemand(state: GameState, a: Refuse): ApplyResult {
   return tx.done();
 }
 
-/**
- * The demand is met: the escalation ends and credits the escalator, and the target too when it
- * had a hand in it [de-escalation gives the powerful a way to concede without losing face].
- */
-export function meetDemand(tx: Tx, id: number, targetCredited = true): void {
+/** The demand is met: the escalation ends and credits both sides [de-escalation saves face]. */
+export function meetDemand(tx: Tx, id: number): void {
   const e = tx.state.escalations.find((x) => x.id === id);
   if (!e) return;
   tx.patch({ escalations: tx.state.escalations.filter((x) => x.id !== id) });
   tx.emit({ to: 'all', type: 'demand-met', escalation: id });
   const gain = tx.state.scenario.reputation.demandMet;
-  if (targetCredited) tx.reputation(e.target, gain, 'demand-met');
+  tx.reputation(e.target, gain, 'demand-met');
   tx.reputation(e.escalator, gain, 'demand-met');
 }
 
@@ -150,12 +151,11 @@ export function meetDemand(tx: Tx, id: number, targetCredited = true): void {
 export function meetDemandsByDeal(tx: Tx, winning: Deal): void {
   for (const e of tx.state.escalations) {
     const d = e.demand;
-    const inDeal = winning.members.includes(e.target);
     if (d.kind === 'share') {
       const i = winning.members.indexOf(e.escalator);
-      if (i >= 0 && winning.split[i] >= d.share) meetDemand(tx, e.id, inDeal);
+      if (i >= 0 && winning.split[i] >= d.share) meetDemand(tx, e.id);
     } else if (d.kind === 'option') {
-      if (winning.terms[d.issue] === d.option) meetDemand(tx, e.id, inDeal);
+      if (winning.terms[d.issue] === d.option) meetDemand(tx, e.id);
     }
   }
 }

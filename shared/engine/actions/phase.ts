@@ -90,6 +90,14 @@ function resolve(tx: Tx): void {
   tx.patch({ deals, trust });
   enterPhase(tx, 'resolve');
   for (const d of deals) tx.emit({ to: 'all', type: 'deal', deal: d });
+  // A deal that gives a member less than the walk-away it declared costs that member reputation
+  // [clarity on your walk-away point]; judged when the deal forms, so it cannot be dodged.
+  for (const d of deals) {
+    d.members.forEach((m, i) => {
+      const declared = s.seats[m].declared;
+      if (declared !== null && d.split[i] < declared) tx.reputation(m, -s.scenario.reputation.breakDeclaration, 'broke-declaration');
+    });
+  }
   if (!winning) tx.emit({ to: 'all', type: 'no-winning-deal' });
   for (const seat of s.seats) {
     const member = winning ? winning.members.indexOf(seat.seat) : -1;
@@ -117,7 +125,9 @@ function reveal(tx: Tx): RevealedTrustPair[] {
     return { a: p.a, b: p.b, chosenA, chosenB, moveA: flip(chosenA), moveB: flip(chosenB) };
   });
   tx.patch({ rng });
-  tx.emit({ to: 'all', type: 'trust-revealed', pairs });
+  // The table sees the moves as played; what a seat chose before noise flipped it stays its own
+  // until the debrief [miscommunication] (views show each seat its own chosen moves).
+  tx.emit({ to: 'all', type: 'trust-revealed', pairs: pairs.map((p) => ({ ...p, chosenA: p.moveA, chosenB: p.moveB })) });
 
   const n = s.seats.length;
   const sum = new Array<number>(n).fill(0);

@@ -1,5 +1,5 @@
-import { refuse } from '../errors';
-import { isSeat, MAX_TEXT } from '../rules';
+import { NOT_TEXT, refuse } from '../errors';
+import { isSeat, MAX_TEXT, optionalText } from '../rules';
 import { audienceOf, Tx } from '../tx';
 import type { Action, ApplyResult, GameState, PromisedConcession, Proposal, Seat, Terms } from '../types';
 
@@ -47,12 +47,14 @@ export function propose(state: GameState, a: Propose): ApplyResult {
   if (!Array.isArray(promises) || promises.length > MAX_PROMISES)
     return refuse('bad-promise', `At most ${MAX_PROMISES} promised concessions per proposal.`);
   for (const p of promises) {
+    if (typeof p !== 'object' || p === null) return refuse('bad-promise', 'A promised concession names who gives how many points to whom.');
     if (!a.members.includes(p.from) || !a.members.includes(p.to) || p.from === p.to)
       return refuse('bad-promise', 'A promised concession goes from one member to another member.');
     if (!Number.isInteger(p.points) || p.points < 1 || p.points > MAX_PROMISE_POINTS)
       return refuse('bad-promise', `A promised concession is a whole number of points from 1 to ${MAX_PROMISE_POINTS}.`);
   }
-  const rationale = (a.rationale ?? '').trim();
+  const rationale = optionalText(a.rationale);
+  if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refuse('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const visibility = a.visibility ?? 'public';
   if (visibility !== 'public' && visibility !== 'members') return refuse('bad-members', 'A proposal is public or for its members only.');
@@ -83,11 +85,6 @@ export function propose(state: GameState, a: Propose): ApplyResult {
   if (replaced) dropAcceptances(tx, replaced);
   tx.seat(a.seat, { acceptance: id });
   tx.emit({ to: audienceOf(visibility, proposal.members), type: 'proposed', proposal });
-  // Proposing counts as accepting, so offering oneself less than one declared breaks it too.
-  const declared = state.seats[a.seat].declared;
-  if (declared !== null && proposal.split[proposal.members.indexOf(a.seat)] < declared) {
-    tx.reputation(a.seat, -state.scenario.reputation.breakDeclaration, 'broke-declaration');
-  }
   return tx.done();
 }
 

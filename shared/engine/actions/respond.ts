@@ -1,5 +1,5 @@
-import { refuse } from '../errors';
-import { MAX_TEXT } from '../rules';
+import { NOT_TEXT, refuse } from '../errors';
+import { MAX_TEXT, optionalText } from '../rules';
 import { audienceOf, Tx } from '../tx';
 import type { Action, ApplyResult, GameState } from '../types';
 import { canSee } from './propose';
@@ -9,8 +9,8 @@ type Withdraw = Extract<Action, { type: 'withdraw' }>;
 type Reject = Extract<Action, { type: 'reject' }>;
 
 /**
- * accept (DESIGN 2.1): replaces the seat's standing acceptance. Accepting less than a declared
- * walk-away costs reputation [clarity on your walk-away point].
+ * accept (DESIGN 2.1): replaces the seat's standing acceptance. Whether the deal breaks a
+ * declared walk-away is judged when it forms (resolve), so a late declaration cannot dodge it.
  */
 export function accept(state: GameState, a: Accept): ApplyResult {
   if (state.phase !== 'negotiate') return refuse('wrong-phase', 'Proposals can be accepted only while the table negotiates.');
@@ -27,9 +27,6 @@ export function accept(state: GameState, a: Accept): ApplyResult {
   }
   tx.seat(a.seat, { acceptance: p.id });
   tx.emit({ to: audienceOf(p.visibility, p.members), type: 'accepted', seat: a.seat, proposal: p.id });
-  if (seat.declared !== null && p.split[index] < seat.declared) {
-    tx.reputation(a.seat, -state.scenario.reputation.breakDeclaration, 'broke-declaration');
-  }
   return tx.done();
 }
 
@@ -52,7 +49,8 @@ export function reject(state: GameState, a: Reject): ApplyResult {
   if (!p || !canSee(p, a.seat)) return refuse('unknown-proposal', 'That proposal is no longer open.');
   if (!p.members.includes(a.seat)) return refuse('not-a-member', 'You can reject only a proposal that includes you.');
   if (p.proposer === a.seat) return refuse('own-proposal', 'You cannot reject your own proposal; make a new one instead.');
-  const reason = (a.reason ?? '').trim();
+  const reason = optionalText(a.reason);
+  if (reason === null) return NOT_TEXT;
   if (reason.length > MAX_TEXT) return refuse('text-too-long', `A reason is at most ${MAX_TEXT} characters.`);
   const tx = new Tx(state);
   const proposals = state.proposals.map((x) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../../shared/engine/apply';
 import { createGame } from '../../../shared/engine/setup';
+import { viewFor } from '../../../shared/engine/view';
 import type { Action, GameState, RefusalCode } from '../../../shared/engine/types';
 import { deepFreeze, smallScenario } from '../fixtures';
 import { advance, BEST, negotiating, run } from './helpers';
@@ -110,18 +111,20 @@ describe('accept, withdraw, reject', () => {
     expect(s.proposals[0].rejections).toEqual([{ seat: 2, reason: '15% is below my power index' }]);
     expect(s.seats[2].acceptance).toBeNull();
   });
-  it('proposing oneself less than one declared costs reputation too', () => {
-    const s = run(negotiating(), { type: 'declare', seat: 1, share: 40 }).state;
-    expect(run(s, deal(1, [0, 1], [70, 30])).state.seats[1].reputation).toBe(44);
-    expect(run(s, deal(1, [0, 1], [60, 40])).state.seats[1].reputation).toBe(50);
-  });
-  it('accepting below a declared walk-away costs reputation', () => {
-    let s = run(open(), { type: 'declare', seat: 2, share: 20 }).state;
-    const { state, events } = run(s, { type: 'accept', seat: 2, proposal: 1 });
+  it('a deal that gives a member less than its declared walk-away costs it reputation when the deal forms', () => {
+    let s = run(open(), { type: 'declare', seat: 2, share: 20 }, { type: 'accept', seat: 1, proposal: 1 }).state;
+    // Accepting alone costs nothing yet: the deal has not formed.
+    s = run(s, { type: 'accept', seat: 2, proposal: 1 }).state;
+    expect(s.seats[2].reputation).toBe(50);
+    const { state, events } = run(s, advance);
     expect(state.seats[2].reputation).toBe(44);
-    expect(events.at(-1)).toMatchObject({ type: 'reputation', seat: 2, delta: -6, cause: 'broke-declaration' });
-    s = run(open(), { type: 'declare', seat: 1, share: 20 }).state;
-    expect(run(s, { type: 'accept', seat: 1, proposal: 1 }).state.seats[1].reputation).toBe(50);
+    expect(events).toContainEqual({ to: 'all', type: 'reputation', seat: 2, delta: -6, cause: 'broke-declaration' });
+    expect(state.seats[1].reputation).toBe(50);
+  });
+  it('a declaration made after accepting still counts, and the proposer is bound by its own', () => {
+    let s = run(open(), { type: 'accept', seat: 1, proposal: 1 }, { type: 'accept', seat: 2, proposal: 1 }, { type: 'declare', seat: 0, share: 70 }).state;
+    s = run(s, advance).state;
+    expect(s.seats[0].reputation).toBe(44);
   });
   it.each<[string, Action, RefusalCode]>([
     ['accepting a missing proposal', { type: 'accept', seat: 1, proposal: 42 }, 'unknown-proposal'],
@@ -376,8 +379,23 @@ describe('escalation', () => {
     const { state, events } = run(s, advance);
     expect(state.escalations).toEqual([]);
     expect(events.some((e) => e.type === 'demand-met')).toBe(true);
-    // The target was not in the deal: only the escalator is credited.
-    expect(state.seats[3].reputation).toBe(before);
+    // Both sides are credited, the target too though it was not in the deal (DESIGN 2.1).
+    expect(state.seats[3].reputation).toBe(before + 4);
+  });
+  it('renewing is refused before the escalation is due to lapse, so it never costs points for nothing', () => {
+    const s = opened();
+    expect(refusalOf(s, { type: 'renew', seat: 2, escalation: 2 })).toBe('not-expiring');
+  });
+  it('a silent concession records no cost share, and a non-party does not see what was conceded toward a demand', () => {
+    const s = run(opened(), { type: 'concede', seat: 0, to: 2, points: 3, labelled: false }).state;
+    expect(s.concessions.at(-1)!.costShare).toBe(0);
+    expect(viewFor(s, 1).escalations[0].conceded).toBe(0);
+    expect(viewFor(s, 2).escalations[0].conceded).toBe(3);
+  });
+  it('refuses free text that is not text', () => {
+    expect(refusalOf(opened(), { type: 'refuse', seat: 0, escalation: 2, rationale: 42 } as unknown as Action)).toBe('bad-text');
+    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), rationale: {} } as unknown as Action)).toBe('bad-text');
+    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), promises: [null] } as unknown as Action)).toBe('bad-promise');
   });
   it('lapses at the end of the next round unless renewed', () => {
     let s = opened(); // round 2

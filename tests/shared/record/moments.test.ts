@@ -143,7 +143,7 @@ describe('concessions, questions and declarations', () => {
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const [m] = ofKind(moments(t.record()), 'below-declaration');
     expect(m).toMatchObject({ round: 1, seats: [1], lesson: 'walk-away-clarity' });
-    expect(m.text).toBe('Round 1: Union accepted 30% after declaring a walk-away of 40%, and lost 6 reputation.');
+    expect(m.text).toBe('Round 1: Union joined a deal giving it 30% after declaring a walk-away of 40%, and lost 6 reputation.');
   });
 });
 
