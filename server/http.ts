@@ -4,28 +4,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import express, { type Application, type Response } from 'express';
-import type { Scenario } from '../shared/engine/types';
+import { round2 } from '../shared/engine/rules';
+import { publicScenario } from '../shared/engine/view';
 import type { LogEntry } from '../shared/record/log';
+import { csvField } from '../shared/record/timeline';
 import { builtInScenarios } from '../shared/scenarios/index';
 import type { ServerContext } from './context';
 import { normaliseCode } from './rooms/setup';
 import type { TableListing, TableResults } from './rooms/TableRoom';
 import type { SeatEvent } from './store/store';
-
-/** A scenario's public facts: what a lobby shows before anyone sits down (no walk-aways, values or briefings). */
-export function publicScenarioFacts(s: Scenario) {
-  return {
-    id: s.id,
-    name: s.name,
-    summary: s.summary,
-    roles: s.roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })),
-    issues: s.issues.map((i) => ({ id: i.id, name: i.name, options: i.options.map((o) => ({ id: o.id, name: o.name })) })),
-    quota: s.quota,
-    prize: s.prize,
-    rounds: { min: s.rounds.min, max: s.rounds.max },
-    durations: { negotiate: s.durations.negotiate, trust: s.durations.trust },
-  };
-}
 
 export function installRoutes(app: Application, ctx: ServerContext, clientDir: string): void {
   app.get('/health', (_req, res) => {
@@ -33,7 +20,7 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
   });
 
   app.get('/api/scenarios', (_req, res) => {
-    res.json(builtInScenarios.map(publicScenarioFacts));
+    res.json(builtInScenarios.map(publicScenario));
   });
 
   app.get('/api/tables', async (_req, res) => {
@@ -125,12 +112,9 @@ function csv(res: Response, filename: string, rows: (string | number | null)[][]
   res.type('text/csv').attachment(filename).send(text);
 }
 
+/** Player-written text (names, rationales, reasons) is guarded against spreadsheet formulas. */
 function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // Quote when needed, and defuse spreadsheet formulas in player-written text.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvField(value, typeof value === 'string');
 }
 
 export function resultsCsv(r: TableResults): (string | number | null)[][] {
@@ -169,6 +153,3 @@ export function logCsv(log: readonly LogEntry[], seatEvents: readonly SeatEvent[
   return rows;
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}

@@ -150,7 +150,10 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.finish();
       return;
     }
-    if (record.deadline !== null) {
+    if (typeof record.settings.pausedRemaining === 'number') {
+      this.state.paused = true;
+      this.state.remaining = record.settings.pausedRemaining;
+    } else if (record.deadline !== null) {
       const now = this.ctx.now();
       // A phase that ran out while the server was down gets a moment for its players to return.
       if (record.deadline <= now) {
@@ -479,6 +482,9 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.state.remaining = 0;
     }
     this.state.paused = pause;
+    // The pause is stored with the table, so a restart keeps it (and the time that was left).
+    this.record.settings.pausedRemaining = pause ? this.state.remaining : null;
+    this.ctx.store.updateSettings(this.record.code, this.record.settings);
     this.ctx.store.setDeadline(this.record.code, this.record.deadline);
     if (!pause) this.startPhaseTimer();
     this.syncState();
@@ -605,8 +611,12 @@ export class TableRoom extends Room<{ state: TableState }> {
       return;
     }
     // A new phase starts its own clock, so a pause ends with the phase it held.
-    this.state.paused = false;
-    this.state.remaining = 0;
+    if (this.state.paused) {
+      this.state.paused = false;
+      this.state.remaining = 0;
+      this.record.settings.pausedRemaining = null;
+      this.ctx.store.updateSettings(this.record.code, this.record.settings);
+    }
     this.startPhaseTimer();
     this.bots.wakeAll();
     this.updateListing();
@@ -625,7 +635,14 @@ export class TableRoom extends Room<{ state: TableState }> {
         if (this.game.phase !== phase || this.game.round !== round || this.record.status !== 'open') return;
         // Bots always decide before a phase closes.
         this.bots.drain();
-        if (this.game.phase === phase && this.game.round === round) this.act({ type: 'advance' }, 'system', null);
+        if (this.game.phase === phase && this.game.round === round) {
+          const closed = this.act({ type: 'advance' }, 'system', null);
+          // The log could not be written: try again shortly rather than leave the phase open.
+          if (!closed.ok && closed.refusal.code === 'internal') {
+            this.record.deadline = this.ctx.now() + 1000;
+            this.startPhaseTimer();
+          }
+        }
         this.pump();
       },
       Math.max(0, this.record.deadline - this.ctx.now()),

@@ -24,6 +24,8 @@ export interface TableSettings {
   policy: TakeoverPolicy;
   private: boolean;
   solo: boolean;
+  /** Set while the host has paused the clock: the milliseconds that were left in the phase. */
+  pausedRemaining?: number | null;
 }
 
 /** A seat as the table knows it: who may sit there and who plays it now. */
@@ -152,6 +154,10 @@ export class Store {
 
   updateHost(code: string, hostTokenHash: string): void {
     this.db.prepare('UPDATE tables SET host_token_hash = ? WHERE code = ?').run(hostTokenHash, code);
+  }
+
+  updateSettings(code: string, settings: TableSettings): void {
+    this.db.prepare('UPDATE tables SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
   }
 
   setDeadline(code: string, deadline: number | null): void {

@@ -52,6 +52,26 @@ describe('restoring tables', () => {
     expect(q.room.state.deadline - Date.now()).toBeGreaterThan(3000);
   });
 
+  it('keeps a pause, with the time that was left, across a restart', async () => {
+    await fresh();
+    const p = await createTable(b!, { scenario: 'harbour-development', solo: true, name: 'P', durations: { negotiate: 300 } });
+    p.send('start', {});
+    await p.waitView((v) => v.phase === 'negotiate', 3000);
+    await waitFor(() => p.room.state.deadline > 0, 2000);
+    p.send('pause', {});
+    await waitFor(() => p.room.state.paused, 2000, 'the pause');
+    const left = p.room.state.remaining;
+    p.room.reconnection.enabled = false;
+    expect(await restart()).toEqual([p.welcome!.code]);
+    const q = await joinTable(b!, p.welcome!.code, { token: p.welcome!.token!, hostToken: p.welcome!.hostToken! });
+    await waitFor(() => q.room.state.paused === true, 2000, 'the restored pause');
+    expect(q.room.state.remaining).toBe(left);
+    expect(q.room.state.deadline).toBe(0);
+    q.send('resume', {});
+    await waitFor(() => q.room.state.paused === false && q.room.state.deadline > 0, 2000, 'the resumed clock');
+    expect(q.room.state.deadline - Date.now()).toBeGreaterThan(left - 3000);
+  });
+
   it('keeps a stand-in bot in the seat it took over, and its player reclaims it after the restart', async () => {
     await fresh({ takeoverSeconds: 0.2 });
     const ana = await createTable(b!, {
