@@ -6,11 +6,17 @@ import { UI } from './game/palette';
 import { store, type Screen } from './game/store';
 import { BootScene } from './scenes/BootScene';
 import { DebriefScene } from './scenes/DebriefScene';
+import { DPR } from './scenes/dpr';
 import { LobbyScene } from './scenes/LobbyScene';
 import { TableScene } from './scenes/TableScene';
 import { render } from './ui/dom';
 import { pinFeeds } from './ui/panels/feed';
 import { appView } from './ui/root';
+
+function stageSize(): { width: number; height: number } {
+  const r = document.getElementById('stage')!.getBoundingClientRect();
+  return { width: Math.max(1, Math.floor(r.width)), height: Math.max(1, Math.floor(r.height)) };
+}
 
 const scenesByScreen: Record<Screen, string> = { boot: 'Boot', lobby: 'Lobby', table: 'Table', debrief: 'Debrief' };
 
@@ -18,7 +24,8 @@ const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'stage',
   backgroundColor: UI.bg,
-  scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+  // The canvas holds DPR × the stage's CSS pixels; zoom 1/DPR shows it at the stage's size.
+  scale: { mode: Phaser.Scale.NONE, width: stageSize().width * DPR, height: stageSize().height * DPR, zoom: 1 / DPR },
   scene: [BootScene, LobbyScene, TableScene, DebriefScene],
   banner: false,
   input: { keyboard: false },
@@ -55,9 +62,9 @@ function paint(): void {
 store.subscribe(paint);
 // The stage changes size with the layout (a side panel appears, a phone rotates): Phaser follows.
 function fitStage(): void {
-  // getParentBounds first: refresh() alone resizes to the size Phaser last measured.
   if (!game.isBooted) return;
-  if (game.scale.getParentBounds()) game.scale.refresh();
+  const { width, height } = stageSize();
+  if (Math.floor(width * DPR) !== game.scale.width || Math.floor(height * DPR) !== game.scale.height) game.scale.resize(width * DPR, height * DPR);
 }
 new ResizeObserver(fitStage).observe(document.getElementById('stage')!);
 window.addEventListener('resize', () => {

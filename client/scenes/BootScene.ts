@@ -1,5 +1,6 @@
 // Loads the art with a progress bar, then hands over to the router (lobby or a rejoined table).
 import Phaser from 'phaser';
+import { DPR, setupCamera, viewSize } from './dpr';
 import { route } from '../app';
 import { UI } from '../game/palette';
 import { ART } from './art';
@@ -10,12 +11,13 @@ export class BootScene extends Phaser.Scene {
   }
 
   preload(): void {
-    const { width, height } = this.scale;
+    setupCamera(this);
+    const { width, height } = viewSize(this);
     const barW = Math.min(360, width * 0.7);
     const x = (width - barW) / 2;
     const y = height / 2;
-    this.add.text(width / 2, y - 44, 'LEVERAGE', { fontFamily: 'system-ui, sans-serif', fontSize: '34px', fontStyle: 'bold', color: UI.ink }).setOrigin(0.5).setLetterSpacing?.(6);
-    const label = this.add.text(width / 2, y + 30, 'Setting the table… 0%', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: UI.muted }).setOrigin(0.5);
+    this.add.text(width / 2, y - 44, 'LEVERAGE', { fontFamily: 'system-ui, sans-serif', resolution: DPR, fontSize: '34px', fontStyle: 'bold', color: UI.ink }).setOrigin(0.5).setLetterSpacing?.(6);
+    const label = this.add.text(width / 2, y + 30, 'Setting the table… 0%', { fontFamily: 'system-ui, sans-serif', resolution: DPR, fontSize: '15px', color: UI.muted }).setOrigin(0.5);
     const frame = this.add.graphics();
     frame.lineStyle(2, 0xe6b85c, 1).strokeRoundedRect(x - 4, y - 10, barW + 8, 20, 10);
     const bar = this.add.graphics();

@@ -1,6 +1,7 @@
 // The debrief's picture: every seat's final points revealed, ranked by mutual-gain score, as
 // bars that grow from the baseline (a seat's walk-away over the game) to its final points.
 import Phaser from 'phaser';
+import { DPR, setupCamera, viewSize } from './dpr';
 import type { TableView } from '../../shared/engine/view';
 import { pts, shortNames, signed } from '../game/derive';
 import { hexToInt, seatColour, seatShape, UI } from '../game/palette';
@@ -23,6 +24,7 @@ export class DebriefScene extends Phaser.Scene {
   }
 
   create(): void {
+    setupCamera(this);
     this.g = this.add.graphics();
     this.bars = this.add.graphics();
     this.rows = [];
@@ -57,14 +59,14 @@ export class DebriefScene extends Phaser.Scene {
   private draw(state: AppState): void {
     const view = state.view;
     if (!view?.debrief || !this.sys.isActive()) return;
-    const deps = [view, state.lobby, this.scale.width, this.scale.height];
+    const deps = [view, state.lobby, viewSize(this).width, viewSize(this).height];
     if (deps.every((d, i) => d === this.drawnFor[i])) return;
     this.drawnFor = deps;
     this.render(view, state);
   }
 
   private render(view: TableView, state: AppState): void {
-    const { width: w, height: h } = this.scale;
+    const { width: w, height: h } = viewSize(this);
     const d = view.debrief!;
     const score = d.score;
     const n = view.seats.length;
@@ -74,7 +76,7 @@ export class DebriefScene extends Phaser.Scene {
     this.texts = [];
     const pad = Math.max(8, Math.min(20, w * 0.03));
     const titleSize = Math.max(13, Math.min(20, h / 22));
-    this.texts.push(this.add.text(pad, pad, 'Final table — every number revealed', { fontFamily: FONT, fontSize: `${Math.round(titleSize)}px`, fontStyle: 'bold', color: UI.ink }));
+    this.texts.push(this.add.text(pad, pad, 'Final table — every number revealed', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(titleSize)}px`, fontStyle: 'bold', color: UI.ink }));
     const top = pad + titleSize + 12;
     const rowH = Math.max(22, Math.min(70, (h - top - pad) / n));
     // Tall rows: the name on one line, the bar under it. Short rows: a short name beside the bar.
@@ -99,7 +101,7 @@ export class DebriefScene extends Phaser.Scene {
       const nameY = twoLines ? yMid - rowH * 0.2 : yMid;
       const barY = twoLines ? yMid + rowH * 0.18 : yMid;
       const label = twoLines ? `${rank + 1}. ${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}` : `${rank + 1}. ${me ? 'You' : short[seat]}`;
-      const name = this.add.text(x0, nameY, label, { fontFamily: FONT, fontSize: `${Math.round(font)}px`, fontStyle: 'bold', color: UI.ink }).setOrigin(0, 0.5);
+      const name = this.add.text(x0, nameY, label, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(font)}px`, fontStyle: 'bold', color: UI.ink }).setOrigin(0, 0.5);
       const maxNameW = twoLines ? w - x0 - pad : labelW - 6;
       ellipsize(name, maxNameW);
       this.texts.push(name);
@@ -107,7 +109,7 @@ export class DebriefScene extends Phaser.Scene {
       const base = (barMax * s.baseline) / maxPoints;
       const total = (barMax * Math.max(0, s.points)) / maxPoints;
       this.rows.push({ x: barX, y: barY, h: bh, base, total, colour: hexToInt(seatColour(seat)) });
-      const value = this.add.text(barX + Math.max(total, base) + 6, barY, `${pts(s.points)} (${signed(s.surplus)})`, { fontFamily: FONT, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink }).setOrigin(0, 0.5);
+      const value = this.add.text(barX + Math.max(total, base) + 6, barY, `${pts(s.points)} (${signed(s.surplus)})`, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink }).setOrigin(0, 0.5);
       this.texts.push(value);
     });
     this.drawBars();

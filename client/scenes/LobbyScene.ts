@@ -1,6 +1,7 @@
 // The lobby's backdrop: a quiet negotiating table whose seats keep forming and dissolving
 // coalitions — the game in one glance, behind the lobby's forms.
 import Phaser from 'phaser';
+import { DPR, setupCamera, viewSize } from './dpr';
 import { hexToInt, SEAT_COLOURS, seatShape, UI } from '../game/palette';
 import { drawShape } from './draw';
 
@@ -17,6 +18,7 @@ export class LobbyScene extends Phaser.Scene {
   }
 
   create(): void {
+    setupCamera(this);
     this.g = this.add.graphics();
     this.links = this.add.graphics();
     this.draw();
@@ -43,7 +45,7 @@ export class LobbyScene extends Phaser.Scene {
   }
 
   private positions(): { x: number; y: number; r: number }[] {
-    const { width, height } = this.scale;
+    const { width, height } = viewSize(this);
     const cx = width * (width > 900 ? 0.72 : 0.5);
     const cy = height * (width > 900 ? 0.55 : 0.8);
     const R = Math.min(width, height) * 0.3;
@@ -54,8 +56,7 @@ export class LobbyScene extends Phaser.Scene {
   }
 
   private draw(): void {
-    const { width, height } = this.scale;
-    this.cameras.main.setSize(width, height);
+    const { width, height } = viewSize(this);
     const g = this.g.clear();
     g.fillStyle(hexToInt(UI.bg), 1).fillRect(0, 0, width, height);
     const pos = this.positions();

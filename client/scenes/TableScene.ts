@@ -2,6 +2,7 @@
 // token, reputation, person or bot, connected, ready), the coalition being built, escalations as
 // arrows, deals and trust moves as lines — and every event animated as it happens.
 import Phaser from 'phaser';
+import { DPR, setupCamera, viewSize } from './dpr';
 import type { GameEvent, RevealedTrustPair, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
 import { checkCoalition, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
@@ -62,14 +63,15 @@ export class TableScene extends Phaser.Scene {
   }
 
   create(): void {
+    setupCamera(this);
     this.seats = [];
     this.layoutKey = '';
     this.drawn = [];
     this.bg = this.add.graphics();
     this.links = this.add.graphics();
     this.centreIcon = this.add.image(0, 0, 'handshake').setVisible(false);
-    this.centre = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: '20px', fontStyle: 'bold', color: UI.ink, align: 'center' }).setOrigin(0.5);
-    this.centreSub = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: '13px', color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
+    this.centre = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '20px', fontStyle: 'bold', color: UI.ink, align: 'center' }).setOrigin(0.5);
+    this.centreSub = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '13px', color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
     this.fx = this.add.container(0, 0).setName('fx').setDepth(10);
     this.unsubs.push(store.subscribe((s) => this.redraw(s)));
     this.unsubs.push(store.onEvents((events, s) => this.animate(events, s)));
@@ -91,7 +93,7 @@ export class TableScene extends Phaser.Scene {
   // Layout
 
   private layout(view: TableView): void {
-    const { width: w, height: h } = this.scale;
+    const { width: w, height: h } = viewSize(this);
     const n = view.seats.length;
     const key = `${w}x${h}:${n}:${view.viewer}`;
     if (key === this.layoutKey) return;
@@ -103,7 +105,7 @@ export class TableScene extends Phaser.Scene {
     // Block sizes scale with the room there is.
     const ellipse = w / h > 1.15 && w >= 560 && h >= 320;
     const blockW = ellipse ? Math.min(180, Math.max(110, w / (n > 6 ? 5.2 : 4.4))) : Math.min(170, w / Math.ceil(n / 2) - 8);
-    this.fontScale = Math.max(0.78, Math.min(1.15, blockW / 150));
+    this.fontScale = Math.max(0.86, Math.min(1.15, blockW / 150));
     const rMax = Math.max(16, Math.min(38, small * 0.07));
     const radius = (power: number) => Math.max(rMax * 0.42, rMax * Math.sqrt(power / total / maxShare));
     // Two lines of name, up to three of details, the reputation bar.
@@ -161,12 +163,12 @@ export class TableScene extends Phaser.Scene {
       const slot = this.slots[i];
       const root = this.add.container(0, 0).setName(`seat-${i}`);
       const token = this.add.graphics();
-      const weight = this.add.text(slot.x, slot.y, '', { fontFamily: FONT, fontSize: `${Math.round(Math.max(11, slot.r * 0.62))}px`, fontStyle: 'bold', color: '#0f1a24' }).setOrigin(0.5);
+      const weight = this.add.text(slot.x, slot.y, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.max(11, slot.r * 0.62))}px`, fontStyle: 'bold', color: '#0f1a24' }).setOrigin(0.5);
       const name = this.add
-        .text(slot.tx, slot.ty, '', { fontFamily: FONT, fontSize: `${Math.round(13.5 * f)}px`, fontStyle: 'bold', color: UI.ink, align: 'center', wordWrap: { width: slot.w, useAdvancedWrap: true }, maxLines: 2 })
+        .text(slot.tx, slot.ty, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(13.5 * f)}px`, fontStyle: 'bold', color: UI.ink, align: 'center', wordWrap: { width: slot.w, useAdvancedWrap: true }, maxLines: 2 })
         .setOrigin(0.5, 0);
-      const detail = this.add.text(slot.tx, 0, '', { fontFamily: FONT, fontSize: `${Math.round(11.5 * f)}px`, color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
-      const rep = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${Math.round(11 * f)}px`, color: UI.ink }).setOrigin(0, 0);
+      const detail = this.add.text(slot.tx, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(11.5 * f)}px`, color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
+      const rep = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(11 * f)}px`, color: UI.ink }).setOrigin(0, 0);
       const bar = this.add.graphics();
       const icon = Math.round(15 * f);
       const who = this.add.image(0, 0, 'human').setDisplaySize(icon, icon);
@@ -185,11 +187,11 @@ export class TableScene extends Phaser.Scene {
     const view = state.view;
     if (!view || !this.sys.isActive()) return;
     // Skip frames where nothing the table shows has changed (the timer re-renders the DOM).
-    const deps = [view, state.lobby, state.highlight, state.focusProposal, this.scale.width, this.scale.height];
+    const deps = [view, state.lobby, state.highlight, state.focusProposal, viewSize(this).width, viewSize(this).height];
     if (deps.length === this.drawn.length && deps.every((d, i) => d === this.drawn[i])) return;
     this.drawn = deps;
     this.layout(view);
-    const { width: w, height: h } = this.scale;
+    const { width: w, height: h } = viewSize(this);
     const g = this.bg.clear();
     g.fillStyle(hexToInt(UI.bg), 1).fillRect(0, 0, w, h);
     g.fillStyle(hexToInt(UI.wood), 1).fillEllipse(this.cx, this.cy, this.tableRx * 2 + 16, this.tableRy * 2 + 16);
@@ -225,8 +227,13 @@ export class TableScene extends Phaser.Scene {
       o.name.setText(me ? `You · ${seat.name}` : seat.name);
       if (o.name.getWrappedText().length > 2 || slot.w < 125) o.name.setText(me ? `You · ${short[i]}` : short[i]);
       const nameBottom = slot.ty + o.name.height;
-      const lines = [`${player.text ? `${player.text} · ` : ''}${pct(seat.power / total)} of votes`, `power index ${pct(map.shapleyShubik[i])}${seat.declared !== null ? ` · min ${seat.declared}%` : ''}`];
+      // A small table gets one short line of details; the side panel's Seats tab has them all.
+      const compact = slot.w < 125;
+      const lines = compact
+        ? [`${pct(seat.power / total)} · index ${pct(map.shapleyShubik[i])}`]
+        : [`${player.text ? `${player.text} · ` : ''}${pct(seat.power / total)} of votes`, `power index ${pct(map.shapleyShubik[i])}${seat.declared !== null ? ` · min ${seat.declared}%` : ''}`];
       if (me && view.me) lines.push(`${pts(view.me.points)} points (private)`);
+      else if (compact && seat.declared !== null) lines.push(`min ${seat.declared}%`);
       o.detail.setText(lines.join('\n')).setPosition(slot.tx, nameBottom + 1);
       // Reputation: a bar with its number (public, 0–100).
       const barY = nameBottom + o.detail.height + 5;
@@ -520,7 +527,7 @@ export class TableScene extends Phaser.Scene {
     const s = this.slots[seat];
     if (!s) return;
     const y0 = Math.max(46, s.y - s.r - 6);
-    const t = this.add.text(s.x, y0, text, { fontFamily: FONT, fontSize: `${Math.round(14 * this.fontScale)}px`, fontStyle: 'bold', color: colour, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx');
+    const t = this.add.text(s.x, y0, text, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(14 * this.fontScale)}px`, fontStyle: 'bold', color: colour, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx');
     this.fx.add(t);
     t.setAlpha(0);
     this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
@@ -549,7 +556,7 @@ export class TableScene extends Phaser.Scene {
     const g = this.add.graphics();
     g.fillStyle(hexToInt(colour), 1).fillCircle(0, 0, 6).lineStyle(2, 0x0f1a24, 1).strokeCircle(0, 0, 6);
     dot.add(g);
-    if (label) dot.add(this.add.text(0, -10, label, { fontFamily: FONT, fontSize: '13px', fontStyle: 'bold', color: UI.ink, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx'));
+    if (label) dot.add(this.add.text(0, -10, label, { fontFamily: FONT, resolution: DPR, fontSize: '13px', fontStyle: 'bold', color: UI.ink, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx'));
     this.fx.add(dot);
     const dist = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
     const lift = Math.min(60, dist * 0.25);

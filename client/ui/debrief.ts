@@ -31,7 +31,7 @@ function ranking(state: AppState, view: TableView, d: DebriefData | null): VNode
     h(
       'thead',
       null,
-      h('tr', null, h('th', null, '#'), h('th', null, 'Seat'), h('th', { class: 'num' }, 'Points'), h('th', { class: 'num' }, 'Baseline'), h('th', { class: 'num' }, 'Surplus'), h('th', { class: 'num' }, 'Mutual-gain score'), h('th', { class: 'num' }, 'Rep.')),
+      h('tr', null, h('th', null, '#'), h('th', null, 'Seat'), h('th', { class: 'num' }, 'Points'), h('th', { class: 'num hide-narrow' }, 'Baseline'), h('th', { class: 'num' }, 'Surplus'), h('th', { class: 'num' }, 'Score'), h('th', { class: 'num hide-narrow' }, 'Rep.')),
     ),
     h(
       'tbody',
@@ -46,10 +46,10 @@ function ranking(state: AppState, view: TableView, d: DebriefData | null): VNode
           h('td', null, String(i + 1)),
           h('td', null, seatMark(seat), view.seats[seat].name, seat === me ? h('strong', null, ' (you)') : null, h('br'), h('span', { class: 'muted small' }, bot ? `bot: ${bot}` : p.text), d ? h('span', { class: 'muted small' }, ` · walk-away ${pts(d.seats[seat].walkAway)}`) : null),
           h('td', { class: 'num' }, pts(s.points)),
-          h('td', { class: 'num' }, pts(s.baseline)),
+          h('td', { class: 'num hide-narrow' }, pts(s.baseline)),
           h('td', { class: `num ${s.surplus >= 0 ? 'pos' : 'neg'}` }, signed(s.surplus)),
           h('td', { class: 'num' }, h('strong', null, pts(s.mutualGain))),
-          h('td', { class: 'num' }, String(s.reputation)),
+          h('td', { class: 'num hide-narrow' }, String(s.reputation)),
         );
       }),
     ),
@@ -171,7 +171,7 @@ export function debriefView(state: AppState, _narrow: boolean): VNode[] {
         d && d.cooperationRate !== null ? kpi('Cooperation', pct(d.cooperationRate), 'honour moves, whole game') : null,
         kpi('Inequality', score.gini.toFixed(2), 'Gini of final points'),
       ),
-      h('section', null, h('h2', null, 'Ranking by mutual-gain score'), h('p', { class: 'small muted' }, 'Score = own surplus + joint gain ÷ seats. Compare a seat with the same role at other tables, not with a stronger seat here.'), ranking(state, view, d)),
+      h('section', null, h('h2', null, 'Ranking by mutual-gain score'), h('p', { class: 'small muted' }, 'Score is the mutual-gain score: own surplus + joint gain ÷ seats. Compare a seat with the same role at other tables, not with a stronger seat here.'), ranking(state, view, d)),
       h('section', null, h('h2', null, 'Points over the rounds'), legend, lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries)),
       d
         ? [

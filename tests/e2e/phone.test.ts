@@ -1,0 +1,52 @@
+// A whole solo game on a phone held upright (390×844): a layout made for it, nothing
+// overlapping, no sideways scrolling, the same controls.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAll, findOverlaps, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+
+let server: TestServer;
+let b: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await openBrowser({ width: 390, height: 844 }, true);
+});
+afterAll(async () => closeAll(b, server));
+
+async function noSidewaysScroll(): Promise<void> {
+  const wide = await b.page.evaluate(() => [...document.querySelectorAll('#ui *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.tabs')).map((el) => `${el.tagName}#${el.id}.${el.className}`).slice(0, 5));
+  expect(wide).toEqual([]);
+}
+
+describe('on a phone in portrait', () => {
+  it('plays a whole game from the lobby to the debrief', async () => {
+    await gotoReady(b.page, server.url);
+    expect(await renderer(b.page)).toBe('WEBGL');
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await noSidewaysScroll();
+    await shot(b.page, 'phone-lobby');
+
+    await b.page.tap('#play-solo');
+    await b.page.waitForSelector('#prepare');
+    await b.page.waitForTimeout(400);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await noSidewaysScroll();
+    await shot(b.page, 'phone-prepare');
+
+    await b.page.tap('#start');
+    await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
+    await b.page.tap('#tab-deals');
+    await b.page.waitForTimeout(800);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await noSidewaysScroll();
+    await shot(b.page, 'phone-negotiate');
+
+    await playSimply(b.page, (f) => f.phase === 'end', 100_000);
+    await b.page.waitForSelector('#ranking');
+    await b.page.waitForSelector('#moments', { timeout: 15_000 });
+    await b.page.waitForTimeout(1400);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await noSidewaysScroll();
+    await shot(b.page, 'phone-debrief');
+    expect(b.errors).toEqual([]);
+  });
+});

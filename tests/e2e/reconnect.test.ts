@@ -1,0 +1,55 @@
+// A reload, or a dropped connection, puts the player back in the same seat with its seat token.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAll, facts, gotoReady, openBrowser, playSimply, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+
+let server: TestServer;
+let b: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await openBrowser({ width: 1366, height: 768 });
+});
+afterAll(async () => closeAll(b, server));
+
+function code(): Promise<string> {
+  return b.page.evaluate(() => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code);
+}
+
+describe('rejoining the same seat', () => {
+  it('after a reload in the middle of a game', async () => {
+    await gotoReady(b.page, server.url);
+    await b.page.selectOption('#solo-role', { index: 2 }).catch(async () => {
+      await b.page.click('#solo-options summary');
+      await b.page.selectOption('#solo-role', { index: 2 });
+    });
+    await b.page.click('#play-solo');
+    await b.page.waitForSelector('#prepare');
+    await b.page.click('#start');
+    const before = await playSimply(b.page, (f) => f.round === 2 && f.phase === 'negotiate');
+    const table = await code();
+    await b.page.reload();
+    await b.page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+    const after = await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'the table again');
+    expect(await code()).toBe(table);
+    expect(after.seat).toBe(2);
+    expect(after.seat).toBe(before.seat);
+    expect(after.round).toBe(2);
+    expect(after.points).toBe(before.points);
+    // The private facts are back on screen: it is this seat, not a new one.
+    expect(await b.page.textContent('#my-walkaway')).toBe(String(after.walkAway));
+  });
+
+  it('after the connection drops', async () => {
+    const table = await code();
+    const before = await facts(b.page);
+    await b.page.evaluate(() => (window.__leverage!.conn as { dropForTest(): void }).dropForTest());
+    await b.page.waitForFunction(() => (window.__leverage!.store as { state: { status: string } }).state.status !== 'connected', null, { timeout: 5000 }).catch(() => undefined);
+    await b.page.waitForFunction(() => (window.__leverage!.store as { state: { status: string } }).state.status === 'connected', null, { timeout: 15_000 });
+    const after = await waitFacts(b.page, (f) => f.seat !== null, 10_000, 'the seat');
+    expect(await code()).toBe(table);
+    expect(after.seat).toBe(before?.seat);
+    // And the game goes on from there.
+    await playSimply(b.page, (f) => f.round >= 3 || f.phase === 'end');
+    expect(b.errors).toEqual([]);
+  });
+});
