@@ -3,12 +3,15 @@
 import type { Seat } from '../shared/engine/types';
 import type { CreateOptions, ErrorMessage, Welcome } from '../shared/protocol';
 import { describe } from './game/format';
-import { store, type CoachNote, type FeedItem, type Screen } from './game/store';
-import { fetchScenarios } from './net/api';
+import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
+import { replay } from '../shared/record/log';
+import { viewFor } from '../shared/engine/view';
+import { fetchLog, fetchScenarios } from './net/api';
 import { Connection, joinFailure, normaliseCode, seats } from './net/connection';
 import { loadDebrief } from './ui/debrief-data';
 
 let feedId = 0;
+let lastRound = 0;
 const MAX_FEED = 400;
 
 /** The control that sent the latest message of each type: its refusal is shown there. */
@@ -35,11 +38,12 @@ export const conn = new Connection({
     const view = store.state.view;
     if (view) {
       const items: FeedItem[] = [];
-      // The view that accompanies these events may not have arrived yet; names and seats suffice.
-      let round = view.round;
+      // The view that accompanies these events may not have arrived yet (names and seats suffice),
+      // so the round comes from the latest phase event.
+      let round = Math.max(view.round, lastRound);
       for (const e of m.events) {
         const d = describe(view, e);
-        if (e.type === 'phase') round = e.round;
+        if (e.type === 'phase') round = lastRound = e.round;
         if (d) items.push({ ...d, id: ++feedId, round });
       }
       if (items.length) store.set({ feed: [...store.state.feed, ...items].slice(-MAX_FEED) });
@@ -109,6 +113,7 @@ function setUrl(code: string | null, watching = false): void {
 
 function resetTable(): void {
   pendingKey.clear();
+  lastRound = 0;
   store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], paused: false, guesses: {}, highlight: null, focusProposal: null, seq: 0 });
 }
 
@@ -171,11 +176,53 @@ export async function route(): Promise<void> {
     if (saved) {
       store.set({ solo: false });
       if (await resumeTable(c)) return;
+      // The table may be over and closed: its debrief still opens from the saved record.
+      if (await openFinished(c, saved.spectate ? null : saved.seat)) return;
     } else if (params.get('watch') === '1') {
       if (await watchTable(c)) return;
     }
   }
   go('lobby');
+}
+
+/** Opens the debrief of a finished table from its record (after the room itself has closed). */
+export async function openFinished(code: string, seat: Seat | null): Promise<boolean> {
+  try {
+    const log = await fetchLog(code);
+    const state = replay({ scenario: log.scenario, config: log.config, log: log.log });
+    if (state.phase !== 'end') return false;
+    const lobby: LobbyState = {
+      code,
+      scenarioId: log.scenario.id,
+      scenarioName: log.scenario.name,
+      mode: log.config.mode,
+      status: 'ended',
+      phase: 'end',
+      round: state.round,
+      deadline: 0,
+      seq: log.log.length,
+      spectators: 0,
+      seats: log.seats.map((x) => ({
+        seat: x.seat,
+        roleId: x.roleId,
+        roleName: x.roleName,
+        name: x.name ?? '',
+        kind: x.kind,
+        playedBy: x.kind === 'bot' || x.standIn ? 'bot' : 'human',
+        connected: false,
+        ready: false,
+        host: false,
+        bot: x.bot ?? '',
+      })),
+    };
+    store.set({ view: viewFor(state, seat), lobby, lobbyError: null, busy: false, status: 'idle', statusText: '' });
+    setUrl(code, seat === null);
+    void loadDebrief(code);
+    go('debrief');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function mySeat(): Seat | null {

@@ -99,7 +99,63 @@ function tournaments(): Figure[] {
   ];
 }
 
-const SECTIONS: Record<string, Section> = { engine, power, tournaments };
+/**
+ * The browser client: its gzipped JavaScript (everything the built page loads) and the time from
+ * navigation to the lobby's ready marker in headless Chromium on loopback, median of 7 fresh
+ * browser profiles (no cache).
+ */
+async function client(): Promise<Figure[]> {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { gzipSync } = await import('node:zlib');
+  const { build } = await import('vite');
+  const dir = mkdtempSync(join(tmpdir(), 'leverage-bench-client-'));
+  try {
+    await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
+    let gz = 0;
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.js')) gz += gzipSync(readFileSync(p), { level: 9 }).length;
+      }
+    };
+    walk(dir);
+    const figures: Figure[] = [{ key: 'client.jsGzipKB', label: 'client JavaScript, gzipped', value: +(gz / 1024).toFixed(1), unit: 'KB', target: '< 500' }];
+    const { hasChromium, launch, newPage } = await import('../tests/e2e/browser');
+    if (!hasChromium()) {
+      console.error('bench: no Chromium at /usr/bin/chromium (apt-get install -y chromium); client.lobbyMs skipped');
+      return figures;
+    }
+    const { createApp } = await import('../server/app');
+    const app = createApp({ dbPath: ':memory:', clientDir: dir, log: () => undefined });
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    await app.server.listen(port);
+    const times: number[] = [];
+    try {
+      for (let run = 0; run < 7; run++) {
+        const browser = await launch({ width: 1280, height: 720 });
+        try {
+          const page = await newPage(browser);
+          await page.goto(`http://127.0.0.1:${port}/`);
+          await page.waitForFunction(() => document.documentElement.dataset.readyMs !== undefined, null, { timeout: 20_000 });
+          times.push(Number(await page.evaluate(() => document.documentElement.dataset.readyMs)));
+        } finally {
+          await browser.close();
+        }
+      }
+    } finally {
+      await app.close();
+    }
+    figures.push({ key: 'client.lobbyMs', label: 'navigation to a usable lobby in headless Chromium, median of 7', value: median(times), unit: 'ms', target: '< 1500' });
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SECTIONS: Record<string, Section> = { engine, power, tournaments, client };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });

@@ -124,6 +124,22 @@ export function shortNames(names: readonly string[], max = 14): string[] {
   });
 }
 
+/**
+ * Names without the words other seats share ("Harbour Development Authority" beside "Harbour
+ * Traders' Guild" becomes "Development Authority"): still a name, just shorter.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const words = names.map((n) => n.split(/\s+/));
+  const count = new Map<string, number>();
+  for (const ws of words) for (const w of new Set(ws.map((x) => x.toLowerCase()))) count.set(w, (count.get(w) ?? 0) + 1);
+  return names.map((name, i) => {
+    const kept = words[i].filter((w) => count.get(w.toLowerCase()) === 1 || STOP.has(w.toLowerCase()));
+    while (kept.length && STOP.has(kept[0].toLowerCase())) kept.shift();
+    while (kept.length && STOP.has(kept[kept.length - 1].toLowerCase())) kept.pop();
+    return kept.length ? kept.join(' ') : name;
+  });
+}
+
 /** Percent text: 0.4523 → "45%". */
 export function pct(x: number, digits = 0): string {
   return `${(x * 100).toFixed(digits)}%`;

@@ -1,7 +1,6 @@
-// Loads the art with a progress bar, then hands over to the router (lobby or a rejoined table).
+// Loads the art with a progress bar; the lobby's forms may already be up in front of it.
 import Phaser from 'phaser';
 import { DPR, setupCamera, viewSize } from './dpr';
-import { route } from '../app';
 import { UI } from '../game/palette';
 import { ART } from './art';
 
@@ -30,6 +29,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    void route();
+    // main.ts switches to the scene of the current screen once the art is in.
+    this.game.events.emit('art-ready');
   }
 }

@@ -5,7 +5,7 @@ import Phaser from 'phaser';
 import { DPR, setupCamera, viewSize } from './dpr';
 import type { GameEvent, RevealedTrustPair, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import { checkCoalition, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
+import { checkCoalition, distinctNames, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
 import { playerLabel } from '../game/format';
 import { DEFECT, HONOUR, hexToInt, seatColour, seatShape, UI } from '../game/palette';
 import { store, type AppState } from '../game/store';
@@ -104,10 +104,10 @@ export class TableScene extends Phaser.Scene {
     const small = Math.min(w, h);
     // Block sizes scale with the room there is.
     const ellipse = w / h > 1.15 && w >= 560 && h >= 320;
-    const blockW = ellipse ? Math.min(180, Math.max(110, w / (n > 6 ? 5.2 : 4.4))) : Math.min(170, w / Math.ceil(n / 2) - 8);
+    const blockW = ellipse ? Math.min(200, Math.max(110, w / (n > 6 ? 5 : 4.2))) : Math.min(170, w / Math.ceil(n / 2) - 8);
     this.fontScale = Math.max(0.86, Math.min(1.15, blockW / 150));
     const rMax = Math.max(16, Math.min(38, small * 0.07));
-    const radius = (power: number) => Math.max(rMax * 0.42, rMax * Math.sqrt(power / total / maxShare));
+    const radius = (power: number) => (view.mode === 'trust' ? rMax * 0.7 : Math.max(rMax * 0.42, rMax * Math.sqrt(power / total / maxShare)));
     // Two lines of name, up to three of details, the reputation bar.
     const textH = (2 * 17 + 3 * 14.5 + 16) * this.fontScale;
     this.cx = w / 2;
@@ -207,6 +207,7 @@ export class TableScene extends Phaser.Scene {
     const total = totalPower(view.scenario);
     const map = scenarioPowerMap(view.scenario);
     const short = shortNames(view.seats.map((s) => s.name), 13);
+    const distinct = distinctNames(view.seats.map((s) => s.name));
     const hl = state.highlight;
     const focus = state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal) : null;
     const group = hl ?? focus?.members ?? null;
@@ -221,15 +222,25 @@ export class TableScene extends Phaser.Scene {
       if (me) t.fillStyle(hexToInt(UI.gold), 0.25).fillCircle(slot.x, slot.y, slot.r + 9);
       if (group && inGroup) t.lineStyle(3, hexToInt(UI.gold), 1).strokeCircle(slot.x, slot.y, slot.r + 6);
       drawShape(t, seatShape(i), slot.x, slot.y, slot.r, hexToInt(seatColour(i)), 1, 0x0f1a24, 2);
-      o.weight.setText(String(seat.power)).setFontSize(Math.round(Math.max(10, slot.r * 0.62)));
+      // Weight matters in the coalition game only; the trust game's seats are equals.
+      o.weight.setText(view.mode === 'trust' ? '' : String(seat.power)).setFontSize(Math.round(Math.max(10, slot.r * 0.62)));
       const player = playerLabel(state.lobby, i);
-      // The full name when it fits in two lines, else its distinctive word.
-      o.name.setText(me ? `You · ${seat.name}` : seat.name);
-      if (o.name.getWrappedText().length > 2 || slot.w < 125) o.name.setText(me ? `You · ${short[i]}` : short[i]);
+      // The full name when it fits in two lines, else without the words other seats share, else
+      // its one distinctive word.
+      const candidates = slot.w < 125 ? [short[i]] : [seat.name, distinct[i], short[i]];
+      for (const c of candidates) {
+        const text = me ? `You · ${c}` : c;
+        if (o.name.getWrappedText(text).length <= 2 || c === short[i]) {
+          o.name.setText(text);
+          break;
+        }
+      }
       const nameBottom = slot.ty + o.name.height;
       // A small table gets one short line of details; the side panel's Seats tab has them all.
       const compact = slot.w < 125;
-      const lines = compact
+      const lines = view.mode === 'trust'
+        ? [player.text || 'seat']
+        : compact
         ? [`${pct(seat.power / total)} · index ${pct(map.shapleyShubik[i])}`]
         : [`${player.text ? `${player.text} · ` : ''}${pct(seat.power / total)} of votes`, `power index ${pct(map.shapleyShubik[i])}${seat.declared !== null ? ` · min ${seat.declared}%` : ''}`];
       if (me && view.me) lines.push(`${pts(view.me.points)} points (private)`);

@@ -156,7 +156,7 @@ function topbar(state: AppState, view: TableView): VNode {
     h(
       'div',
       { class: 'phasebox' },
-      h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, PHASE_HINTS[phase])),
+      h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, view.mode === 'trust' && phase === 'trust' ? 'Honour or defect with every other seat. Moves are revealed together.' : PHASE_HINTS[phase])),
       t
         ? h(
             'div',

@@ -96,4 +96,11 @@ describe('a solo game from the lobby to the debrief', () => {
     await shot(b.page, 'debrief');
     expect(b.errors).toEqual([]);
   });
+
+  it('opens the same debrief again after a reload', async () => {
+    await b.page.reload();
+    await b.page.waitForSelector('#ranking', { timeout: 15_000 });
+    await b.page.waitForSelector('#moments', { timeout: 15_000 });
+    expect(await b.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+  });
 });

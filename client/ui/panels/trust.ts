@@ -76,9 +76,37 @@ function lastReveal(view: TableView): VNode | null {
   );
 }
 
+function trustIntro(view: TableView): VNode {
+  const { payoffs, stake } = view.scenario.trust;
+  return h(
+    'div',
+    { id: 'trust-intro' },
+    h('h2', null, 'The trust game'),
+    h(
+      'p',
+      null,
+      `Each round you play every other seat at once: honour (deliver) or defect. Moves are chosen at the same time and revealed together. Nobody knows how many rounds there will be.`,
+    ),
+    h(
+      'table',
+      { class: 'grid', style: 'max-width:420px;margin:8px 0 12px' },
+      h('thead', null, h('tr', null, h('th', null, 'you ↓ · them →'), h('th', { class: 'num' }, '✓ they honour'), h('th', { class: 'num' }, '✗ they defect'))),
+      h(
+        'tbody',
+        null,
+        h('tr', null, h('td', null, '✓ you honour'), h('td', { class: 'num' }, `${payoffs.R} each`), h('td', { class: 'num' }, `you ${payoffs.S}, them ${payoffs.T}`)),
+        h('tr', null, h('td', null, '✗ you defect'), h('td', { class: 'num' }, `you ${payoffs.T}, them ${payoffs.S}`), h('td', { class: 'num' }, `${payoffs.P} each`)),
+      ),
+    ),
+    h('p', { class: 'small muted' }, `Points: ${stake} × your average over the seats you play. Each bot keeps one strategy all game; name it in the Guess tab as you learn how it answers you.`),
+    h('p', null, 'Press Start when you are ready.'),
+  );
+}
+
 export function trustPanel(state: AppState, view: TableView): VNode {
   const me = view.viewer;
   if (me === null) return h('p', { class: 'muted' }, 'You are watching.');
+  if (view.phase === 'prepare') return trustIntro(view);
   const inTrust = view.phase === 'trust';
   const partners: Seat[] = inTrust ? view.trust.map((t) => t.partner) : view.seats.filter((s) => s.seat !== me && pairHistory(view, s.seat).length > 0).map((s) => s.seat);
   return h(

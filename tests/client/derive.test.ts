@@ -1,0 +1,89 @@
+// The facts the client shows beside its controls: coalition checks, splits, what a package is
+// worth, the power map and short seat names.
+import { describe, expect, it } from 'vitest';
+import { powerMap } from '../../shared/engine/power';
+import { createGame } from '../../shared/engine/setup';
+import { viewFor } from '../../shared/engine/view';
+import { builtInScenarios, scenarioById } from '../../shared/scenarios/index';
+import { checkCoalition, packageWorth, pct, proportionalSplit, pts, scenarioPowerMap, shortNames, signed, termsValue } from '../../client/game/derive';
+import { shapePath, shapePoints, SHAPES } from '../../client/game/palette';
+
+const harbour = scenarioById('harbour-development')!;
+const dam = scenarioById('river-dam')!;
+
+describe('checkCoalition', () => {
+  it('wins with the quota and every veto seat, as the engine decides', () => {
+    expect(checkCoalition(harbour, [1, 2, 3])).toMatchObject({ power: 53, reachesQuota: true, missingVeto: [], wins: true });
+    expect(checkCoalition(harbour, [1, 2])).toMatchObject({ power: 38, reachesQuota: false, wins: false });
+    const vetoSeat = dam.roles.findIndex((r) => r.veto);
+    const others = dam.roles.map((_, i) => i).filter((i) => i !== vetoSeat);
+    const c = checkCoalition(dam, others);
+    expect(c.missingVeto).toEqual([vetoSeat]);
+    expect(c.wins).toBe(false);
+  });
+});
+
+describe('proportionalSplit', () => {
+  it.each([[[35, 20, 18]], [[1, 1, 1]], [[12, 8]], [[0, 0]], [[40, 18, 14, 10, 10, 8]]])('gives whole percentages that add up to 100 for %j', (weights) => {
+    const split = proportionalSplit(weights);
+    expect(split.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(split.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+  });
+  it('follows the weights', () => {
+    expect(proportionalSplit([30, 10])).toEqual([75, 25]);
+  });
+});
+
+describe('packageWorth', () => {
+  it('is the share of the prize plus the values of the terms, against the walk-away', () => {
+    const game = createGame(harbour, { mode: 'coalition', seed: 1 });
+    const view = viewFor(game, 1);
+    const terms = Object.fromEntries(harbour.issues.map((i) => [i.id, i.options[i.options.length - 1].id]));
+    const w = packageWorth(view, 40, terms)!;
+    expect(w.prize).toBe(40);
+    expect(w.terms).toBe(termsValue(harbour.roles[1], terms));
+    expect(w.total).toBe(w.prize + w.terms);
+    expect(w.walkAway).toBe(harbour.roles[1].walkAway);
+    expect(w.gain).toBe(w.total - w.walkAway);
+  });
+  it('is nothing for a spectator', () => {
+    const view = viewFor(createGame(harbour, { mode: 'coalition', seed: 1 }), null);
+    expect(packageWorth(view, 50, {})).toBeNull();
+  });
+});
+
+describe('the power map', () => {
+  it('is the engine’s, computed from the public scenario', () => {
+    for (const s of builtInScenarios) {
+      const expected = powerMap({ weights: s.roles.map((r) => r.power), quota: s.quota, veto: s.roles.flatMap((r, i) => (r.veto ? [i] : [])) }, 200);
+      expect(scenarioPowerMap(s)).toEqual(expected);
+    }
+  });
+});
+
+describe('shortNames', () => {
+  it.each(builtInScenarios.map((s) => [s.id, s] as const))('tells every seat of %s apart, in a few letters', (_id, s) => {
+    const names = shortNames(s.roles.map((r) => r.name), 13);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(14);
+  });
+});
+
+describe('numbers in words', () => {
+  it('writes points, signs and percentages the way the screens do', () => {
+    expect(pts(12.345)).toBe('12.3');
+    expect(pts(-4)).toBe('−4');
+    expect(signed(3)).toBe('+3');
+    expect(signed(-2.5)).toBe('−2.5');
+    expect(pct(0.4512)).toBe('45%');
+  });
+});
+
+describe('seat shapes', () => {
+  it('are all different, and closed paths for SVG', () => {
+    const paths = SHAPES.map((s) => shapePath(s, 10));
+    expect(new Set(paths).size).toBe(SHAPES.length);
+    for (const p of paths) expect(p.trim().endsWith('Z')).toBe(true);
+    expect(shapePoints('circle', 5)).toBeNull();
+  });
+});
