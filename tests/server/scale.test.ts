@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, Player, waitFor } from './helpers';
 
 const redisBinary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
-const external = process.env.LEVERAGE_REDIS_URL;
+const external = process.env.LEVERAGE_TEST_REDIS_URL;
 const canRun = Boolean(external || redisBinary);
 
 let redis: ChildProcess | null = null;
