@@ -23,7 +23,14 @@ export class LobbyScene extends Phaser.Scene {
     this.links = this.add.graphics();
     this.draw();
     this.scale.on('resize', this.draw, this);
-    this.events.once('shutdown', () => this.scale.off('resize', this.draw, this));
+    const onScroll = (e: Event) => {
+      this.cameras.main.scrollY = (e as CustomEvent<number>).detail;
+    };
+    window.addEventListener('leverage:lobby-scroll', onScroll);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.draw, this);
+      window.removeEventListener('leverage:lobby-scroll', onScroll);
+    });
     this.time.addEvent({
       delay: 2600,
       loop: true,
@@ -44,35 +51,41 @@ export class LobbyScene extends Phaser.Scene {
     });
   }
 
+  /** The little table sits in the lobby's header band, to the right of the title. */
   private positions(): { x: number; y: number; r: number }[] {
-    const { width, height } = viewSize(this);
-    const cx = width * (width > 900 ? 0.72 : 0.5);
-    const cy = height * (width > 900 ? 0.55 : 0.8);
-    const R = Math.min(width, height) * 0.3;
+    const { width } = viewSize(this);
+    const wide = width >= 900;
+    const content = Math.min(width, 1100);
+    const cx = wide ? (width - content) / 2 + content - 150 : width - 58;
+    const cy = wide ? 92 : 48;
+    const R = wide ? 64 : 30;
     return WEIGHTS.map((w, i) => {
       const a = -Math.PI / 2 + (i * 2 * Math.PI) / WEIGHTS.length;
-      return { x: cx + Math.cos(a) * R * 1.25, y: cy + Math.sin(a) * R * 0.8, r: 8 + Math.sqrt(w) * 3.2 };
+      return { x: cx + Math.cos(a) * R * 1.55, y: cy + Math.sin(a) * R * 0.95, r: (wide ? 5 : 2.6) + Math.sqrt(w) * (wide ? 2.2 : 1.1) };
     });
   }
 
   private draw(): void {
     const { width, height } = viewSize(this);
     const g = this.g.clear();
-    g.fillStyle(hexToInt(UI.bg), 1).fillRect(0, 0, width, height);
+    g.fillStyle(hexToInt(UI.bg), 1).fillRect(0, 0, width, height * 4);
+    // A faint felt glow across the header band.
+    g.fillStyle(hexToInt(UI.felt), 0.35).fillRect(0, 0, width, width >= 900 ? 184 : 96);
     const pos = this.positions();
-    const cx = (pos[0].x + pos[3].x) / 2;
-    const cy = (pos[0].y + pos[3].y) / 2;
-    const R = Math.min(width, height) * 0.3;
-    g.fillStyle(hexToInt(UI.wood), 0.5).fillEllipse(cx, cy, R * 2.1, R * 1.3);
-    g.fillStyle(hexToInt(UI.felt), 0.7).fillEllipse(cx, cy, R * 1.95, R * 1.17);
-    pos.forEach((p, i) => drawShape(g, seatShape(i), p.x, p.y, p.r, hexToInt(SEAT_COLOURS[i]), 0.55));
+    const cx = pos.reduce((a, p) => a + p.x, 0) / pos.length;
+    const cy = pos.reduce((a, p) => a + p.y, 0) / pos.length;
+    const rx = Math.abs(pos[1].x - cx) * 0.78;
+    const ry = Math.abs(pos[0].y - cy) * 0.62;
+    g.fillStyle(hexToInt(UI.wood), 1).fillEllipse(cx, cy, rx * 2 + 10, ry * 2 + 10);
+    g.fillStyle(hexToInt(UI.felt), 1).fillEllipse(cx, cy, rx * 2, ry * 2);
+    pos.forEach((p, i) => drawShape(g, seatShape(i), p.x, p.y, p.r, hexToInt(SEAT_COLOURS[i]), 1, 0x0f1a24, 1.5));
     this.drawLinks();
   }
 
   private drawLinks(): void {
     const pos = this.positions();
     const l = this.links.clear();
-    l.lineStyle(3, hexToInt(UI.gold), 0.45);
+    l.lineStyle(viewSize(this).width >= 900 ? 3 : 2, hexToInt(UI.gold), 0.85);
     const m = this.coalition;
     for (let i = 0; i < m.length; i++)
       for (let j = i + 1; j < m.length; j++) {

@@ -41,11 +41,14 @@ const form = {
   role: '',
   difficulty: 'normal',
   paced: false,
+  /** 'standard': the scenario's hidden range; 'short': 3–4 rounds, still hidden, for a quick session. */
+  length: 'standard',
   joinCode: normaliseCode(params.get('code') ?? ''),
   watchCode: '',
   trustScenario: 'harbour-development',
   trustNoise: '0',
   trustPaced: false,
+  trustLength: 'standard',
   hostScenario: 'harbour-development',
   hostHumans: 2,
   hostRole: '',
@@ -76,7 +79,7 @@ export function soloOptions(state: AppState): CreateOptions | null {
   const role = form.role && s.roles.some((r) => r.id === form.role) ? form.role : defaultRole(s);
   const name = playerName();
   if (form.difficulty === 'normal') {
-    return { scenario: s.id, solo: true, name, role, ...(form.paced ? { durations: durations(s, true) } : {}) };
+    return { scenario: s.id, solo: true, name, role, ...shortGame(form.length, 3, 4), ...(form.paced ? { durations: durations(s, true) } : {}) };
   }
   // Solo tables always seat normal bots; another difficulty is a private table of our own.
   const mine = s.roles.findIndex((r) => r.id === role);
@@ -87,12 +90,23 @@ export function soloOptions(state: AppState): CreateOptions | null {
     role,
     private: true,
     policy: 'between-meetings',
+    ...shortGame(form.length, 3, 4),
     durations: durations(s, form.paced),
     seats: s.roles.map((_, i) =>
       i === mine ? { kind: 'human' as const } : { kind: 'bot' as const, bot: { kind: 'persona' as const, persona: PERSONAS[j++ % PERSONAS.length], difficulty: form.difficulty } },
     ),
   };
 }
+
+/** A short game: a number of rounds drawn here, so it stays hidden from the player too. */
+function shortGame(length: string, min: number, max: number): { rounds?: number } {
+  return length === 'short' ? { rounds: min + Math.floor(Math.random() * (max - min + 1)) } : {};
+}
+
+const LENGTHS = (standard: string, short: string) => [
+  { value: 'standard', label: standard },
+  { value: 'short', label: short },
+];
 
 function playSolo(state: AppState): void {
   const o = soloOptions(state);
@@ -102,7 +116,7 @@ function playSolo(state: AppState): void {
 function playTrust(state: AppState): void {
   const s = scenarioOf(state, form.trustScenario);
   if (!s) return;
-  const rounds = 8 + Math.floor(Math.random() * 5);
+  const rounds = form.trustLength === 'short' ? 4 + Math.floor(Math.random() * 3) : 8 + Math.floor(Math.random() * 5);
   const noise = Number(form.trustNoise);
   void createTable(
     {
@@ -173,7 +187,11 @@ export function lobbyView(state: AppState): VNode {
   const loading = state.scenarios === null;
   return h(
     'div',
-    { class: 'lobby' },
+    {
+      class: 'lobby',
+      // The header's little table is drawn on the canvas behind: it scrolls with the page.
+      onscroll: (e: Event) => window.dispatchEvent(new CustomEvent('leverage:lobby-scroll', { detail: (e.target as HTMLElement).scrollTop })),
+    },
     h(
       'div',
       { class: 'lobby-inner' },
@@ -245,6 +263,12 @@ export function lobbyView(state: AppState): VNode {
                 undefined,
                 'solo-pace',
               ),
+              field(
+                'Length',
+                h('select', { id: 'solo-length', value: form.length, onchange: (e: Event) => ((form.length = inputValue(e)), touch()) }, options(LENGTHS(`Standard — ${solo?.rounds.min ?? 6} to ${solo?.rounds.max ?? 9} rounds, the number kept hidden`, 'Short — 3 or 4 rounds, for a quick session'), form.length)),
+                undefined,
+                'solo-length',
+              ),
             ),
           ),
           h(
@@ -277,6 +301,12 @@ export function lobbyView(state: AppState): VNode {
                 undefined,
                 'trust-noise',
               ),
+            ),
+            field(
+              'Length',
+              h('select', { id: 'trust-length', value: form.trustLength, onchange: (e: Event) => ((form.trustLength = inputValue(e)), touch()) }, options(LENGTHS('Standard — 8 to 12 rounds, kept hidden', 'Short — 4 to 6 rounds'), form.trustLength)),
+              undefined,
+              'trust-length',
             ),
             h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'trust-paced', checked: form.trustPaced, onchange: (e: Event) => ((form.trustPaced = (e.target as HTMLInputElement).checked), touch()) }), 'Paced (20 s a round)'),
             h('p', { class: 'muted small' }, `Strategies you may meet: ${Object.keys(STRATEGY_SUMMARIES).slice(0, 7).join(', ')}…`),

@@ -271,3 +271,9 @@ export async function closeAll(...things: ({ launched: Launched } | TestServer |
     else await t.stop();
   }
 }
+
+/** Picks the short game (3–4 rounds) in the Play solo options, so a whole game fits the suite. */
+export async function chooseShort(page: Page): Promise<void> {
+  if (!(await page.isVisible('#solo-length'))) await page.click('#solo-options summary');
+  await page.selectOption('#solo-length', 'short');
+}

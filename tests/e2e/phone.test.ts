@@ -1,7 +1,7 @@
 // A whole solo game on a phone held upright (390×844): a layout made for it, nothing
 // overlapping, no sideways scrolling, the same controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, findOverlaps, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -25,6 +25,7 @@ describe('on a phone in portrait', () => {
     await noSidewaysScroll();
     await shot(b.page, 'phone-lobby');
 
+    await chooseShort(b.page);
     await b.page.tap('#play-solo');
     await b.page.waitForSelector('#prepare');
     await b.page.waitForTimeout(400);

@@ -1,7 +1,7 @@
 // The same table at the sizes people play on — laptops, a tablet either way up, a phone on its
 // side — with nothing overlapping and nothing running off the side of the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, findOverlaps, gotoReady, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, gotoReady, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720, name: 'hd' },
@@ -37,6 +37,7 @@ describe('every supported size', () => {
   it('lays out the lobby, prepare, the negotiation and the debrief without overlaps', async () => {
     await gotoReady(b.page, server.url);
     await everySize('lobby');
+    await chooseShort(b.page);
     await b.page.click('#play-solo');
     await b.page.waitForSelector('#prepare');
     await everySize('prepare');

@@ -2,7 +2,7 @@
 // reveal and the debrief, with the renderer checked, refusals shown beside their control, no
 // text or control overlapping another, and the screenshots the README shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, findOverlaps, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -27,6 +27,7 @@ describe('a solo game from the lobby to the debrief', () => {
   });
 
   it('prepares: briefing, values, the power map with coalitions highlighted on hover', async () => {
+    await chooseShort(b.page);
     await b.page.click('#play-solo');
     await b.page.waitForSelector('#prepare');
     expect(await b.page.textContent('#briefing')).toMatch(/You are|You hold|your/i);

@@ -16,6 +16,7 @@ describe('the trust game', () => {
   it('plays every round, names the strategies and reveals them', async () => {
     const { page } = b;
     await gotoReady(page, server.url);
+    await page.selectOption('#trust-length', 'short');
     await page.click('#play-trust');
     await page.waitForSelector('#trust-intro');
     await page.click('#start');

@@ -264,7 +264,7 @@ function composer(view: TableView): VNode {
               disabled: s.seat === me,
               onchange: (e: Event) => toggleMember(view, s.seat, (e.target as HTMLInputElement).checked),
             }),
-            h('label', { for: `member-${s.seat}` }, seatMark(s.seat), h('span', { class: 'n' }, s.seat === me ? 'You' : s.name), h('span', { class: 'muted small' }, `${s.power}${s.veto ? ' ·veto' : ''}`)),
+            h('label', { for: `member-${s.seat}`, title: s.name }, seatMark(s.seat), h('span', { class: 'n' }, s.seat === me ? 'You' : s.name), h('span', { class: 'muted small' }, `${s.power}${s.veto ? ' ·veto' : ''}`)),
             on
               ? h('span', null, h('label', { for: `split-${s.seat}`, class: 'sr-only' }, `share for ${s.name} in percent`), h('input', {
                   type: 'number',

@@ -155,7 +155,11 @@ export function movesPanel(_state: AppState, view: TableView): VNode {
       ),
       h('label', { class: 'check field' }, h('input', { type: 'checkbox', id: 'concede-labelled', checked: draft.labelled, onchange: (e: Event) => ((draft.labelled = (e.target as HTMLInputElement).checked), touch()) }), 'Label it (public, with its cost)'),
       h('div', { class: 'field' }, h('label', { for: 'concede-rationale' }, 'Rationale', h('span', { class: 'hint' }, ' — optional')), h('input', { id: 'concede-rationale', type: 'text', maxlength: 280, value: draft.concedeRationale, oninput: (e: Event) => (draft.concedeRationale = inputValue(e)) })),
-      h('p', { class: 'small', id: 'concede-cost' }, `Costs you ${pts(points)} of your ${pts(view.me.points)} points (${pct(Math.min(1, cost))}).`),
+      h(
+        'p',
+        { class: 'small', id: 'concede-cost' },
+        view.me.points > 0 ? `Costs you ${pts(points)} of your ${pts(view.me.points)} points (${pct(Math.min(1, cost))}).` : 'You have no points to give yet: points come at the end of each round.',
+      ),
       h('button', { type: 'submit', id: 'concede', disabled: !negotiating }, draft.labelled ? 'Make a labelled concession' : 'Concede silently'),
       errorFor('concede'),
     ),

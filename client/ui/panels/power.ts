@@ -2,7 +2,7 @@
 // Shapley–Shubik and Banzhaf indices — and the minimal winning coalitions, highlighted on the
 // table on hover or keyboard focus [map the power architecture first; weight is not power].
 import type { TableView } from '../../../shared/engine/view';
-import { pct, scenarioPowerMap, shortNames, totalPower } from '../../game/derive';
+import { distinctNames, pct, scenarioPowerMap, totalPower } from '../../game/derive';
 import { seatColour } from '../../game/palette';
 import { store, type AppState } from '../../game/store';
 import { seatMark } from '../common';
@@ -17,7 +17,7 @@ export function powerPanel(state: AppState, view: TableView): VNode {
   const map = scenarioPowerMap(s);
   const total = totalPower(s);
   const hl = state.highlight;
-  const short = shortNames(view.seats.map((x) => x.name), 16);
+  const short = distinctNames(view.seats.map((x) => x.name));
   const veto = s.roles.filter((r) => r.veto).map((r) => r.name);
   const setHl = (members: number[] | null) => store.set({ highlight: members });
   return h(

@@ -16,6 +16,8 @@ export function preparePanel(state: AppState, view: TableView): VNode {
   const map = scenarioPowerMap(view.scenario);
   const total = totalPower(view.scenario);
   const humansWaiting = (state.lobby?.seats ?? []).filter((s) => s.kind === 'human' && s.playedBy === 'nobody').length;
+  const code = state.lobby?.code ?? state.welcome?.code ?? '';
+  const link = `${location.origin}${location.pathname}?code=${code}`;
   return h(
     'div',
     { id: 'prepare' },
@@ -42,7 +44,15 @@ export function preparePanel(state: AppState, view: TableView): VNode {
           'section',
           { class: 'card' },
           h('h3', null, 'Ready?'),
-          humansWaiting > 0 ? h('p', { class: 'small' }, `${humansWaiting} seat${humansWaiting > 1 ? 's' : ''} for people still open: share the table code. Seats nobody takes get a bot when you start.`) : h('p', { class: 'small muted' }, 'The number of rounds stays hidden: nobody knows which round is the last.'),
+          humansWaiting > 0
+            ? h(
+                'div',
+                { id: 'invite' },
+                h('p', { class: 'small' }, `${humansWaiting} seat${humansWaiting > 1 ? 's' : ''} for people still open. Seats nobody takes get a bot when you start.`),
+                h('p', null, 'Table code ', h('strong', { class: 'pill gold', style: 'font-size:1rem' }, code), ' — or send this link:'),
+                h('p', { class: 'share-link small' }, h('a', { href: link, id: 'invite-link' }, link)),
+              )
+            : h('p', { class: 'small muted' }, 'The number of rounds stays hidden: nobody knows which round is the last.'),
           h('button', { class: 'primary big', id: 'start-bottom', onclick: () => act('start', {}, 'start') }, 'Start round 1'),
           errorFor('start'),
         )

@@ -34,10 +34,14 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
           incoming.map((q) =>
             h(
               'div',
-              { key: q.id, class: 'row', style: 'margin-bottom:8px' },
-              h('span', { class: 'grow' }, seatMark(q.from), `${roleName(view, q.from)} asks what matters most to you.`),
-              h('button', { class: 'primary', id: `answer-${q.id}`, disabled: !negotiating, onclick: () => act('answer', { ask: q.id }, `answer:${q.id}`) }, 'Answer'),
-              h('button', { id: `decline-${q.id}`, disabled: !negotiating, onclick: () => act('decline', { ask: q.id }, `answer:${q.id}`) }, 'Decline'),
+              { key: q.id, style: 'margin-bottom:10px' },
+              h('p', { style: 'margin:0 0 6px' }, seatMark(q.from), `${roleName(view, q.from)} asks what matters most to you.`),
+              h(
+                'div',
+                { class: 'row' },
+                h('button', { class: 'primary', id: `answer-${q.id}`, disabled: !negotiating, onclick: () => act('answer', { ask: q.id }, `answer:${q.id}`) }, 'Answer'),
+                h('button', { id: `decline-${q.id}`, disabled: !negotiating, onclick: () => act('decline', { ask: q.id }, `answer:${q.id}`) }, 'Decline'),
+              ),
               errorFor(`answer:${q.id}`),
             ),
           ),
