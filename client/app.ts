@@ -92,7 +92,8 @@ export function act(type: string, payload: Record<string, unknown> = {}, key = t
   // A move names the phase it was meant for: one that arrives after that phase closed is refused
   // instead of counting in the next (a late Ready must not close a phase the person has not seen).
   const view = store.state.view;
-  const body = type !== 'start' && view ? { ...payload, at: { round: view.round, phase: view.phase } } : payload;
+  const control = type === 'start' || type === 'pause' || type === 'resume';
+  const body = !control && view ? { ...payload, at: { round: view.round, phase: view.phase } } : payload;
   if (!conn.send(type, body)) store.setError(key, 'Not connected to the table right now; wait for the reconnection.');
 }
 
@@ -114,7 +115,7 @@ function setUrl(code: string | null, watching = false): void {
 function resetTable(): void {
   pendingKey.clear();
   lastRound = 0;
-  store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], paused: false, guesses: {}, highlight: null, focusProposal: null, seq: 0 });
+  store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, highlight: null, focusProposal: null, seq: 0 });
 }
 
 async function attempt(what: () => Promise<void>): Promise<boolean> {

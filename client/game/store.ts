@@ -27,6 +27,9 @@ export interface LobbyState {
   phase: string;
   round: number;
   deadline: number;
+  /** The host stopped the phase clock; `remaining` ms were left. */
+  paused?: boolean;
+  remaining?: number;
   seq: number;
   spectators: number;
   seats: LobbySeat[];
@@ -88,7 +91,6 @@ export interface AppState {
   errors: Record<string, string>;
   coach: CoachNote[];
   coachOn: boolean;
-  paused: boolean;
   solo: boolean;
   /** Trust-game practice: the strategy the player thinks each bot plays. */
   guesses: Record<number, string>;
@@ -129,7 +131,6 @@ export class Store {
     errors: {},
     coach: [],
     coachOn: storedCoach(),
-    paused: false,
     solo: false,
     guesses: {},
     highlight: null,

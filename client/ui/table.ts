@@ -157,7 +157,9 @@ function topbar(state: AppState, view: TableView): VNode {
       'div',
       { class: 'phasebox' },
       h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, view.mode === 'trust' && phase === 'trust' ? 'Honour or defect with every other seat. Moves are revealed together.' : PHASE_HINTS[phase])),
-      t
+      paused(state)
+        ? h('div', { class: 'muted small', id: 'paused-note' }, 'Paused: the clock is stopped.')
+        : t
         ? h(
             'div',
             { class: `timer${t.left < 10000 ? ' low' : ''}`, role: 'progressbar', 'aria-label': 'time left in this phase', 'aria-valuemin': 0, 'aria-valuemax': Math.round(t.total / 1000), 'aria-valuenow': Math.round(t.left / 1000), 'aria-valuetext': `${Math.ceil(t.left / 1000)} seconds left` },
@@ -172,9 +174,14 @@ function topbar(state: AppState, view: TableView): VNode {
       { class: 'actions' },
       t ? h('span', { class: 'pill', id: 'timer-text' }, `${Math.ceil(t.left / 1000)} s`) : null,
       readyControl(state, view),
-      state.solo && view.me
-        ? h('button', { id: 'pause', class: 'ghost', 'aria-pressed': state.paused, onclick: () => store.set({ paused: !state.paused }) }, state.paused ? 'Resume' : 'Pause')
+      isHost() && view.phase !== 'prepare' && view.phase !== 'end'
+        ? h(
+            'button',
+            { id: 'pause', class: 'ghost', 'aria-pressed': paused(state), onclick: () => act(paused(state) ? 'resume' : 'pause', {}, 'pause') },
+            paused(state) ? 'Resume' : 'Pause',
+          )
         : null,
+      errorFor('pause'),
       state.solo && view.mode === 'coalition'
         ? h('button', { id: 'coach-toggle', class: 'ghost', 'aria-pressed': state.coachOn, onclick: () => store.setCoachOn(!state.coachOn) }, state.coachOn ? 'Coach: on' : 'Coach: off')
         : null,
@@ -184,8 +191,12 @@ function topbar(state: AppState, view: TableView): VNode {
   );
 }
 
+function paused(state: AppState): boolean {
+  return state.lobby?.paused === true;
+}
+
 function pausedCard(state: AppState): VNode {
-  const timed = (state.lobby?.deadline ?? 0) > 0;
+  const left = state.lobby?.remaining ?? 0;
   return h(
     'div',
     { class: 'card coach', id: 'paused' },
@@ -193,11 +204,10 @@ function pausedCard(state: AppState): VNode {
     h(
       'p',
       null,
-      timed
-        ? 'The table’s clock keeps running on the server (a paced game cannot be paused yet); the controls are hidden until you resume.'
-        : 'The bots wait for you: nothing moves until you act or say Ready.',
+      left > 0 ? `The clock is stopped with ${Math.ceil(left / 1000)} s left in this phase. ` : 'The clock is stopped. ',
+      isHost() ? 'Take your time; resume when you are back.' : 'The host will resume the game.',
     ),
-    h('button', { class: 'primary', id: 'resume-play', onclick: () => store.set({ paused: false }) }, 'Resume'),
+    isHost() ? h('button', { class: 'primary', id: 'resume-play', onclick: () => act('resume', {}, 'pause') }, 'Resume') : null,
   );
 }
 
@@ -285,7 +295,7 @@ export function tableView(state: AppState, narrow: boolean): VNode[] {
       h(
         'div',
         { class: 'panel', role: 'tabpanel', id: `panel-${tab}`, key: `panel-${tab}`, 'aria-labelledby': `tab-${tab}`, tabindex: 0 },
-        state.paused && view.me ? pausedCard(state) : panelFor(tab, state, view, narrow),
+        paused(state) ? pausedCard(state) : panelFor(tab, state, view, narrow),
       ),
     ),
     narrow ? h('div', { class: 'feed', hidden: true }) : h('section', { class: 'feed', 'aria-label': 'What happened' }, h('h2', null, 'What happened'), feedList(state, 'feed')),

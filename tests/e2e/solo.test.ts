@@ -79,6 +79,22 @@ describe('a solo game from the lobby to the debrief', () => {
     expect(await b.page.textContent('#feed')).toMatch(/Round 1: Trust|Trust revealed|No deal won/);
   });
 
+  it('coaches after a round (the coach can be turned off) and pauses and resumes', async () => {
+    await playSimply(b.page, (f) => (f.round === 2 && f.phase === 'negotiate') || f.phase === 'end');
+    await b.page.click('#tab-you');
+    const note = await b.page.waitForSelector('#coach-note', { timeout: 10_000 });
+    expect(await note.textContent()).toMatch(/Round 1/);
+    await b.page.click('#coach-toggle');
+    await b.page.waitForSelector('#coach-note', { state: 'detached' });
+    await b.page.click('#coach-toggle');
+    await b.page.waitForSelector('#coach-note');
+    await b.page.click('#pause');
+    await b.page.waitForSelector('#paused');
+    expect(await b.page.textContent('#pause')).toBe('Resume');
+    await b.page.click('#resume-play');
+    await b.page.waitForSelector('#paused', { state: 'detached' });
+  });
+
   it('plays on to the debrief: every number revealed, charts, moments, downloads', async () => {
     await playSimply(b.page, (f) => f.phase === 'end', 90_000);
     await b.page.waitForSelector('#ranking');

@@ -118,7 +118,8 @@ export function movesPanel(_state: AppState, view: TableView): VNode {
   const issues = view.scenario.issues;
   if (!draft.issue) draft.issue = issues[0]?.id ?? '';
   const issue = issues.find((i) => i.id === draft.issue) ?? issues[0];
-  if (!issue.options.some((o) => o.id === draft.option)) draft.option = issue.options[0].id;
+  // An option demand starts at the option this seat values most on the issue.
+  if (!issue.options.some((o) => o.id === draft.option)) draft.option = [...issue.options].sort((a, b) => (view.me!.role.values[issue.id]?.[b.id] ?? 0) - (view.me!.role.values[issue.id]?.[a.id] ?? 0))[0].id;
   const negotiating = view.phase === 'negotiate';
   const points = Number(draft.concedePoints) || 0;
   const cost = view.me.points > 0 ? points / view.me.points : 0;
