@@ -52,3 +52,18 @@ export function fetchLog(code: string): Promise<FinishedLog> {
 export function csvUrl(code: string, which: 'results' | 'log'): string {
   return `${base()}/api/tables/${encodeURIComponent(code)}/${which}.csv`;
 }
+
+/** A public table still being played (GET /api/tables). */
+export interface TableListing {
+  code: string;
+  scenario: string;
+  mode: string;
+  phase: string;
+  round: number;
+  freeSeats: number;
+  seats: number;
+}
+
+export function fetchTables(): Promise<TableListing[]> {
+  return getJson<TableListing[]>('/api/tables');
+}

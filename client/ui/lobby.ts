@@ -6,6 +6,7 @@ import { createTable, joinTable, resumeTable, watchTable } from '../app';
 import { proportionalSplit } from '../game/derive';
 import type { AppState, ScenarioFacts } from '../game/store';
 import { ART } from '../scenes/art';
+import { fetchTables, type TableListing } from '../net/api';
 import { normaliseCode, seats } from '../net/connection';
 import { field, inputValue, options, touch } from './common';
 import { h, type VNode } from './dom';
@@ -156,6 +157,49 @@ function hostTable(state: AppState): void {
   );
 }
 
+/** Public tables, refreshed every few seconds while the lobby is open. */
+const openList: { tables: TableListing[]; timer: ReturnType<typeof setInterval> | null } = { tables: [], timer: null };
+function watchOpenTables(on: boolean): void {
+  if (on && !openList.timer) {
+    const load = () =>
+      fetchTables()
+        .then((t) => {
+          if (JSON.stringify(t) !== JSON.stringify(openList.tables)) {
+            openList.tables = t;
+            touch();
+          }
+        })
+        .catch(() => undefined);
+    load();
+    openList.timer = setInterval(load, 5000);
+  } else if (!on && openList.timer) {
+    clearInterval(openList.timer);
+    openList.timer = null;
+  }
+}
+
+function openTables(): VNode | null {
+  if (openList.tables.length === 0) return null;
+  return h(
+    'div',
+    { style: 'margin-top:10px' },
+    h('h3', null, 'Open tables'),
+    h(
+      'ul',
+      { class: 'tables', id: 'open-tables' },
+      openList.tables.slice(0, 8).map((t) =>
+        h(
+          'li',
+          { key: t.code, class: 'row', style: 'margin:4px 0' },
+          h('span', { class: 'grow small' }, h('strong', null, t.code), ` · ${t.scenario} · ${t.phase === 'prepare' ? 'not started' : `round ${t.round}`} · ${t.freeSeats} free seat${t.freeSeats === 1 ? '' : 's'}`),
+          t.freeSeats > 0 && t.phase === 'prepare' ? h('button', { class: 'ghost', onclick: () => void joinTable(t.code, playerName()) }, 'Join') : null,
+          h('button', { class: 'ghost', onclick: () => void watchTable(t.code) }, 'Watch'),
+        ),
+      ),
+    ),
+  );
+}
+
 function scenarioSelect(state: AppState, id: string, value: string, set: (v: string) => void): VNode {
   const list = state.scenarios ?? [];
   return h(
@@ -180,6 +224,7 @@ function roleSelect(s: ScenarioFacts | undefined, id: string, value: string, set
 }
 
 export function lobbyView(state: AppState): VNode {
+  watchOpenTables(state.screen === 'lobby');
   const busy = state.busy;
   const solo = scenarioOf(state, form.scenario);
   const host = scenarioOf(state, form.hostScenario);
@@ -333,7 +378,7 @@ export function lobbyView(state: AppState): VNode {
                 'div',
                 { class: 'cols' },
                 field('Table code', h('input', { id: 'join-code', type: 'text', inputmode: 'text', autocapitalize: 'characters', maxlength: 8, placeholder: 'ABCDE', value: form.joinCode, oninput: (e: Event) => ((form.joinCode = normaliseCode(inputValue(e))), touch()) }), undefined, 'join-code'),
-                field('Your name', h('input', { id: 'join-name', type: 'text', maxlength: 24, placeholder: 'Player', value: form.name, oninput: (e: Event) => (form.name = inputValue(e)) }), undefined, 'join-name'),
+                field('Your name', h('input', { id: 'join-name', type: 'text', maxlength: 24, placeholder: 'Player', autofocus: form.joinCode !== '', value: form.name, oninput: (e: Event) => (form.name = inputValue(e)) }), undefined, 'join-name'),
               ),
               h('button', { id: 'join', class: form.joinCode ? 'primary' : '', type: 'submit', disabled: busy || form.joinCode.length < 4 }, 'Join'),
             ),
@@ -355,6 +400,7 @@ export function lobbyView(state: AppState): VNode {
               h('div', { class: 'grow' }, h('label', { for: 'watch-code', class: 'sr-only' }, 'Table code to watch'), h('input', { id: 'watch-code', type: 'text', maxlength: 8, placeholder: 'Code', value: form.watchCode, oninput: (e: Event) => ((form.watchCode = normaliseCode(inputValue(e))), touch()) })),
               h('button', { id: 'watch', type: 'submit', disabled: busy || form.watchCode.length < 4 }, 'Watch'),
             ),
+            openTables(),
           ),
           h(
             'section',
@@ -387,4 +433,9 @@ export function lobbyView(state: AppState): VNode {
       ),
     ),
   );
+}
+
+/** Stops the lobby's polling when another screen opens. */
+export function stopLobby(): void {
+  watchOpenTables(false);
 }

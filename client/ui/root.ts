@@ -2,10 +2,11 @@
 import type { AppState } from '../game/store';
 import { debriefView } from './debrief';
 import type { VNode } from './dom';
-import { lobbyView } from './lobby';
+import { lobbyView, stopLobby } from './lobby';
 import { tableView } from './table';
 
 export function appView(state: AppState, narrow: boolean): VNode | VNode[] | null {
+  if (state.screen !== 'lobby') stopLobby();
   switch (state.screen) {
     case 'boot':
       return null;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM, hasChromium } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  if (!hasChromium()) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set LEVERAGE_CHROMIUM).`);
   const dir = mkdtempSync(join(tmpdir(), 'leverage-e2e-client-'));
   await build({ configFile: join(process.cwd(), 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
   project.provide('clientDir', dir);
