@@ -79,29 +79,13 @@ export function soloOptions(state: AppState): CreateOptions | null {
   if (!s) return null;
   const role = form.role && s.roles.some((r) => r.id === form.role) ? form.role : defaultRole(s);
   const name = playerName();
-  if (form.difficulty === 'normal') {
-    return { scenario: s.id, solo: true, name, role, ...shortGame(form.length, 3, 4), ...(form.paced ? { durations: durations(s, true) } : {}) };
-  }
-  // Solo tables always seat normal bots; another difficulty is a private table of our own.
-  const mine = s.roles.findIndex((r) => r.id === role);
-  let j = 0;
-  return {
-    scenario: s.id,
-    name,
-    role,
-    private: true,
-    policy: 'between-meetings',
-    ...shortGame(form.length, 3, 4),
-    durations: durations(s, form.paced),
-    seats: s.roles.map((_, i) =>
-      i === mine ? { kind: 'human' as const } : { kind: 'bot' as const, bot: { kind: 'persona' as const, persona: PERSONAS[j++ % PERSONAS.length], difficulty: form.difficulty } },
-    ),
-  };
+  const difficulty = form.difficulty as 'easy' | 'normal' | 'hard';
+  return { scenario: s.id, solo: true, name, role, difficulty, ...shortGame(form.length, 3, 4), ...(form.paced ? { durations: durations(s, true) } : {}) };
 }
 
-/** A short game: a number of rounds drawn here, so it stays hidden from the player too. */
-function shortGame(length: string, min: number, max: number): { rounds?: number } {
-  return length === 'short' ? { rounds: min + Math.floor(Math.random() * (max - min + 1)) } : {};
+/** A short game: the server draws the hidden number of rounds from a shorter range. */
+function shortGame(length: string, min: number, max: number): { roundRange?: { min: number; max: number } } {
+  return length === 'short' ? { roundRange: { min, max } } : {};
 }
 
 const LENGTHS = (standard: string, short: string) => [

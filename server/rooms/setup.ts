@@ -95,6 +95,11 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
     if (!result.ok) throw joinError('bad-scenario', formatProblems(result.problems));
     scenario = result.scenario;
   }
+  if (o.roundRange) {
+    if (o.roundRange.min > o.roundRange.max) throw joinError('bad-options', 'roundRange: min must not be above max.');
+    // The table's own copy of the scenario: the engine draws the hidden count from this range.
+    scenario = { ...scenario, rounds: { min: o.roundRange.min, max: o.roundRange.max } };
+  }
   const n = scenario.roles.length;
   // The creator joins right after: check its own options now, so that a bad name does not
   // leave a table behind that nobody sits at.
@@ -112,7 +117,8 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
   if (o.solo) {
     const mine = o.role === undefined ? 0 : seatOfRole(scenario, o.role);
     if (mine === null) throw joinError('bad-options', `role: this scenario has no role "${String(o.role)}".`);
-    const pool = o.mode === 'trust' ? SOLO_STRATEGIES : SOLO_PERSONAS;
+    const difficulty = o.difficulty ?? 'normal';
+    const pool = o.mode === 'trust' ? SOLO_STRATEGIES : SOLO_PERSONAS.map((b) => ({ ...b, difficulty }));
     seats = scenario.roles.map((_, seat) =>
       seat === mine ? humanSeat(seat) : { ...humanSeat(seat), kind: 'bot', bot: pool[(seat + (seat > mine ? -1 : 0)) % pool.length] },
     );

@@ -50,4 +50,21 @@ describe('solo tables', () => {
     expect(p.room.state.deadline - Date.now()).toBeLessThanOrEqual(left + 50);
     expect(p.room.state.deadline - Date.now()).toBeGreaterThan(left - 2000);
   });
+
+  it('seat bots of the chosen difficulty, and a short game draws its hidden count from a shorter range', async () => {
+    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Hal', difficulty: 'hard', roundRange: { min: 3, max: 4 }, seed: 8 });
+    expect(p.view!.totalRounds).toBeNull();
+    p.send('start', {});
+    const stop = autoPlay(p);
+    await p.waitView((v) => v.phase === 'end', 30_000, 'the end');
+    stop();
+    expect([3, 4]).toContain(p.view!.totalRounds);
+    await waitFor(() => p.room.state.status === 'ended', 2000);
+    const seats = [...p.room.state.seats] as { kind: string; bot: string }[];
+    const bots = seats.filter((s) => s.kind === 'bot').map((s) => s.bot);
+    expect(bots.length).toBe(4);
+    for (const bot of bots) expect(bot).toMatch(/\(hard\)$/);
+    const bad = await b.colyseus.sdk.create('table', { scenario: 'harbour-development', solo: true, name: 'X', roundRange: { min: 5, max: 2 } }).catch((e: Error) => e);
+    expect(String((bad as Error).message)).toMatch(/roundRange: min must not be above max/);
+  });
 });
