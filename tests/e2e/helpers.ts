@@ -10,7 +10,13 @@ import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
 import { launch, newPage, type Launched, type Page } from './browser';
 
-export const SCREENSHOTS = join(process.cwd(), 'assets', 'screenshots');
+/**
+ * Screenshots go to a scratch folder on every run, so `npm test` leaves the tree clean;
+ * `LEVERAGE_SCREENSHOTS=1 npm test` refreshes the ones README.md shows in assets/screenshots.
+ */
+export const SCREENSHOTS = process.env.LEVERAGE_SCREENSHOTS === '1'
+  ? join(process.cwd(), 'assets', 'screenshots')
+  : join(tmpdir(), 'leverage-screenshots');
 
 export interface TestServer {
   app: App;
