@@ -11,7 +11,8 @@ import { csvField } from '../shared/record/timeline';
 import { builtInScenarios } from '../shared/scenarios/index';
 import type { ServerContext } from './context';
 import { normaliseCode } from './rooms/setup';
-import type { TableListing, TableResults } from './rooms/TableRoom';
+import type { TableListing } from '../shared/protocol';
+import type { TableResults } from './rooms/TableRoom';
 import type { SeatEvent } from './store/store';
 
 export function installRoutes(app: Application, ctx: ServerContext, clientDir: string): void {

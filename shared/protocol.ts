@@ -219,3 +219,14 @@ export interface ErrorMessage {
   /** The message type this answers, if any. */
   type?: string;
 }
+
+/** A public table still being played, as GET /api/tables and the lobby room list it. */
+export interface TableListing {
+  code: string;
+  scenario: string;
+  mode: string;
+  phase: string;
+  round: number;
+  freeSeats: number;
+  seats: number;
+}

@@ -2,6 +2,7 @@
 // results and log (the log holds bots' reasons and trust moves, so it opens only with the debrief).
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import type { LogEntry } from '../../shared/record/log';
+import type { TableListing } from '../../shared/protocol';
 import type { ScenarioFacts } from '../game/store';
 
 function base(): string {
@@ -53,16 +54,6 @@ export function csvUrl(code: string, which: 'results' | 'log'): string {
   return `${base()}/api/tables/${encodeURIComponent(code)}/${which}.csv`;
 }
 
-/** A public table still being played (GET /api/tables). */
-export interface TableListing {
-  code: string;
-  scenario: string;
-  mode: string;
-  phase: string;
-  round: number;
-  freeSeats: number;
-  seats: number;
-}
 
 export function fetchTables(): Promise<TableListing[]> {
   return getJson<TableListing[]>('/api/tables');

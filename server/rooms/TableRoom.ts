@@ -21,6 +21,7 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type EventsMessage,
+  type TableListing,
   type ViewMessage,
   type Welcome,
 } from '../../shared/protocol';
@@ -827,15 +828,6 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 }
 
-export interface TableListing {
-  code: string;
-  scenario: string;
-  mode: string;
-  phase: string;
-  round: number;
-  freeSeats: number;
-  seats: number;
-}
 
 export interface TableResults {
   code: string;
