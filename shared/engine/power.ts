@@ -97,7 +97,7 @@ function prepare(game: WeightedGame): Prepared {
   return { n, w, q, isVeto, vetoSeats, vetoWeight, total: total / g };
 }
 
-/** The winning rule in one place, so the engine, the bots and the power map cannot disagree about it. */
+/** Whether a coalition wins the weighted game (checks its input; the engine's rule is rules.isWinningSet). */
 export function isWinning(game: WeightedGame, members: readonly number[]): boolean {
   const p = prepare(game);
   const inside = new Array<boolean>(p.n).fill(false);

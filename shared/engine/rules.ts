@@ -3,22 +3,31 @@ import type { Escalation, GameState, Role, Scenario, Seat, SeatState, Terms, Tru
 
 export const MAX_TEXT = 280;
 
+/**
+ * The public part of a table's make-up: weights, vetoes and quota. A full scenario and the public
+ * scenario in a seat's view both fit, so the engine, the bots and the coach share one rule.
+ */
+export interface PowerFacts {
+  roles: readonly { power: number; veto: boolean }[];
+  quota: number;
+}
+
 /** Total voting weight at the table. */
-export function totalPower(scenario: Scenario): number {
+export function totalPower(scenario: Pick<PowerFacts, 'roles'>): number {
   let sum = 0;
   for (const role of scenario.roles) sum += role.power;
   return sum;
 }
 
 /** Combined weight of a set of seats. */
-export function powerOf(scenario: Scenario, seats: readonly Seat[]): number {
+export function powerOf(scenario: Pick<PowerFacts, 'roles'>, seats: readonly Seat[]): number {
   let sum = 0;
   for (const s of seats) sum += scenario.roles[s].power;
   return sum;
 }
 
 /** A set of seats wins when its weight reaches the quota and it holds every veto (DESIGN 2.2). */
-export function isWinningSet(scenario: Scenario, seats: readonly Seat[]): boolean {
+export function isWinningSet(scenario: PowerFacts, seats: readonly Seat[]): boolean {
   if (powerOf(scenario, seats) < scenario.quota) return false;
   for (let i = 0; i < scenario.roles.length; i++) {
     if (scenario.roles[i].veto && !seats.includes(i)) return false;
@@ -35,7 +44,7 @@ export function termsValue(role: Role, terms: Terms | null): number {
 }
 
 /** Share of the table's power held by an escalation's side: the escalator and its co-signers. */
-export function escalationShare(scenario: Scenario, e: Escalation): number {
+export function escalationShare(scenario: Pick<PowerFacts, 'roles'>, e: Escalation): number {
   return powerOf(scenario, [e.escalator, ...e.cosigners]) / totalPower(scenario);
 }
 

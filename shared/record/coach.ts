@@ -3,7 +3,7 @@
 // play — its own view of the table at the end of the round (engine/view.ts) and the events
 // addressed to it — never another seat's walk-away, values, points or a bot's reasons. Pure.
 import { powerMap } from '../engine/power';
-import { termsValue } from '../engine/rules';
+import { escalationShare, termsValue } from '../engine/rules';
 import type { Escalation, GameEvent, Income, ReputationCause, Seat, SeatAction } from '../engine/types';
 import { viewFor, type TableView } from '../engine/view';
 import { STRATEGY_SUMMARIES, type StrategyName } from '../bots/strategies';
@@ -301,7 +301,7 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
         'staged-escalation',
         `${name(ignored.target)} ignored your public demand and lost ${rules.ignoreDemand} reputation for it. If that is not enough, mobilise: allies who co-sign add their power, and the pressure starts to cut ${poss(ignored.target)} walk-away.`,
       );
-    const share = [ignored.escalator, ...ignored.cosigners].reduce((a, s) => a + view.seats[s].power, 0) / total;
+    const share = escalationShare(view.scenario, ignored);
     return say(
       'make-non-agreement-costly',
       `${name(ignored.target)} still ignores the demand your side (${percentText(share)} of the power) makes at stage ${ignored.stage}. Keep it standing and raise it when you can: the goal is that refusing costs ${name(ignored.target)} more than conceding.`,

@@ -2,6 +2,7 @@
 // the persona's next action in the negotiate or prepare phase with a one-line reason, or null
 // when it has nothing more to do. The order of the checks is the persona's priorities.
 import type { Rng } from '../../engine/rng';
+import { escalationShare } from '../../engine/rules';
 import type { Demand, Escalation, Seat, SeatAction, Terms } from '../../engine/types';
 import type { ProposalView, TableView } from '../../engine/view';
 import type { BotDecision } from '../bot';
@@ -365,15 +366,10 @@ function roundsShutOut(ctx: Ctx): number {
   return count;
 }
 
-function escalationSideShare(view: TableView, e: Escalation): number {
-  const total = view.seats.reduce((a, s) => a + s.power, 0);
-  return [e.escalator, ...e.cosigners].reduce((a, s) => a + view.seats[s].power, 0) / total;
-}
-
 /** Points per round refusing will cost next round, when the escalator raises again. */
 function refusalCost(ctx: Ctx, e: Escalation): number {
   const rules = ctx.view.scenario.escalation;
-  const s = escalationSideShare(ctx.view, e);
+  const s = escalationShare(ctx.view.scenario, e);
   const stage = Math.min(4, e.stage + 1);
   let cost = ctx.view.scenario.reputation.ignoreDemand * 0.5;
   if (stage >= 2) cost += ctx.view.me!.role.walkAway * s * rules.mobiliseDrop;

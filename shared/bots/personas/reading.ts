@@ -1,6 +1,7 @@
 // How a persona reads its view: the power map, what a proposal is worth to it, what it has
 // learned of others' interests. Everything here uses only what the seat can see.
 import { powerMap } from '../../engine/power';
+import { isWinningSet } from '../../engine/rules';
 import type { Seat, Terms } from '../../engine/types';
 import type { ProposalView, TableView } from '../../engine/view';
 import type { Difficulty } from './profiles';
@@ -29,10 +30,7 @@ export function powerShares(view: TableView, difficulty: Difficulty): number[] {
 
 /** Whether a set of seats would win: quota reached and every veto seat inside. */
 export function wins(view: TableView, seats: readonly Seat[]): boolean {
-  let power = 0;
-  for (const s of seats) power += view.scenario.roles[s].power;
-  if (power < view.scenario.quota) return false;
-  return view.scenario.roles.every((r, i) => !r.veto || seats.includes(i));
+  return isWinningSet(view.scenario, seats);
 }
 
 /** Every winning set of seats that includes `me` and loses if any other member leaves. */
