@@ -1,5 +1,5 @@
 // Derived quantities of the rules, shared by actions, views, scoring and bots.
-import type { Escalation, GameState, Role, Scenario, Seat, SeatState, Terms, TrustMove, TrustPayoffs } from './types';
+import { RULES_VERSION, type Escalation, type GameState, type Role, type RulesVersion, type Scenario, type Seat, type SeatState, type Terms, type TrustMove, type TrustPayoffs } from './types';
 
 export const MAX_TEXT = 280;
 
@@ -43,29 +43,65 @@ export function termsValue(role: Role, terms: Terms | null): number {
   return sum;
 }
 
-/** Share of the table's power held by an escalation's side: the escalator and its co-signers. */
+/** The rules version a game is played under (DESIGN v3 unless its record says otherwise). */
+export function rulesOf(state: Pick<GameState, 'config'>): RulesVersion {
+  return state.config.rules ?? RULES_VERSION;
+}
+
+/** Axelrod's payoffs, which the trust game plays (DESIGN 5) whatever the scenario's trust stage says. */
+export const AXELROD_PAYOFFS: TrustPayoffs = Object.freeze({ T: 5, R: 3, P: 1, S: 0 });
+
+/** The payoffs of a game's trust moves: Axelrod's in the trust game, the scenario's in a coalition game. */
+export function payoffsOf(state: Pick<GameState, 'config' | 'scenario'>): TrustPayoffs {
+  return state.config.mode === 'trust' ? AXELROD_PAYOFFS : state.scenario.trust.payoffs;
+}
+
+/**
+ * How hard an escalation side bites (rules v3), from 0 to 1: publicity and mobilisation draw on
+ * numbers, so it grows with how many seats stand behind the escalation, not with their weight.
+ * A third of the table (at least two seats) bites fully; one seat alone bites a quarter or less.
+ */
+export function bite(sideSeats: number, tableSeats: number): number {
+  if (sideSeats <= 0) return 0;
+  return Math.min(1, (sideSeats / Math.max(2, tableSeats / 3)) ** 2);
+}
+
+/** Share of the table's power held by an escalation's side (rules v2's measure of its bite). */
 export function escalationShare(scenario: Pick<PowerFacts, 'roles'>, e: Escalation): number {
   return powerOf(scenario, [e.escalator, ...e.cosigners]) / totalPower(scenario);
 }
 
-/**
- * The share of the table's power pressing on a seat through escalations at `stage` or beyond:
- * the union of their escalators and co-signers, so a seat that presses twice counts once.
- */
-export function pressureShare(state: GameState, target: Seat, stage: number): number {
+/** How hard one escalation bites on its own, under the game's rules. */
+export function escalationBite(rules: RulesVersion, scenario: Pick<PowerFacts, 'roles'>, e: Escalation): number {
+  return rules >= 3 ? bite(1 + e.cosigners.length, scenario.roles.length) : escalationShare(scenario, e);
+}
+
+/** The seats pressing on `target` through escalations at `stage` or beyond (escalators and co-signers, once each). */
+export function pressingSide(state: Pick<GameState, 'escalations'>, target: Seat, stage: number): Seat[] {
   const side = new Set<Seat>();
   for (const e of state.escalations) {
     if (e.target !== target || e.stage < stage) continue;
     side.add(e.escalator);
     for (const c of e.cosigners) side.add(c);
   }
-  return side.size === 0 ? 0 : powerOf(state.scenario, [...side]) / totalPower(state.scenario);
+  return [...side].sort((a, b) => a - b);
+}
+
+/**
+ * The pressure on a seat through escalations at `stage` or beyond, 0–1: the union of their
+ * sides, so a seat that presses twice counts once. Rules v3 count the seats (bite), v2 their power.
+ */
+export function pressureShare(state: GameState, target: Seat, stage: number): number {
+  const side = pressingSide(state, target, stage);
+  if (side.length === 0) return 0;
+  if (rulesOf(state) >= 3) return bite(side.length, state.seats.length);
+  return powerOf(state.scenario, side) / totalPower(state.scenario);
 }
 
 /**
  * A seat's walk-away this round: the scenario's, lowered while escalations stand against it at
- * stage 2 (mobilise) and stage 3 (formal complaint), in proportion to the power share of the
- * side pressing it (DESIGN 2.1). Never below zero.
+ * stage 2 (mobilise) and stage 3 (formal complaint), in proportion to the pressure on it
+ * (DESIGN 2.1). Never below zero.
  */
 export function currentWalkAway(state: GameState, seat: Seat): number {
   const base = state.scenario.roles[seat].walkAway;

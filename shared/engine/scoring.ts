@@ -1,6 +1,6 @@
 // Scoring on mutual gain (DESIGN 4): value created together, not only value grabbed.
-import { isWinningSet } from './rules';
-import type { GameState, Scenario, Terms } from './types';
+import { AXELROD_PAYOFFS, isWinningSet, rulesOf } from './rules';
+import { RULES_VERSION, type GameState, type RulesVersion, type Scenario, type Terms } from './types';
 
 export interface SeatScore {
   seat: number;
@@ -48,12 +48,18 @@ export function bestTerms(scenario: Scenario): { terms: Terms; value: number } {
   return { terms, value };
 }
 
+/** λ of the mutual-gain score: the scenario's, or by default the number of seats (DESIGN 4). */
+export function lambdaOf(scenario: Scenario): number {
+  return scenario.lambda ?? scenario.roles.length;
+}
+
 /**
  * The most one round could add over every seat's walk-away: a winning coalition with the best
- * terms, every partner honouring, and the seats outside it in a deal of their own so they trust
- * too. Searched over every coalition (at most 2^8).
+ * terms and every partner honouring. Under rules v3 only the winning deal plays the trust stage;
+ * v2 let the seats outside it trust in a deal of their own, so it counted them too. Searched over
+ * every coalition (at most 2^8).
  */
-export function bestRoundGain(scenario: Scenario): number {
+export function bestRoundGain(scenario: Scenario, rules: RulesVersion = RULES_VERSION): number {
   const n = scenario.roles.length;
   const { R } = scenario.trust.payoffs;
   const stake = scenario.trust.stake;
@@ -70,18 +76,19 @@ export function bestRoundGain(scenario: Scenario): number {
       else outsideWalk += scenario.roles[i].walkAway;
     }
     if (!isWinningSet(scenario, members)) continue;
-    const total = scenario.prize + value + outsideWalk + trust(members.length) + trust(n - members.length);
+    const outsideTrust = rules >= 3 ? 0 : trust(n - members.length);
+    const total = scenario.prize + value + outsideWalk + trust(members.length) + outsideTrust;
     if (total > best) best = total;
   }
-  // With no winning coalition possible the table can still trust among itself.
-  const noDeal = allWalk + trust(n);
+  // With no winning coalition possible, v2 tables could still trust among themselves.
+  const noDeal = allWalk + (rules >= 3 ? 0 : trust(n));
   return Math.max(best, noDeal) - allWalk;
 }
 
-/** The best joint gain of a trust game: every pair honours every round. */
+/** The best joint gain of a trust game: every pair honours every round, at Axelrod's reward. */
 function bestTrustGain(scenario: Scenario, rounds: number): number {
   const n = scenario.roles.length;
-  return n >= 2 ? rounds * n * scenario.trust.stake * scenario.trust.payoffs.R : 0;
+  return n >= 2 ? rounds * n * scenario.trust.stake * AXELROD_PAYOFFS.R : 0;
 }
 
 /** Gini coefficient of non-negative amounts (negative points count as 0). */
@@ -106,7 +113,7 @@ export function geometricMean(values: readonly number[]): number {
 /** The score of a game over the rounds played so far (the whole game once it has ended). */
 export function scoreGame(state: GameState): GameScore {
   const { scenario } = state;
-  const rounds = state.phase === 'end' ? state.totalRounds : state.history.length;
+  const rounds = state.history.length;
   const trustMode = state.config.mode === 'trust';
   const base = state.seats.map((s) => (trustMode ? 0 : scenario.roles[s.seat].walkAway * rounds));
   const surplus = state.seats.map((s, i) => s.points - base[i]);
@@ -118,10 +125,10 @@ export function scoreGame(state: GameState): GameScore {
     points: s.points,
     baseline: base[i],
     surplus: surplus[i],
-    mutualGain: surplus[i] + (scenario.lambda * jointGain) / n,
+    mutualGain: surplus[i] + (lambdaOf(scenario) * jointGain) / n,
     reputation: s.reputation,
   }));
-  const bestJointGain = trustMode ? bestTrustGain(scenario, rounds) : rounds * bestRoundGain(scenario);
+  const bestJointGain = trustMode ? bestTrustGain(scenario, rounds) : rounds * bestRoundGain(scenario, rulesOf(state));
   const ranking = seats.map((s) => s.seat).sort((a, b) => seats[b].mutualGain - seats[a].mutualGain || a - b);
   return {
     rounds,

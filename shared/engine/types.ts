@@ -57,11 +57,16 @@ export interface EscalationRules {
   stageCost: [number, number, number, number];
   /** Points each co-signer pays. */
   cosignCost: number;
-  /** Fraction of the target's walk-away removed at stage 2, times the escalating side's power share. */
+  /** Fraction of the target's walk-away removed at stage 2, times the bite of the side pressing it. */
   mobiliseDrop: number;
-  /** Further fraction removed at stage 3, times the escalating side's power share. */
+  /** Further fraction removed at stage 3, times the bite. */
   complaintDrop: number;
-  /** Stage 4: points the target loses each round, times the escalating side's power share. */
+  /**
+   * Stage 3 (rules v3): fraction of the target's income from the winning deal it sits in (its
+   * prize share) that is destroyed each round, times the bite, so a veto seat in every deal feels it.
+   */
+  complaintIncomeCut?: number;
+  /** Stage 4: points the target loses each round, times the bite. */
   actionTargetLoss: number;
   /** Stage 4: points the escalator loses each round. */
   actionEscalatorLoss: number;
@@ -71,7 +76,10 @@ export interface ReputationRules {
   start: number;
   /** Answering a question. */
   answer: number;
-  /** Labelled concession: reputation per unit of cost share (cost / giver's points). */
+  /**
+   * Labelled concession: reputation per unit of cost share. Rules v3 measure the cost against the
+   * prize (points given / prize), never against the giver's private points; v2 used its points.
+   */
   labelledPerCostShare: number;
   /** Most a single labelled concession can add. */
   labelledMax: number;
@@ -101,12 +109,17 @@ export interface Scenario {
   quota: number;
   /** Points a winning deal splits each round. */
   prize: number;
-  rounds: { min: number; max: number };
+  /**
+   * The length (DESIGN 2): at least `min` rounds, then each further round happens with chance
+   * `continue`, drawn from a stream of its own; `max` caps it for class time and is shown to no
+   * player. Records of rules v2 have no `continue`: their length was drawn from min–max.
+   */
+  rounds: { min: number; max: number; continue?: number };
   trust: { stake: number; payoffs: TrustPayoffs };
   escalation: EscalationRules;
   reputation: ReputationRules;
-  /** Weight of the table's joint gain in the mutual-gain score. */
-  lambda: number;
+  /** Weight of the table's joint gain in the mutual-gain score; default the number of seats. */
+  lambda?: number;
   /** Phase durations in seconds for human seats. */
   durations: { negotiate: number; trust: number };
   debrief: string;
@@ -115,12 +128,22 @@ export interface Scenario {
 // ---------------------------------------------------------------------------
 // Game state
 
+/**
+ * The rules version a game is played under. v3 (DESIGN v3): hidden horizon, trust stage only in
+ * the winning deal, escalation that bites by numbers, concessions measured against the prize.
+ * A record that names no version was played under v2 and replays under v2.
+ */
+export const RULES_VERSION = 3;
+export type RulesVersion = 2 | 3;
+
 export interface GameConfig {
   mode: Mode;
   seed: number;
+  /** Rules version; createGame fills in the current one, replay of an older record keeps 2. */
+  rules?: RulesVersion;
   /** Trust game: probability that a chosen move is flipped (0 by default). */
   noise?: number;
-  /** Fixed number of rounds (trust-game tournaments); otherwise drawn from the scenario's range. */
+  /** Fixed number of rounds (tests, tournaments); otherwise the scenario's hidden horizon. */
   rounds?: number;
 }
 
@@ -268,10 +291,17 @@ export interface SeatState {
 export interface GameState {
   scenario: Scenario;
   config: GameConfig;
-  /** Hidden until the end. */
+  /**
+   * The number of rounds: fixed by the config, drawn at the start (rules v2), or, under rules v3,
+   * 0 until the horizon stream ends the game. Never in a view before the end.
+   */
   totalRounds: number;
   /** Random generator state (mulberry32). Never in a view. */
   rng: number;
+  /** Rules v3: the horizon's own random stream, drawn once at the end of each round. Never in a view. */
+  horizon: number;
+  /** Rules v3: escalator→target pairs that already made their one point demand of the game, "e-t". */
+  pointDemands: string[];
   round: number;
   phase: Phase;
   seats: SeatState[];
@@ -360,7 +390,8 @@ export type GameEvent = { to: Audience } & (
   | { type: 'renewed'; escalation: number }
   | { type: 'cosigned'; escalation: number; seat: Seat }
   | { type: 'refused'; escalation: number; rationale: string }
-  | { type: 'demand-met'; escalation: number }
+  /** byTarget: the target's own act met it (credited); false: the table's deal made it moot. */
+  | { type: 'demand-met'; escalation: number; byTarget: boolean }
   | { type: 'lapsed'; escalation: number }
   | { type: 'chat'; message: ChatMessage }
   | { type: 'trust-chosen'; seat: Seat; partner: Seat; move: TrustMove }
@@ -414,6 +445,7 @@ export const REFUSAL_CODES = [
   'empty-text',
   'game-over',
   'not-ready-to-advance',
+  'demand-used',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

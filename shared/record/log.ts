@@ -60,9 +60,22 @@ export class ReplayError extends Error {
   }
 }
 
+/**
+ * The config a record replays under: a record that names no rules version was played before
+ * rules v3 existed, so it replays under v2 and its results stay what they were.
+ */
+export function recordConfig(config: GameConfig): GameConfig {
+  return config.rules === undefined ? { ...config, rules: 2 } : config;
+}
+
+/** The state a record starts from (prepare), under the record's own rules version. */
+export function startOf(record: Pick<GameRecord, 'scenario' | 'config'>): GameState {
+  return createGame(record.scenario, recordConfig(record.config));
+}
+
 /** Rebuilds the state from a record; a refused or out-of-order entry means the log was altered. */
 export function replay(record: GameRecord, onStep?: (state: GameState, entry: LogEntry, events: GameEvent[]) => void): GameState {
-  let state = createGame(record.scenario, record.config);
+  let state = startOf(record);
   let expected = record.log.length > 0 ? record.log[0].seq : 0;
   for (const entry of record.log) {
     if (entry.seq !== expected) throw new ReplayError(entry.seq, `expected sequence number ${expected}`);

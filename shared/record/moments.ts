@@ -1,11 +1,10 @@
 // Moments: the turning points the debrief and the coach talk about (DESIGN.md section 8). They
 // are derived from the log alone by replaying it, so live play, a replay and an export agree.
 // Pure: no I/O, no clock, no randomness.
-import { createGame } from '../engine/setup';
 import { currentWalkAway, escalationShare, pairKey, powerOf, round2, totalPower } from '../engine/rules';
 import type { Demand, Escalation, GameEvent, GameState, RoundRecord, Scenario, Seat } from '../engine/types';
 import type { LessonId } from './lessons';
-import { replay, type GameRecord, type LogEntry } from './log';
+import { replay, startOf, type GameRecord, type LogEntry } from './log';
 
 export const MOMENT_KINDS = [
   'coalition-formed',
@@ -328,7 +327,7 @@ export function findMoments(record: GameRecord): Moment[] {
     }
   };
 
-  let before: GameState = createGame(scenario, record.config);
+  let before: GameState = startOf(record);
   const final = replay(record, (after, entry, events) => {
     const r = entry.round;
     if (entry.action.type === 'advance' && before.phase === 'negotiate') onResolve(before, after, entry);

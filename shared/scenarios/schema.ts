@@ -6,7 +6,11 @@
 //   quota: must be more than half of the total power (62)
 // Pure: no file system, no clock, no randomness; inputs are never mutated.
 import { z } from 'zod';
+import { DEFAULT_CONTINUE } from '../engine/setup';
 import type { Scenario } from '../engine/types';
+
+/** The largest chance a scenario's cap on rounds may have of being reached (DESIGN 2: rarely). */
+export const MAX_CAP_CHANCE = 0.1;
 
 /** One thing wrong with a scenario file: where (`roles[2].power`) and what, as a sentence. */
 export interface ScenarioProblem {
@@ -135,8 +139,13 @@ const roundsSchema = z.strictObject(
   {
     min: z.number(say('must be a whole number of at least 1')).int(say('must be a whole number of at least 1')).min(1, say('must be a whole number of at least 1')).max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
     max: z.number(say('must be a whole number of at least 1')).int(say('must be a whole number of at least 1')).min(1, say('must be a whole number of at least 1')).max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
+    continue: z
+      .number(say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
+      .min(0, say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
+      .max(0.95, say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
+      .optional(),
   },
-  say('must be an object { min, max }'),
+  say('must be an object { min, continue, max }: at least min rounds, then each further round with chance continue, never more than max'),
 );
 
 const payoffsSchema = z.strictObject(
@@ -165,6 +174,7 @@ const escalationSchema = z.strictObject(
     cosignCost: nonNegative(),
     mobiliseDrop: fraction(),
     complaintDrop: fraction(),
+    complaintIncomeCut: fraction().optional(),
     actionTargetLoss: nonNegative(),
     actionEscalatorLoss: nonNegative(),
   },
@@ -216,7 +226,7 @@ export const scenarioSchema = z.strictObject(
     trust: trustSchema,
     escalation: escalationSchema,
     reputation: reputationSchema,
-    lambda: z.number(say('must be a number between 0 and 10')).min(0, say('must be a number between 0 and 10')).max(10, say('must be a number between 0 and 10')),
+    lambda: z.number(say('must be a number between 0 and 10')).min(0, say('must be a number between 0 and 10')).max(10, say('must be a number between 0 and 10')).optional(),
     durations: durationsSchema,
     debrief: text('the debrief text', L.debriefLength),
   },
@@ -428,6 +438,14 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
   const rounds = input.rounds;
   if (isRecord(rounds) && isNumber(rounds.min) && isNumber(rounds.max) && rounds.min > rounds.max) {
     add(['rounds', 'min'], `must not be more than rounds.max (${fmt(rounds.max)})`);
+  }
+  // A cap that games often reach tells players which round is the last (DESIGN 2): keep it rare.
+  if (isRecord(rounds) && isNumber(rounds.min) && isNumber(rounds.max) && rounds.min <= rounds.max) {
+    const p = isNumber(rounds.continue) && rounds.continue >= 0 && rounds.continue <= 0.95 ? rounds.continue : DEFAULT_CONTINUE;
+    const reach = p ** (rounds.max - rounds.min);
+    if (reach > MAX_CAP_CHANCE) {
+      add(['rounds', 'max'], `is reached in ${Math.round(reach * 100)}% of games, so players could learn which round is the last; raise it so at most ${Math.round(MAX_CAP_CHANCE * 100)}% reach it (with continue ${fmt(p)} and min ${fmt(rounds.min)}, at least ${fmt(rounds.min + Math.ceil(Math.log(MAX_CAP_CHANCE) / Math.log(p || 0.5)))})`);
+    }
   }
 
   // The trust stage must be a prisoner's dilemma.

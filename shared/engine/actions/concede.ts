@@ -1,5 +1,5 @@
 import { NOT_TEXT, refuse } from '../errors';
-import { isSeat, MAX_TEXT, round2, optionalText } from '../rules';
+import { isSeat, MAX_TEXT, round2, optionalText, rulesOf } from '../rules';
 import { Tx } from '../tx';
 import type { Action, ApplyResult, GameState } from '../types';
 import { meetDemand } from './escalate';
@@ -7,10 +7,11 @@ import { meetDemand } from './escalate';
 type Concede = Extract<Action, { type: 'concede' }>;
 
 /**
- * concede: points now, no strings. A labelled concession is shown with its cost as a share of
- * the giver's points and raises reputation in proportion to that cost; a silent one raises it
- * less. Credit is given once per pair of seats per round, so splitting a gift earns nothing
- * extra [label every concession].
+ * concede: points now, no strings. A labelled concession is shown with what it costs the giver,
+ * measured against the prize (rules v3; never against the giver's private points, which v2 used
+ * and which let a player read them off), and raises reputation in proportion to the points
+ * given; a silent one raises it less. Credit is given once per pair of seats per round, so
+ * splitting a gift earns nothing extra [label every concession].
  */
 export function concede(state: GameState, a: Concede): ApplyResult {
   if (state.phase !== 'negotiate') return refuse('wrong-phase', 'Concessions can be made only while the table negotiates.');
@@ -23,7 +24,7 @@ export function concede(state: GameState, a: Concede): ApplyResult {
   if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refuse('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const labelled = a.labelled === true;
-  const costShare = round2(a.points / have);
+  const costShare = round2(a.points / (rulesOf(state) >= 3 ? state.scenario.prize : have));
   const tx = new Tx(state);
   tx.points(a.seat, -a.points, 'concessions');
   tx.points(a.to, a.points, 'concessions');
@@ -47,7 +48,7 @@ export function concede(state: GameState, a: Concede): ApplyResult {
     if (e.escalator === a.to && e.target === a.seat && e.demand.kind === 'concession') {
       const conceded = e.conceded + a.points;
       tx.patch({ escalations: tx.state.escalations.map((x) => (x.id === e.id ? { ...x, conceded } : x)) });
-      if (conceded >= e.demand.points) meetDemand(tx, e.id);
+      if (conceded >= e.demand.points) meetDemand(tx, e.id, true);
     }
   }
   return tx.done();

@@ -1,5 +1,5 @@
 import { NOT_TEXT, refuse as refusal } from '../errors';
-import { isSeat, MAX_TEXT, optionalText } from '../rules';
+import { isSeat, MAX_TEXT, optionalText, rulesOf } from '../rules';
 import { Tx } from '../tx';
 import type { Action, ApplyResult, Deal, Demand, Escalation, GameState } from '../types';
 
@@ -49,6 +49,11 @@ export function escalate(state: GameState, a: Escalate): ApplyResult {
   if (problem) return refusal('bad-demand', problem);
   if (state.escalations.some((e) => e.escalator === a.seat && e.target === a.target))
     return refusal('already-escalating', 'You already have an escalation against this seat; raise or renew it.');
+  // A demand of points is a one-off payment: one per pair of seats per game (rules v3), so it
+  // cannot be repeated as a money pump.
+  const pair = `${a.seat}-${a.target}`;
+  if (rulesOf(state) >= 3 && a.demand.kind === 'concession' && state.pointDemands.includes(pair))
+    return refusal('demand-used', 'You already made your one demand of points against this seat in this game; demand a share or an option instead.');
   const rationale = optionalText(a.rationale);
   if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refusal('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
@@ -67,6 +72,7 @@ export function escalate(state: GameState, a: Escalate): ApplyResult {
     conceded: 0,
   };
   tx.patch({ escalations: [...state.escalations, escalation] });
+  if (rulesOf(state) >= 3 && a.demand.kind === 'concession') tx.patch({ pointDemands: [...state.pointDemands, pair] });
   tx.points(a.seat, -state.scenario.escalation.stageCost[0], 'escalation');
   tx.emit({ to: 'all', type: 'escalated', escalation });
   return tx.done();
@@ -133,29 +139,40 @@ export function refuseDemand(state: GameState, a: Refuse): ApplyResult {
   return tx.done();
 }
 
-/** The demand is met: the escalation ends and credits both sides [de-escalation saves face]. */
-export function meetDemand(tx: Tx, id: number): void {
+/**
+ * The demand is met and the escalation ends. Met by the target's own act, it credits the target
+ * [de-escalation gives the powerful a way to concede without losing face]; under rules v3 the
+ * escalator earns nothing for it (v2 credited both). Made moot by a deal the target was not in,
+ * it ends without credit to anyone.
+ */
+export function meetDemand(tx: Tx, id: number, byTarget = true): void {
   const e = tx.state.escalations.find((x) => x.id === id);
   if (!e) return;
   tx.patch({ escalations: tx.state.escalations.filter((x) => x.id !== id) });
-  tx.emit({ to: 'all', type: 'demand-met', escalation: id });
+  tx.emit({ to: 'all', type: 'demand-met', escalation: id, byTarget });
+  if (!byTarget) return;
   const gain = tx.state.scenario.reputation.demandMet;
   tx.reputation(e.target, gain, 'demand-met');
-  tx.reputation(e.escalator, gain, 'demand-met');
+  if (rulesOf(tx.state) < 3) tx.reputation(e.escalator, gain, 'demand-met');
 }
 
 /**
- * Share and option demands are met by the winning deal itself: the escalator got its share, or
- * the option is in force (DESIGN 2.1), whether or not the target sat in that deal.
+ * Share and option demands are met by the winning deal: the escalator got its share, or the
+ * option is in force (DESIGN 2.1). Under rules v3 that is the target's act only when the target
+ * sits in that deal; otherwise the demand is moot and ends without credit. v2 credited both
+ * sides whenever the deal met it.
  */
 export function meetDemandsByDeal(tx: Tx, winning: Deal): void {
+  const v3 = rulesOf(tx.state) >= 3;
   for (const e of tx.state.escalations) {
     const d = e.demand;
+    let met = false;
     if (d.kind === 'share') {
       const i = winning.members.indexOf(e.escalator);
-      if (i >= 0 && winning.split[i] >= d.share) meetDemand(tx, e.id);
+      met = i >= 0 && winning.split[i] >= d.share;
     } else if (d.kind === 'option') {
-      if (winning.terms[d.issue] === d.option) meetDemand(tx, e.id);
+      met = winning.terms[d.issue] === d.option;
     }
+    if (met) meetDemand(tx, e.id, !v3 || winning.members.includes(e.target));
   }
 }

@@ -1,6 +1,7 @@
 import { refuse } from '../errors';
 import { nextFloat } from '../rng';
-import { currentWalkAway, isWinningSet, powerOf, pressureShare, termsValue, trustPayoff } from '../rules';
+import { currentWalkAway, isWinningSet, payoffsOf, powerOf, pressingSide, pressureShare, rulesOf, termsValue, trustPayoff } from '../rules';
+import { DEFAULT_CONTINUE } from '../setup';
 import { Tx } from '../tx';
 import type { ApplyResult, Deal, GameState, Income, RevealedTrustPair, Seat, TrustMove, TrustPair } from '../types';
 import { meetDemandsByDeal } from './escalate';
@@ -27,10 +28,10 @@ export function advance(state: GameState): ApplyResult {
       closeRound(tx, reveal(tx));
       break;
     case 'score':
-      if (state.round >= state.totalRounds) {
-        tx.patch({ phase: 'end' });
+      if (isLastRound(tx)) {
+        tx.patch({ phase: 'end', totalRounds: state.round });
         tx.emit({ to: 'all', type: 'phase', phase: 'end', round: state.round });
-        tx.emit({ to: 'all', type: 'ended', totalRounds: state.totalRounds });
+        tx.emit({ to: 'all', type: 'ended', totalRounds: state.round });
       } else {
         startRound(tx, state.round + 1);
       }
@@ -39,6 +40,22 @@ export function advance(state: GameState): ApplyResult {
       return refuse('game-over', 'The game is over; the debrief is open.');
   }
   return tx.done();
+}
+
+/**
+ * Whether the round just scored was the last. A fixed length (config) or a length drawn at the
+ * start (rules v2) is known to the engine; under rules v3 the horizon draws now, from its own
+ * stream, after the minimum and before the cap (DESIGN 2), so no earlier draw hints at it.
+ */
+function isLastRound(tx: Tx): boolean {
+  const s = tx.state;
+  if (s.config.rounds !== undefined || rulesOf(s) < 3) return s.round >= s.totalRounds;
+  const { min, max } = s.scenario.rounds;
+  if (s.round < min) return false;
+  if (s.round >= max) return true;
+  const [f, horizon] = nextFloat(s.horizon);
+  tx.patch({ horizon });
+  return f >= (s.scenario.rounds.continue ?? DEFAULT_CONTINUE);
 }
 
 function enterPhase(tx: Tx, phase: GameState['phase']): void {
@@ -83,7 +100,9 @@ function resolve(tx: Tx): void {
   const winning = deals.find((d) => d.wins) ?? null;
   const walkAways = s.seats.map((seat) => currentWalkAway(s, seat.seat));
   const trust: TrustPair[] = [];
-  for (const d of deals) {
+  // Only the winning deal has terms to deliver, so only it plays the trust stage (rules v3); v2
+  // let every deal play, which let two weak seats farm trust points from a deal that could not win.
+  for (const d of rulesOf(s) >= 3 ? (winning ? [winning] : []) : deals) {
     for (let i = 0; i < d.members.length; i++)
       for (let j = i + 1; j < d.members.length; j++) trust.push({ a: d.members[i], b: d.members[j], moveA: null, moveB: null });
   }
@@ -101,11 +120,23 @@ function resolve(tx: Tx): void {
   if (!winning) tx.emit({ to: 'all', type: 'no-winning-deal' });
   for (const seat of s.seats) {
     const member = winning ? winning.members.indexOf(seat.seat) : -1;
-    if (winning && member >= 0) tx.points(seat.seat, (s.scenario.prize * winning.split[member]) / 100, 'prize');
-    else tx.points(seat.seat, walkAways[seat.seat], 'walkAway');
+    if (winning && member >= 0) {
+      const prize = (s.scenario.prize * winning.split[member]) / 100;
+      tx.points(seat.seat, prize, 'prize');
+      // A formal complaint reaches the income of the deal its target sits in (rules v3), so a
+      // veto seat that is in every deal still feels it; the points are destroyed, not moved.
+      const cut = complaintCut(s, seat.seat) * Math.max(0, prize);
+      if (cut > 0) tx.points(seat.seat, -cut, 'escalation');
+    } else tx.points(seat.seat, walkAways[seat.seat], 'walkAway');
     if (winning) tx.points(seat.seat, termsValue(s.scenario.roles[seat.seat], winning.terms), 'values');
   }
   if (winning) meetDemandsByDeal(tx, winning);
+}
+
+/** The fraction of its deal's prize income a seat loses this round to formal complaints against it. */
+function complaintCut(s: GameState, seat: Seat): number {
+  if (rulesOf(s) < 3) return 0;
+  return Math.min(1, (s.scenario.escalation.complaintIncomeCut ?? 0) * pressureShare(s, seat, 3));
 }
 
 /** Reveals the trust stage together; silent seats honour. Noise may flip a chosen move. */
@@ -134,12 +165,16 @@ function reveal(tx: Tx): RevealedTrustPair[] {
   const partners = new Array<number>(n).fill(0);
   const honouredAll = new Array<boolean>(n).fill(true);
   const betrayed = new Array<number>(n).fill(0);
-  const { payoffs, stake } = s.scenario.trust;
+  const payoffs = payoffsOf(s);
+  const { stake } = s.scenario.trust;
+  const honoured = new Set<string>();
   for (const p of pairs) {
     sum[p.a] += trustPayoff(payoffs, p.moveA, p.moveB);
     sum[p.b] += trustPayoff(payoffs, p.moveB, p.moveA);
     partners[p.a]++;
     partners[p.b]++;
+    if (p.moveA === 'honour') honoured.add(`${p.a}>${p.b}`);
+    if (p.moveB === 'honour') honoured.add(`${p.b}>${p.a}`);
     if (p.moveA === 'defect') {
       honouredAll[p.a] = false;
       if (p.moveB === 'honour') betrayed[p.a]++;
@@ -157,9 +192,13 @@ function reveal(tx: Tx): RevealedTrustPair[] {
     if (betrayed[seat] > 0) tx.reputation(seat, -rep.defectOnHonour * betrayed[seat], 'defect-on-honour');
     else if (honouredAll[seat]) tx.reputation(seat, rep.honour, 'honour');
   }
+  // A promise from A to B is handed over when A honoured B (rules v3), so one defection does not
+  // void every promise; v2 required A to honour every partner.
+  const v3 = rulesOf(s) >= 3;
   for (const d of s.deals) {
     for (const promise of d.promises) {
-      if (partners[promise.from] > 0 && honouredAll[promise.from]) {
+      const kept = v3 ? honoured.has(`${promise.from}>${promise.to}`) : partners[promise.from] > 0 && honouredAll[promise.from];
+      if (kept) {
         tx.points(promise.from, -promise.points, 'concessions');
         tx.points(promise.to, promise.points, 'concessions');
       }
@@ -182,10 +221,17 @@ function closeRound(tx: Tx, revealed: RevealedTrustPair[]): void {
     else tx.reputation(e.target, -rep.ignoreDemand, 'ignored-demand');
     if (e.stage === 4) {
       underAction.add(e.target);
-      tx.points(e.escalator, -rules.actionEscalatorLoss, 'escalation');
+      if (rulesOf(s) < 3) tx.points(e.escalator, -rules.actionEscalatorLoss, 'escalation');
     }
   }
-  // The target loses once, by the power share of everyone taking action against it.
+  // Action costs both sides each round (DESIGN 2.1); under rules v3 every seat of the side pays,
+  // once however many escalations it stands in. The target loses once, by the pressure on it.
+  // Points lost here are destroyed, never transferred.
+  if (rulesOf(s) >= 3) {
+    const side = new Set<Seat>();
+    for (const target of underAction) for (const seat of pressingSide(s, target, 4)) side.add(seat);
+    for (const seat of [...side].sort((a, b) => a - b)) tx.points(seat, -rules.actionEscalatorLoss, 'escalation');
+  }
   for (const target of underAction) tx.points(target, -rules.actionTargetLoss * pressureShare(s, target, 4), 'escalation');
   const lapsed = tx.state.escalations.filter((e) => e.expiresRound <= s.round);
   if (lapsed.length > 0) {

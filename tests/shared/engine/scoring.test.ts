@@ -32,10 +32,14 @@ describe('best joint gain', () => {
     // jobs: none 6, local 17, union 15; review: none -4, standard 7, independent 17.
     expect(bestTerms(smallScenario())).toEqual({ terms: BEST, value: 34 });
   });
-  it('searches every winning coalition, outsiders trusting among themselves', () => {
-    // Authority + Residents (power 7, with the veto) win; Union and Greens keep walk-aways 10 + 5
-    // and form their own deal: 100 + 34 + 15 + 2 × (2 × 5 × 3) − 50 = 159.
-    expect(bestRoundGain(smallScenario())).toBe(159);
+  it('searches every winning coalition; only the winning deal plays the trust stage', () => {
+    // Trust among k partners all honouring: k × stake 5 × R 2. Walk-aways sum to 50.
+    // Authority + Residents: 100 + 34 + (10 + 5) + 20 − 50 = 119; Authority + Union: 114;
+    // Authority + Residents + Greens: 100 + 34 + 10 + 30 − 50 = 124; all four: 100 + 34 + 40 − 50 = 124.
+    expect(bestRoundGain(smallScenario())).toBe(124);
+    // Rules v2 let the outsiders trust in a deal of their own (R 2 here): Authority + Residents
+    // with Union + Greens trusting: 100 + 34 + 15 + 20 + 20 − 50 = 139.
+    expect(bestRoundGain(smallScenario(), 2)).toBe(139);
   });
 });
 
@@ -47,19 +51,20 @@ describe('a game scored by hand', () => {
       s = run(s, advance, advance, { type: 'trust', seat: 0, partner: 2, move: 'honour' }, { type: 'trust', seat: 2, partner: 0, move: 'honour' }, advance, advance).state;
     }
     expect(s.phase).toBe('end');
-    // Per round: Authority 60 + 0 + 15, Union 10 + 7, Residents 40 + 14 + 15, Greens 5 + 13.
-    expect(s.seats.map((x) => x.points)).toEqual([150, 34, 138, 36]);
+    // Per round: Authority 60 + 0 + 10 (R 2 × stake 5), Union 10 + 7, Residents 40 + 14 + 10, Greens 5 + 13.
+    expect(s.seats.map((x) => x.points)).toEqual([140, 34, 128, 36]);
     const score = scoreGame(s);
     expect(score.seats.map((x) => x.baseline)).toEqual([60, 20, 10, 10]);
-    expect(score.seats.map((x) => x.surplus)).toEqual([90, 14, 128, 26]);
-    expect(score.jointGain).toBe(258);
-    expect(score.bestJointGain).toBe(318);
-    expect(score.efficiency).toBeCloseTo(258 / 318, 10);
-    expect(score.valueLeft).toBe(60);
-    expect(score.seats.map((x) => x.mutualGain)).toEqual([154.5, 78.5, 192.5, 90.5]);
+    expect(score.seats.map((x) => x.surplus)).toEqual([80, 14, 118, 26]);
+    expect(score.jointGain).toBe(238);
+    expect(score.bestJointGain).toBe(248);
+    expect(score.efficiency).toBeCloseTo(238 / 248, 10);
+    expect(score.valueLeft).toBe(10);
+    // λ defaults to the number of seats (4): surplus + 4 × 238 / 4.
+    expect(score.seats.map((x) => x.mutualGain)).toEqual([318, 252, 356, 264]);
     expect(score.ranking).toEqual([2, 0, 3, 1]);
-    expect(score.geometricMeanSurplus).toBeCloseTo((90 * 14 * 128 * 26) ** 0.25, 8);
-    expect(score.gini).toBeCloseTo(gini([150, 34, 138, 36]), 12);
+    expect(score.geometricMeanSurplus).toBeCloseTo((80 * 14 * 118 * 26) ** 0.25, 8);
+    expect(score.gini).toBeCloseTo(gini([140, 34, 128, 36]), 12);
     expect(s.seats.map((x) => x.reputation)).toEqual([52, 50, 52, 50]);
   });
   it('the trust game\'s best is every pair honouring every round, with no baseline', () => {

@@ -218,19 +218,32 @@ const cases: Case[] = [
   ['zero rounds', (s) => (s.rounds.min = 0), { path: 'rounds.min', message: 'must be a whole number of at least 1' }, true],
   [
     'payoffs that are not a dilemma (P = R)',
-    (s) => (s.trust.payoffs.P = 3),
-    { path: 'trust.payoffs', message: "must form a prisoner's dilemma, with T > R > P > S (here T 5, R 3, P 3, S 0)" },
+    (s) => (s.trust.payoffs.P = 2),
+    { path: 'trust.payoffs', message: "must form a prisoner's dilemma, with T > R > P > S (here T 4, R 2, P 2, S -1)" },
     true,
   ],
   [
     'payoffs where taking turns beats mutual honour',
-    (s) => (s.trust.payoffs.T = 7),
+    (s) => (s.trust.payoffs.T = 6),
     {
       path: 'trust.payoffs',
-      message: 'must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = 6, T + S = 7)',
+      message: 'must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = 4, T + S = 5)',
     },
     true,
   ],
+  [
+    'a cap on rounds that games often reach (the last round would be known)',
+    (s) => (s.rounds = { min: 6, continue: 0.8, max: 9 }),
+    { path: 'rounds.max', message: 'is reached in 51% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 6, at least 17)' },
+    true,
+  ],
+  [
+    'a fixed length (min = max)',
+    (s) => (s.rounds = { min: 8, continue: 0.8, max: 8 }),
+    { path: 'rounds.max', message: 'is reached in 100% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 8, at least 19)' },
+    true,
+  ],
+  ['a continuation chance above 0.95', (s) => (s.rounds.continue = 1), { path: 'rounds.continue', message: 'must be a chance between 0 and 0.95 that each round after the minimum is followed by another' }, true],
   ['a zero stake', (s) => (s.trust.stake = 0), { path: 'trust.stake', message: 'must be a number greater than zero' }, true],
   ['a zero negotiate phase', (s) => (s.durations.negotiate = 0), { path: 'durations.negotiate', message: 'must be a number of seconds greater than zero' }, true],
   ['a negative trust phase', (s) => (s.durations.trust = -20), { path: 'durations.trust', message: 'must be a number of seconds greater than zero' }, true],
@@ -328,7 +341,7 @@ describe('broken scenario files', () => {
     s.colour = 'blue';
     s.durations.trust = -5;
     s.trust.payoffs.P = 4;
-    s.rounds = { min: 9, max: 6 };
+    s.rounds = { min: 9, continue: 0.8, max: 6 };
     s.quota = 200;
     s.roles[2].name = '';
     delete s.roles[1].values.jobs.union;
@@ -337,7 +350,7 @@ describe('broken scenario files', () => {
       { path: 'roles[2].name', message: 'must not be empty' },
       { path: 'quota', message: 'must not be more than the total power (100), or no deal could ever win' },
       { path: 'rounds.min', message: 'must not be more than rounds.max (6)' },
-      { path: 'trust.payoffs', message: "must form a prisoner's dilemma, with T > R > P > S (here T 5, R 3, P 4, S 0)" },
+      { path: 'trust.payoffs', message: "must form a prisoner's dilemma, with T > R > P > S (here T 4, R 2, P 4, S -1)" },
       { path: 'durations.trust', message: 'must be a number of seconds greater than zero' },
       { path: 'colour', message: 'is not a known field — check the spelling' },
     ]);
@@ -346,7 +359,7 @@ describe('broken scenario files', () => {
   it('reports every missing field of an empty object', () => {
     const paths = problemsOf({}).map((p) => p.path);
     expect(paths).toEqual([
-      'id', 'name', 'summary', 'roles', 'issues', 'quota', 'prize', 'rounds', 'trust', 'escalation', 'reputation', 'lambda', 'durations', 'debrief',
+      'id', 'name', 'summary', 'roles', 'issues', 'quota', 'prize', 'rounds', 'trust', 'escalation', 'reputation', 'durations', 'debrief',
     ]);
     expect(problemsOf({}).every((p) => p.message === 'is missing')).toBe(true);
   });

@@ -132,9 +132,10 @@ describe.each(cases)('%s', (_id, s) => {
       expect(issue.options.length).toBeLessThanOrEqual(4);
     }
     expect(s.prize).toBe(100);
-    expect(s.rounds).toEqual({ min: 6, max: 9 });
-    expect(s.trust).toEqual({ stake: 5, payoffs: { T: 5, R: 3, P: 1, S: 0 } });
-    expect(s.lambda).toBe(1);
+    // DESIGN 1 (v3): at least 4 rounds, then 80 %, at most 18; T 4, R 2, P 0, S −1; λ = seats.
+    expect(s.rounds).toEqual({ min: 4, continue: 0.8, max: 18 });
+    expect(s.trust).toEqual({ stake: 5, payoffs: { T: 4, R: 2, P: 0, S: -1 } });
+    expect(s.lambda).toBeUndefined();
     expect(s.durations).toEqual({ negotiate: 90, trust: 20 });
     expect(s.quota).toBeGreaterThan(total / 2);
   });
