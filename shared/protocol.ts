@@ -168,8 +168,13 @@ export const createOptions = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   noise: z.number().min(0).max(0.5).optional(),
   rounds: z.number().int().min(1).max(100).optional(),
-  /** A shorter (or longer) range for the hidden number of rounds, drawn by the game's seed. */
-  roundRange: z.strictObject({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) }).optional(),
+  /**
+   * A shorter (or longer) hidden horizon: at least min rounds, then each further one with chance
+   * continue (default 0.8), never more than max, which games must rarely reach (DESIGN 2).
+   */
+  roundRange: z
+    .strictObject({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100), continue: z.number().min(0).max(0.95).optional() })
+    .optional(),
   /** Solo: how well the bots play (default normal). */
   difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
   /** One entry per role; default: every seat human. */

@@ -44,7 +44,8 @@ export interface ScenarioFacts {
   issues: { id: string; name: string; options: { id: string; name: string }[] }[];
   quota: number;
   prize: number;
-  rounds: { min: number; max: number };
+  /** About how many rounds a game lasts on average: all that players are told of its length (DESIGN 2). */
+  expectedRounds: number;
   durations: { negotiate: number; trust: number };
 }
 

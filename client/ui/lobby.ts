@@ -43,7 +43,7 @@ const form = {
   role: '',
   difficulty: 'normal',
   paced: false,
-  /** 'standard': the scenario's hidden range; 'short': 3–4 rounds, still hidden, for a quick session. */
+  /** 'standard': the scenario's hidden horizon; 'short': about 4 rounds, still ending at random, for a quick session. */
   length: 'standard',
   joinCode: normaliseCode(params.get('code') ?? ''),
   watchCode: '',
@@ -81,12 +81,16 @@ export function soloOptions(state: AppState): CreateOptions | null {
   const role = form.role && s.roles.some((r) => r.id === form.role) ? form.role : defaultRole(s);
   const name = playerName();
   const difficulty = form.difficulty as 'easy' | 'normal' | 'hard';
-  return { scenario: s.id, solo: true, name, role, difficulty, ...shortGame(form.length, 3, 4), ...(form.paced ? { durations: durations(s, true) } : {}) };
+  return { scenario: s.id, solo: true, name, role, difficulty, ...shortGame(form.length), ...(form.paced ? { durations: durations(s, true) } : {}) };
 }
 
-/** A short game: the server draws the hidden number of rounds from a shorter range. */
-function shortGame(length: string, min: number, max: number): { roundRange?: { min: number; max: number } } {
-  return length === 'short' ? { roundRange: { min, max } } : {};
+/**
+ * A short game: at least 3 rounds, then 60 % each, at most 8 (reached in under 8 % of games), so
+ * it still ends at random and lasts about 4 rounds.
+ */
+const SHORT_HORIZON = { min: 3, continue: 0.6, max: 8 };
+function shortGame(length: string): { roundRange?: typeof SHORT_HORIZON } {
+  return length === 'short' ? { roundRange: SHORT_HORIZON } : {};
 }
 
 const LENGTHS = (standard: string, short: string) => [
@@ -295,7 +299,7 @@ export function lobbyView(state: AppState): VNode {
               ),
               field(
                 'Length',
-                h('select', { id: 'solo-length', value: form.length, onchange: (e: Event) => ((form.length = inputValue(e)), touch()) }, options(LENGTHS(`Standard — ${solo?.rounds.min ?? 6} to ${solo?.rounds.max ?? 9} rounds, the number kept hidden`, 'Short — 3 or 4 rounds, for a quick session'), form.length)),
+                h('select', { id: 'solo-length', value: form.length, onchange: (e: Event) => ((form.length = inputValue(e)), touch()) }, options(LENGTHS(`Standard — ends at random, about ${solo?.expectedRounds ?? 8} rounds on average`, 'Short — ends at random, about 4 rounds, for a quick session'), form.length)),
                 undefined,
                 'solo-length',
               ),

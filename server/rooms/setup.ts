@@ -6,6 +6,8 @@ import { isBotSpec, type BotSpec } from '../../shared/bots/bot';
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import { createOptions, MAX_NAME, type JoinErrorCode } from '../../shared/protocol';
 import { formatProblems, parseScenario, scenarioById } from '../../shared/scenarios/index';
+import { MAX_CAP_CHANCE } from '../../shared/scenarios/schema';
+import { capChance, DEFAULT_CONTINUE } from '../../shared/engine/setup';
 import type { Durations, SeatRecord, TableSettings } from '../store/store';
 
 /**
@@ -97,8 +99,11 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
   }
   if (o.roundRange) {
     if (o.roundRange.min > o.roundRange.max) throw joinError('bad-options', 'roundRange: min must not be above max.');
-    // The table's own copy of the scenario: the engine draws the hidden count from this range.
-    scenario = { ...scenario, rounds: { min: o.roundRange.min, max: o.roundRange.max } };
+    const rounds = { min: o.roundRange.min, continue: o.roundRange.continue ?? DEFAULT_CONTINUE, max: o.roundRange.max };
+    if (capChance(rounds) > MAX_CAP_CHANCE)
+      throw joinError('bad-options', `roundRange: games would reach the cap of ${rounds.max} rounds too often (${Math.round(capChance(rounds) * 100)}%), which tells players the last round; raise max.`);
+    // The table's own copy of the scenario: the engine's horizon follows it.
+    scenario = { ...scenario, rounds };
   }
   const n = scenario.roles.length;
   // The creator joins right after: check its own options now, so that a bad name does not

@@ -3,6 +3,7 @@
 import { canSee } from './actions/propose';
 import { currentWalkAway } from './rules';
 import { scoreGame, type GameScore } from './scoring';
+import { expectedRounds } from './setup';
 import type {
   Ask,
   ChatMessage,
@@ -29,7 +30,12 @@ export interface PublicRole {
   veto: boolean;
 }
 
-export type PublicScenario = Omit<Scenario, 'roles'> & { roles: PublicRole[] };
+/**
+ * The scenario as players see it. Its length is given only as about how many rounds a game lasts
+ * on average: the minimum and the cap would tell players which rounds cannot or must be the last
+ * (DESIGN 2), so neither leaves the server.
+ */
+export type PublicScenario = Omit<Scenario, 'roles' | 'rounds'> & { roles: PublicRole[]; expectedRounds: number };
 
 export interface PublicSeat {
   seat: Seat;
@@ -104,10 +110,10 @@ export interface TableView {
   debrief: Debrief | null;
 }
 
-/** The scenario without any role's private walk-away, values or briefing. */
+/** The scenario without any role's private walk-away, values or briefing, or the game's cap. */
 export function publicScenario(scenario: Scenario): PublicScenario {
-  const { roles, ...rest } = scenario;
-  return { ...rest, roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })) };
+  const { roles, rounds, ...rest } = scenario;
+  return { ...rest, expectedRounds: Math.round(expectedRounds(rounds)), roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })) };
 }
 
 /** The table as seat `viewer` sees it; `null` is a spectator, who sees public facts only. */

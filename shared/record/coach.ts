@@ -3,7 +3,7 @@
 // play — its own view of the table at the end of the round (engine/view.ts) and the events
 // addressed to it — never another seat's walk-away, values, points or a bot's reasons. Pure.
 import { powerMap } from '../engine/power';
-import { escalationShare, termsValue } from '../engine/rules';
+import { termsValue } from '../engine/rules';
 import type { Escalation, GameEvent, Income, ReputationCause, Seat, SeatAction } from '../engine/types';
 import { viewFor, type TableView } from '../engine/view';
 import { STRATEGY_SUMMARIES, type StrategyName } from '../bots/strategies';
@@ -111,7 +111,8 @@ function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, 
     if (honoured.length > 0) parts.push(`${names(honoured)} honoured you`);
     if (defected.length > 0) parts.push(`${names(defected)} defected on you`);
     if (mineDefected.length > 0) parts.push(`you defected on ${names(mineDefected)}`);
-    moved.push(`The trust stage added ${income.trust === 0 ? 'nothing' : pointsText(income.trust)}: ${parts.join(', ')}.`);
+    const trustSum = income.trust === 0 ? 'added nothing' : income.trust > 0 ? `added ${pointsText(income.trust)}` : `cost you ${pointsText(-income.trust)}`;
+    moved.push(`The trust stage ${trustSum}: ${parts.join(', ')}.`);
   }
   const conceded = roundEvents.filter(
     (ev): ev is Extract<GameEvent, { type: 'conceded' }> => ev.type === 'conceded' && (ev.from === me || ev.receiver === me),
@@ -299,12 +300,12 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
     if (ignored.stage === 1)
       return say(
         'staged-escalation',
-        `${name(ignored.target)} ignored your public demand and lost ${rules.ignoreDemand} reputation for it. If that is not enough, mobilise: allies who co-sign add their power, and the pressure starts to cut ${poss(ignored.target)} walk-away.`,
+        `${name(ignored.target)} ignored your public demand and lost ${rules.ignoreDemand} reputation for it. If that is not enough, mobilise: every ally who co-signs adds to the numbers behind the demand, and the pressure starts to cut ${poss(ignored.target)} walk-away.`,
       );
-    const share = escalationShare(view.scenario, ignored);
+    const side = 1 + ignored.cosigners.length;
     return say(
       'make-non-agreement-costly',
-      `${name(ignored.target)} still ignores the demand your side (${percentText(share)} of the power) makes at stage ${ignored.stage}. Keep it standing and raise it when you can: the goal is that refusing costs ${name(ignored.target)} more than conceding.`,
+      `${name(ignored.target)} still ignores the demand your side (${side === 1 ? 'you alone' : `${side} seats`}) makes at stage ${ignored.stage}. Keep it standing, win co-signers and raise it when you can: the goal is that refusing costs ${name(ignored.target)} more than conceding.`,
     );
   }
 

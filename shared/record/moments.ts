@@ -1,7 +1,8 @@
 // Moments: the turning points the debrief and the coach talk about (DESIGN.md section 8). They
 // are derived from the log alone by replaying it, so live play, a replay and an export agree.
 // Pure: no I/O, no clock, no randomness.
-import { currentWalkAway, escalationShare, pairKey, powerOf, round2, totalPower } from '../engine/rules';
+import { DEFAULT_CONTINUE } from '../engine/setup';
+import { currentWalkAway, escalationBite, rulesOf, pairKey, powerOf, round2, totalPower } from '../engine/rules';
 import type { Demand, Escalation, GameEvent, GameState, RoundRecord, Scenario, Seat } from '../engine/types';
 import type { LessonId } from './lessons';
 import { replay, startOf, type GameRecord, type LogEntry } from './log';
@@ -382,11 +383,15 @@ export function findMoments(record: GameRecord): Moment[] {
         case 'cosigned': {
           const e = after.escalations.find((x) => x.id === ev.escalation);
           if (!e) break;
-          const share = escalationShare(scenario, e);
+          const share = escalationBite(rulesOf(after), scenario, e);
+          const side = 1 + e.cosigners.length;
           add({
             seq: entry.seq, round: r, kind: 'escalation-cosigned', seats: [ev.seat, e.escalator, e.target], lesson: 'staged-escalation',
             magnitude: Math.round(8 + 30 * share),
-            text: `Round ${r}: ${name(ev.seat)} co-signed ${poss(e.escalator)} escalation against ${name(e.target)}; their side now holds ${percentText(share)} of the power.`,
+            text:
+              rulesOf(after) >= 3
+                ? `Round ${r}: ${name(ev.seat)} co-signed ${poss(e.escalator)} escalation against ${name(e.target)}; ${countWord(side)} seats now stand behind it, and it bites at ${percentText(share)} of its full force.`
+                : `Round ${r}: ${name(ev.seat)} co-signed ${poss(e.escalator)} escalation against ${name(e.target)}; their side now holds ${percentText(share)} of the power.`,
           });
           break;
         }
@@ -411,8 +416,17 @@ export function findMoments(record: GameRecord): Moment[] {
           }
           const gt = gained.get(e.target) ?? 0;
           const ge = gained.get(e.escalator) ?? 0;
+          if (!ev.byTarget) {
+            add({
+              seq: entry.seq, round: r, kind: 'demand-met', seats: [e.escalator, e.target], lesson: 'staged-escalation', magnitude: 15,
+              text: `Round ${r}: the winning deal gave ${name(e.escalator)} what it demanded of ${name(e.target)} (${demandText(scenario, e.demand)}) without ${name(e.target)}; the escalation ended, and nobody was credited.`,
+            });
+            break;
+          }
           const credit =
-            gt === ge ? (gt > 0 ? ` and both gained ${gt} reputation` : '') : ` and ${name(e.target)} gained ${gt} reputation, ${name(e.escalator)} ${ge}`;
+            ge === 0
+              ? gt > 0 ? ` and ${name(e.target)} gained ${gt} reputation for conceding` : ''
+              : gt === ge ? ` and both gained ${gt} reputation` : ` and ${name(e.target)} gained ${gt} reputation, ${name(e.escalator)} ${ge}`;
           add({
             seq: entry.seq, round: r, kind: 'demand-met', seats: [e.target, e.escalator], lesson: 'de-escalation-saves-face', magnitude: 35,
             text: `Round ${r}: ${name(e.target)} met ${poss(e.escalator)} demand (${demandText(scenario, e.demand)}); the escalation ended${credit}.`,
@@ -437,9 +451,11 @@ export function findMoments(record: GameRecord): Moment[] {
           const moves = last ? last.trust.length * 2 : 0;
           const honours = last ? last.trust.reduce((n, p) => n + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0) : 0;
           const range =
-            record.config.rounds === undefined
-              ? `it was drawn from ${scenario.rounds.min}–${scenario.rounds.max}`
-              : 'the number of rounds was never shown';
+            record.config.rounds !== undefined
+              ? 'the number of rounds was never shown'
+              : after.config.rules === 2
+                ? `it was drawn from ${scenario.rounds.min}–${scenario.rounds.max}`
+                : `after round ${scenario.rounds.min} each further round happened with a chance of ${Math.round((scenario.rounds.continue ?? DEFAULT_CONTINUE) * 100)}%`;
           add({
             seq: entry.seq, round: r, kind: 'unknown-end', seats: [], lesson: 'shadow-of-the-future', magnitude: 20,
             text:
@@ -478,10 +494,13 @@ export function findMoments(record: GameRecord): Moment[] {
       });
     } else if (stage === 4) {
       const rules = state.scenario.escalation;
-      const loss = rules.actionTargetLoss * escalationShare(scenario, e);
+      const loss = rules.actionTargetLoss * escalationBite(rulesOf(state), scenario, e);
       add({
         seq: entry.seq, round: r, kind: 'escalation-action', seats: [e.escalator, ...e.cosigners, e.target], lesson: 'make-non-agreement-costly', magnitude: 25,
-        text: `Round ${r}: ${name(e.escalator)} took action against ${name(e.target)} over ${demand}: each round it stands, ${name(e.target)} loses ${pointsText(loss)} points and ${name(e.escalator)} ${pointsText(rules.actionEscalatorLoss)}.`,
+        text:
+          rulesOf(state) >= 3 && e.cosigners.length > 0
+            ? `Round ${r}: ${name(e.escalator)} took action against ${name(e.target)} over ${demand}: each round it stands, ${name(e.target)} loses ${pointsText(loss)} points and ${listNames([e.escalator, ...e.cosigners].map(name))} ${pointsText(rules.actionEscalatorLoss)} each.`
+            : `Round ${r}: ${name(e.escalator)} took action against ${name(e.target)} over ${demand}: each round it stands, ${name(e.target)} loses ${pointsText(loss)} points and ${name(e.escalator)} ${pointsText(rules.actionEscalatorLoss)}.`,
       });
     }
   }

@@ -68,7 +68,7 @@ export class Table {
   }
 
   record(): GameRecord {
-    return { scenario: this.scenario, config: this.config, log: this.log.slice() };
+    return { scenario: this.scenario, config: this.state.config, log: this.log.slice() };
   }
 }
 

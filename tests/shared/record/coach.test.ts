@@ -20,10 +20,10 @@ describe('coachNote: what moved the numbers', () => {
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const note = coachNote(t.record(), UNION, 1);
     expect(note).toEqual({
-      headline: 'Round 1: you gained 52 points (52 in all); your reputation rose 1 to 51.',
+      headline: 'Round 1: you gained 47 points (47 in all); your reputation rose 1 to 51.',
       moved: [
         'You earned 37: 30 from your 30% share of the prize, 7 from the terms.',
-        'The trust stage added 15: Authority honoured you.',
+        'The trust stage added 10: Authority honoured you.',
         'Your reputation rose 1 to 51: +1 for honouring every partner.',
       ],
       suggestion:
@@ -72,7 +72,8 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     const note = coachNote(t.record(), UNION, 1);
     expect(note.lesson).toBe('cooperation-pays-when-repeated');
     expect(note.suggestion).toMatch(/^Authority defected on you while you honoured\. Answer in kind next round — tit-for-tat/);
-    expect(note.moved).toContain('The trust stage added nothing: Authority defected on you.');
+    // Honouring a partner who defects is the sucker's payoff: S −1 × stake 5.
+    expect(note.moved).toContain('The trust stage cost you 5: Authority defected on you.');
     const defector = coachNote(t.record(), AUTHORITY, 1);
     expect(defector.lesson).toBe('cooperation-pays-when-repeated');
     expect(defector.suggestion).toMatch(/^Your defection on Union, who honoured, earned the temptation payoff once and cost you 6 reputation/);

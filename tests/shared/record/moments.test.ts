@@ -4,7 +4,7 @@ import { DIFFICULTIES, PERSONA_NAMES } from '../../../shared/bots/personas';
 import { simulate } from '../../../shared/bots/simulate';
 import { isLessonId, LESSON_IDS, LESSONS } from '../../../shared/record/lessons';
 import { replay, type GameRecord } from '../../../shared/record/log';
-import { findMoments, listNames, MOMENT_KINDS, possessive, topMoments, type Moment, type MomentKind } from '../../../shared/record/moments';
+import { countWord, findMoments, listNames, MOMENT_KINDS, possessive, topMoments, type Moment, type MomentKind } from '../../../shared/record/moments';
 import { builtInScenarios, scenarioById } from '../../../shared/scenarios';
 import { deepFreeze, smallScenario } from '../fixtures';
 import { accept, AUTHORITY, defect, GREENS, nextId, propose, RESIDENTS, Table, UNION } from './build';
@@ -90,14 +90,14 @@ describe('concessions, questions and declarations', () => {
     const t = new Table();
     const p1 = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p1)]);
-    // Residents had 5 + 14 = 19 points; 10 of them is 53% of its points: 40 × 0.53 → capped at 8.
+    // 10 points of a prize of 100 (never of its own private points): 40 × 0.10 = 4.
     t.act({ type: 'concede', seat: RESIDENTS, to: GREENS, points: 10, labelled: true, rationale: 'Costs us half; worth more to you.' });
     const p2 = nextId(t);
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p2), accept(GREENS, p2)]);
     const [m] = ofKind(moments(t.record()), 'labelled-concession');
     expect(m).toMatchObject({ round: 2, lesson: 'label-concessions', seats: [2, 3, 0] });
-    expect(m.text).toBe("Round 2: Residents' labelled concession raised its reputation by 8; two seats joined its coalition: Authority and Greens.");
-    expect(m.magnitude).toBe(2 * 8 + 12 * 2);
+    expect(m.text).toBe("Round 2: Residents' labelled concession raised its reputation by 4; two seats joined its coalition: Authority and Greens.");
+    expect(m.magnitude).toBe(2 * 4 + 12 * 2);
   });
 
   it('says so when nobody joined', () => {
@@ -185,10 +185,10 @@ describe('escalation moments', () => {
       'Round 1: Authority refused Residents\' demand (Independent on Review) publicly: "Reviews delay the project." A public refusal costs it 3 reputation a round instead of 8.',
     ]);
     expect(text('escalation-mobilised')).toEqual(['Round 2: Residents mobilised against Authority over Independent on Review; allies can now co-sign.']);
-    expect(text('escalation-cosigned')).toEqual(["Round 2: Greens co-signed Residents' escalation against Authority; their side now holds 33% of the power."]);
+    expect(text('escalation-cosigned')).toEqual(["Round 2: Greens co-signed Residents' escalation against Authority; two seats now stand behind it, and it bites at 100% of its full force."]);
     expect(text('escalation-complaint')).toHaveLength(1);
     expect(text('escalation-action')).toEqual([
-      'Round 2: Residents took action against Authority over Independent on Review: each round it stands, Authority loses 13.33 points and Residents 6.',
+      'Round 2: Residents took action against Authority over Independent on Review: each round it stands, Authority loses 40 points and Residents and Greens 4 each.',
     ]);
     expect(text('demand-ignored')).toEqual([
       "Round 1: Greens ignored Union's public demand and lost 8 reputation.",
@@ -196,7 +196,7 @@ describe('escalation moments', () => {
     ]);
     expect(text('escalation-lapsed')).toEqual(["Round 2: Union's escalation against Greens lapsed at stage 1 (public): it was not renewed."]);
     expect(text('demand-met')).toEqual([
-      "Round 3: Authority met Residents' demand (Independent on Review); the escalation ended and both gained 4 reputation.",
+      "Round 3: Authority met Residents' demand (Independent on Review); the escalation ended and Authority gained 4 reputation for conceding.",
     ]);
     expect(ofKind(ms, 'demand-met')[0].lesson).toBe('de-escalation-saves-face');
   });
@@ -204,9 +204,9 @@ describe('escalation moments', () => {
   it("tells an outsider's walk-away cut by escalation", () => {
     const ms = moments(escalationGame().record());
     const cut = ofKind(ms, 'walk-away-cut');
-    // Stage 4 with a third of the power: 30 × (1 − 1/3 × 0.5 − 1/3 × 0.5) = 20.
+    // Two seats of four press at stage 4: a full bite, 30 × (1 − 0.5 − 0.5) = 0.
     expect(cut.map((m) => m.text)).toEqual([
-      'Round 2: with no winning deal, Authority got 20 instead of its walk-away of 30: escalation by Residents and Greens had cut it.',
+      'Round 2: with no winning deal, Authority got 0 instead of its walk-away of 30: escalation by Residents and Greens had cut it.',
     ]);
     expect(cut[0]).toMatchObject({ seats: [0, 2, 3], lesson: 'make-non-agreement-costly' });
   });
@@ -253,7 +253,7 @@ describe('trust moments', () => {
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]).finish();
     const [coalitionEnd] = ofKind(moments(t.record()), 'unknown-end');
     expect(coalitionEnd.text).toBe(
-      `Round ${t.state.totalRounds}: the game ended after ${['six', 'seven', 'eight', 'nine'][t.state.totalRounds - 6]} rounds, a number nobody at the table knew in advance (it was drawn from 6–9); in the last round 2 of 2 trust moves were honour.`,
+      `Round ${t.state.totalRounds}: the game ended after ${countWord(t.state.totalRounds)} rounds, a number nobody at the table knew in advance (after round 4 each further round happened with a chance of 80%); in the last round 2 of 2 trust moves were honour.`,
     );
   });
 

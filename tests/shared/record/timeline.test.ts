@@ -123,9 +123,9 @@ describe('debriefData', () => {
       ],
     });
     expect(d.coalitions[1]).toMatchObject({ round: 2, proposalId: null, members: [], terms: null });
-    // Authority: 70 from the prize, 2 − 2 = 0 from the terms, 25 from defecting on an honouring partner (T 5 × stake 5).
-    expect(d.income[0][AUTHORITY]).toEqual({ seat: 0, prize: 70, walkAway: 0, values: 0, trust: 25, concessions: 0, escalation: 0 });
-    expect(d.points[0][AUTHORITY]).toBe(95);
+    // Authority: 70 from the prize, 2 − 2 = 0 from the terms, 20 from defecting on an honouring partner (T 4 × stake 5).
+    expect(d.income[0][AUTHORITY]).toEqual({ seat: 0, prize: 70, walkAway: 0, values: 0, trust: 20, concessions: 0, escalation: 0 });
+    expect(d.points[0][AUTHORITY]).toBe(90);
     expect(d.income[1][AUTHORITY].walkAway).toBe(30);
     expect(d.audit).toEqual([]);
   });
