@@ -7,6 +7,7 @@
 // 2 bad arguments (a usage message goes to stderr).
 
 import { writeFileSync } from 'node:fs';
+import { progressBar } from './progress';
 import { parseArgs } from 'node:util';
 import { STRATEGY_NAMES, isStrategyName, type StrategyName } from '../shared/bots/strategies';
 import { coalitionTournament, type CoalitionTournamentResult } from '../shared/bots/coalition-tournament';
@@ -170,25 +171,6 @@ function parseTrustSettings(values: Values): TrustSettings {
 
 // ---------------------------------------------------------------------------
 // Output helpers
-
-/** A progress bar on stderr, drawn only on a terminal and only once a run has taken a while. */
-function progressBar(label: string): { update: (done: number, total: number) => void; done: () => void } {
-  const stream = process.stderr;
-  const started = performance.now();
-  let drawn = false;
-  return {
-    update(done, total) {
-      if (!stream.isTTY || performance.now() - started < 300) return;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-      drawn = true;
-    },
-    done() {
-      if (drawn) stream.write('\r\x1b[2K');
-    },
-  };
-}
 
 function csvField(value: string | number): string {
   const text = String(value);

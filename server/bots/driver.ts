@@ -2,6 +2,7 @@
 // One first-in-first-out queue per table, worked one decision at a time: with a human-looking
 // delay in play and none in tests, the bots act in the same order either way.
 import { botSeed, decideBot, type BotSpec } from '../../shared/bots/bot';
+import { concerned } from '../../shared/bots/wake';
 import { nextFloat, seedRng } from '../../shared/engine/rng';
 import type { GameEvent, GameState, Refusal, Seat, SeatAction } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
@@ -132,40 +133,4 @@ export class BotDriver {
       if (result.ok) this.steps.set(seat, step + 1);
     }
   }
-}
-
-/** The seats an event asks something of, or does something to. */
-function concerned(game: GameState, events: readonly GameEvent[]): Set<Seat> {
-  const seats = new Set<Seat>();
-  for (const e of events) {
-    switch (e.type) {
-      case 'proposed':
-        for (const m of e.proposal.members) seats.add(m);
-        break;
-      case 'rejected': {
-        const p = game.proposals.find((x) => x.id === e.proposal);
-        if (p) seats.add(p.proposer);
-        break;
-      }
-      case 'asked':
-        seats.add(e.target);
-        break;
-      case 'answered':
-      case 'declined':
-        seats.add(e.from);
-        break;
-      case 'escalated':
-        seats.add(e.escalation.target);
-        break;
-      case 'conceded':
-        seats.add(e.receiver);
-        break;
-      case 'chat':
-        if (e.message.to !== null) seats.add(e.message.to);
-        break;
-      default:
-        break;
-    }
-  }
-  return seats;
 }

@@ -5,12 +5,15 @@
 import { deriveRng, Rng } from '../engine/rng';
 import type { Seat, SeatAction, TrustMove } from '../engine/types';
 import type { TableView } from '../engine/view';
-import { decidePersona, PERSONA_NAMES, DIFFICULTIES, personaStrategy, type Difficulty, type PersonaName } from './personas';
+import { decidePersona, PERSONA_NAMES, DIFFICULTIES, personaStrategy, type Difficulty, type PersonaName, type PersonaTweak } from './personas';
 import { isStrategyName, STRATEGIES, type StrategyName } from './strategies';
+import { decideStudent, type StudentName } from '../students';
 
 export type BotSpec =
-  | { kind: 'persona'; persona: PersonaName; difficulty: Difficulty }
-  | { kind: 'strategy'; strategy: StrategyName };
+  | { kind: 'persona'; persona: PersonaName; difficulty: Difficulty; tweak?: PersonaTweak }
+  | { kind: 'strategy'; strategy: StrategyName }
+  /** A scripted student (shared/students): measured by the claims, never offered to a table. */
+  | { kind: 'student'; student: StudentName };
 
 export interface BotDecision {
   action: SeatAction;
@@ -25,14 +28,17 @@ export function isBotSpec(x: unknown): x is BotSpec {
   if (typeof x !== 'object' || x === null) return false;
   const s = x as Record<string, unknown>;
   if (s.kind === 'strategy') return isStrategyName(s.strategy);
+  // Scripted students are for measurement (claims, tests, benchmarks), not for a table's seats.
+  if (s.kind === 'student') return false;
   if (s.kind === 'persona')
-    return (PERSONA_NAMES as readonly unknown[]).includes(s.persona) && (DIFFICULTIES as readonly unknown[]).includes(s.difficulty);
+    // A tweaked persona is a measuring instrument, not an opponent.
+    return s.tweak === undefined && (PERSONA_NAMES as readonly unknown[]).includes(s.persona) && (DIFFICULTIES as readonly unknown[]).includes(s.difficulty);
   return false;
 }
 
 /** A short label for a bot: "builder (hard)", "tit-for-tat". */
 export function botLabel(spec: BotSpec): string {
-  return spec.kind === 'persona' ? `${spec.persona} (${spec.difficulty})` : spec.strategy;
+  return spec.kind === 'persona' ? `${spec.persona} (${spec.difficulty})` : spec.kind === 'student' ? `student: ${spec.student}` : spec.strategy;
 }
 
 /**
@@ -84,10 +90,11 @@ export function decideBot(spec: BotSpec, view: TableView, seed: number, step: nu
   // `seed` is the seat's own: botSeed(game seed, seat).
   if (view.me === null || view.phase === 'end' || step >= MAX_BOT_STEPS) return null;
   const rng = botRng(seed, view.me.seat, view.round, view.phase, step);
+  if (spec.kind === 'student') return decideStudent(spec.student, view, rng, step, seed);
   if (view.phase === 'trust') {
     const strategy = spec.kind === 'strategy' ? spec.strategy : personaStrategy(spec.persona);
     return decideTrust(view, strategy, rng);
   }
   if (spec.kind === 'strategy' || view.mode === 'trust') return null;
-  return decidePersona(spec.persona, spec.difficulty, view, rng, step);
+  return decidePersona(spec.persona, spec.difficulty, view, rng, step, spec.tweak, seed);
 }

@@ -6,6 +6,7 @@ import type { GameConfig, GameState, Mode, Scenario } from '../engine/types';
 import { viewFor } from '../engine/view';
 import { makeEntry, type LogEntry } from '../record/log';
 import { botSeed, decideBot, MAX_BOT_STEPS, type BotSpec } from './bot';
+import { concerned } from './wake';
 
 export interface SimulationResult {
   state: GameState;
@@ -40,22 +41,26 @@ export function simulate(scenario: Scenario, seats: readonly BotSpec[], seed: nu
   };
   while (state.phase !== 'end') {
     if (state.phase === 'prepare' || state.phase === 'negotiate' || state.phase === 'trust') {
+      // Like the server's bot driver: each bot thinks until it has nothing to do, and thinks
+      // again when an action concerns it, up to MAX_BOT_STEPS actions a phase.
       const steps = new Array<number>(seats.length).fill(0);
       const done = new Array<boolean>(seats.length).fill(false);
       while (done.some((d) => !d)) {
         for (let seat = 0; seat < seats.length; seat++) {
           if (done[seat]) continue;
-          const d = decideBot(seats[seat], viewFor(state, seat), botSeed(seed, seat), steps[seat]);
-          steps[seat]++;
-          if (!d || steps[seat] >= MAX_BOT_STEPS) {
+          const d = steps[seat] < MAX_BOT_STEPS ? decideBot(seats[seat], viewFor(state, seat), botSeed(seed, seat), steps[seat]) : null;
+          if (!d) {
             done[seat] = true;
-            if (!d) continue;
+            continue;
           }
+          steps[seat]++;
           const result = record(d.action, 'bot', d.reason);
           if (!result.ok) {
             refusals.push({ seat, action: d.action.type, code: result.refusal.code, message: result.refusal.message });
             done[seat] = true;
+            continue;
           }
+          for (const other of concerned(state, result.events)) if (other !== seat && steps[other] < MAX_BOT_STEPS) done[other] = false;
         }
       }
     }

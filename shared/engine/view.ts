@@ -1,7 +1,7 @@
 // What a seat (or a spectator) may see: DESIGN.md section 1, "Who sees what". Bots read
 // these views and nothing else, and the server projects them into per-client state.
 import { canSee } from './actions/propose';
-import { currentWalkAway } from './rules';
+import { currentWalkAway, payoffsOf } from './rules';
 import { scoreGame, type GameScore } from './scoring';
 import { expectedRounds } from './setup';
 import type {
@@ -144,7 +144,8 @@ export function viewFor(state: GameState, viewer: Seat | null): TableView {
   }
   return {
     viewer,
-    scenario: publicScenario(scenario),
+    // The trust game plays Axelrod's payoffs whatever the scenario's trust stage says (DESIGN 5).
+    scenario: state.config.mode === 'trust' ? { ...publicScenario(scenario), trust: { ...scenario.trust, payoffs: payoffsOf(state) } } : publicScenario(scenario),
     mode: state.config.mode,
     round: state.round,
     phase: state.phase,

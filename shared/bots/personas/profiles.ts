@@ -10,7 +10,7 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 export interface Profile {
   /** One line for people choosing opponents. */
   summary: string;
-  /** Accepts a deal worth at least walk-away + demand × its fair share of the prize. */
+  /** Accepts a deal worth at least its walk-away + demand × its power's share of the surplus the coalition creates. */
   demand: number;
   /** Its own share when it proposes, as a multiple of its fair share. */
   ask: number;
@@ -34,30 +34,45 @@ export interface Profile {
 export const PROFILES: Record<PersonaName, Profile> = {
   incumbent: {
     summary: 'The strong seat: refuses until refusing costs more than conceding.',
-    demand: 1.2, ask: 1.35, coalition: 'cheapest', packages: false, asks: false, answers: false,
+    demand: 1.1, ask: 1.35, coalition: 'cheapest', packages: false, asks: false, answers: false,
     escalateAfter: Infinity, concedes: false, switches: false, trust: 'grudger',
   },
   builder: {
     summary: 'Builds broad coalitions with fair splits by power index, packages from answers, labelled concessions.',
-    demand: 0.75, ask: 1.0, coalition: 'broad', packages: true, asks: true, answers: true,
+    demand: 0.7, ask: 1.0, coalition: 'broad', packages: true, asks: true, answers: true,
     escalateAfter: 3, concedes: true, switches: false, trust: 'generous-tit-for-tat',
   },
   opportunist: {
     summary: 'Takes the cheapest minimal winning coalition and breaks alliances when it pays.',
-    demand: 1.0, ask: 1.25, coalition: 'cheapest', packages: false, asks: true, answers: true,
+    demand: 0.95, ask: 1.25, coalition: 'cheapest', packages: false, asks: true, answers: true,
     escalateAfter: Infinity, concedes: false, switches: true, trust: 'prober',
   },
   hardliner: {
     summary: 'Makes high demands and escalates early.',
-    demand: 1.4, ask: 1.6, coalition: 'cheapest', packages: false, asks: false, answers: false,
-    escalateAfter: 1, concedes: false, switches: false, trust: 'suspicious-tit-for-tat',
+    demand: 1.3, ask: 1.6, coalition: 'cheapest', packages: false, asks: false, answers: false,
+    escalateAfter: 2, concedes: false, switches: false, trust: 'two-tits-for-tat',
   },
   reciprocator: {
     summary: 'Mirrors what was done to it: fair to the fair, closed to those who defected.',
-    demand: 0.9, ask: 1.05, coalition: 'trusted', packages: true, asks: true, answers: true,
+    demand: 0.85, ask: 1.05, coalition: 'trusted', packages: true, asks: true, answers: true,
     escalateAfter: 2, concedes: true, switches: false, trust: 'tit-for-tat',
   },
 };
+
+/**
+ * A persona with one habit switched, for measuring what that habit is worth (the claims of
+ * DESIGN 10 compare, say, builders with and without packages on the same seeds). Never offered
+ * to a table.
+ */
+export interface PersonaTweak {
+  packages?: boolean;
+  asks?: boolean;
+  concedes?: boolean;
+  /** How a target answers demands: as its persona would, always meet them, or never. */
+  yields?: 'persona' | 'always' | 'never';
+  /** Labels its no-strings concessions (true) or gives them silently. */
+  labels?: boolean;
+}
 
 /** The trust strategy that fits a persona. */
 export function personaStrategy(persona: PersonaName): StrategyName {

@@ -140,3 +140,61 @@ export function strongestSeat(view: TableView): Seat {
 export function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
+
+/**
+ * Seats that never accept offers: a seat that neither proposes nor stands behind a proposal, and
+ * never sat in a deal, is unavailable from round 2 on (DESIGN 6), so one idle person cannot stall
+ * a table. A chat or a "ready" does not count; accepting or proposing makes it available again.
+ */
+export function unavailableSeats(view: TableView): Set<Seat> {
+  const out = new Set<Seat>();
+  if (view.round <= 1) return out;
+  const acted = new Set<Seat>();
+  for (const p of view.proposals) {
+    acted.add(p.proposer);
+    for (const s of p.acceptedBy) acted.add(s);
+  }
+  for (const h of view.history) for (const d of h.deals) for (const m of d.members) acted.add(m);
+  for (const s of view.seats) if (s.seat !== view.me!.seat && !acted.has(s.seat)) out.add(s.seat);
+  return out;
+}
+
+/**
+ * Seats with a recent record of defection: in one of the last `memory` rounds they defected on a
+ * partner who honoured them (trust moves are public once revealed). Bots leave them out of their
+ * coalitions where they can (DESIGN 6).
+ */
+export function defectors(view: TableView, memory: number): Set<Seat> {
+  const out = new Set<Seat>();
+  if (memory <= 0) return out;
+  for (const h of view.history.slice(-memory)) {
+    for (const p of h.trust) {
+      if (p.moveA === 'defect' && p.moveB === 'honour') out.add(p.a);
+      if (p.moveB === 'defect' && p.moveA === 'honour') out.add(p.b);
+    }
+  }
+  out.delete(view.me!.seat);
+  return out;
+}
+
+/**
+ * Goodwill this seat owes another for concessions received in the last three rounds, in points:
+ * a labelled concession counts in full, a silent one about a third, because a gift that is named
+ * and shown with its cost is the one a person remembers [label every concession].
+ */
+export function goodwill(view: TableView, from: Seat): number {
+  const me = view.me!.seat;
+  let sum = 0;
+  for (const c of view.concessions) {
+    if (c.from !== from || c.to !== me || c.round < view.round - 3) continue;
+    sum += c.labelled ? c.points : c.points * 0.35;
+  }
+  return sum;
+}
+
+/** A seat's share of the power of a coalition: its index over the members' indices (DESIGN 6). */
+export function shareWithin(shares: readonly number[], members: readonly Seat[], seat: Seat): number {
+  let total = 0;
+  for (const m of members) total += shares[m];
+  return total > 0 ? shares[seat] / total : 1 / members.length;
+}

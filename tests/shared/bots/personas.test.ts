@@ -108,7 +108,7 @@ describe('personas through the engine', () => {
   });
 
   it('each persona plays the trust stage with the strategy that fits it', () => {
-    expect(PERSONA_NAMES.map((p) => PROFILES[p].trust)).toEqual(['grudger', 'generous-tit-for-tat', 'prober', 'suspicious-tit-for-tat', 'tit-for-tat']);
+    expect(PERSONA_NAMES.map((p) => PROFILES[p].trust)).toEqual(['grudger', 'generous-tit-for-tat', 'prober', 'two-tits-for-tat', 'tit-for-tat']);
   });
 });
 
