@@ -132,23 +132,22 @@ function counter(ctx: Ctx, p: ProposalView): BotDecision | null {
     split[from] -= raise;
     return split;
   };
-  let terms = { ...p.terms };
-  let split = attempt(terms);
-  let flipped: { issue: string; option: string } | null = null;
-  if (!split) {
-    const values = view.me!.role.values;
-    let worst: { issue: string; gain: number; option: string } | null = null;
-    for (const issue of view.scenario.issues) {
-      const best = issue.options.map((o) => o.id).reduce((a, b) => (values[issue.id][b] > values[issue.id][a] ? b : a));
-      const gain = values[issue.id][best] - values[issue.id][terms[issue.id]];
-      if (gain > 0 && (!worst || gain > worst.gain)) worst = { issue: issue.id, gain, option: best };
-    }
-    if (!worst) return null;
-    flipped = worst;
-    terms = { ...terms, [worst.issue]: worst.option };
-    split = attempt(terms);
-    if (!split) return null;
+  // The issue that costs this seat most under these terms, set to its preferred option.
+  const values = view.me!.role.values;
+  let worst: { issue: string; gain: number; option: string } | null = null;
+  for (const issue of view.scenario.issues) {
+    const best = issue.options.map((o) => o.id).reduce((x, y) => (values[issue.id][y] > values[issue.id][x] ? y : x));
+    const gain = values[issue.id][best] - values[issue.id][p.terms[issue.id]];
+    if (gain > 0 && (!worst || gain > worst.gain)) worst = { issue: issue.id, gain, option: best };
   }
+  const shareOnly = attempt(p.terms);
+  const withFlip = worst ? attempt({ ...p.terms, [worst.issue]: worst.option }) : null;
+  // Ask for the term when it saves more than a twentieth of the prize over asking for money alone.
+  const preferFlip = withFlip !== null && (shareOnly === null || withFlip[mine] + 5 < shareOnly[mine]);
+  const split = preferFlip ? withFlip : shareOnly;
+  if (!split) return null;
+  const flipped = preferFlip ? worst : null;
+  const terms = flipped ? { ...p.terms, [flipped.issue]: flipped.option } : { ...p.terms };
   if (!flipped && split[mine] === p.split[mine]) return null;
   const change = [split[mine] !== p.split[mine] ? `${split[mine]}% for us` : '', flipped ? optionName(view, flipped.issue, flipped.option) : ''].filter(Boolean).join(' and ');
   return decision(
@@ -179,8 +178,16 @@ function optionName(view: TableView, issue: string, option: string): string {
 
 export function rejectBad(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
+  // A "no" is said where it matters: to an offer that would form with this seat's acceptance,
+  // so its proposer knows to look elsewhere; other offers are simply left alone.
   const p = view.proposals.find(
-    (x) => x.proposer !== me && x.members.includes(me) && x.id !== view.me!.acceptance && !x.rejections.some((r) => r.seat === me) && !acceptable(ctx, x),
+    (x) =>
+      x.proposer !== me &&
+      x.members.includes(me) &&
+      x.id !== view.me!.acceptance &&
+      !x.rejections.some((r) => r.seat === me) &&
+      x.acceptedBy.length >= x.members.length - 2 &&
+      !acceptable(ctx, x),
   );
   if (!p) return null;
   const share = myShareIn(p, me);
