@@ -66,8 +66,16 @@ export function acceptable(ctx: Ctx, p: ProposalView): boolean {
     if (r.defected > r.honoured) return false;
   }
   if (meetsMyDemand(ctx, p)) return true;
-  return proposalValue(view, p) + goodwillPoints(ctx, p.proposer) >= required(ctx, p.members);
+  const need = required(ctx, p.members);
+  // The last seat a deal waits for weighs it against nothing at all this round: a flexible
+  // temperament settles for part of what it asked above its walk-away; a stonewaller does not.
+  const last = p.members.every((m) => m === me || p.acceptedBy.includes(m));
+  const bar = last ? view.me!.walkAway + HOLDOUT[ctx.persona] * (need - view.me!.walkAway) : need;
+  return proposalValue(view, p) + goodwillPoints(ctx, p.proposer) >= bar;
 }
+
+/** How much of its asking a persona still insists on when it alone stands between the table and a deal. */
+const HOLDOUT: Record<string, number> = { builder: 0.45, reciprocator: 0.55, opportunist: 0.65, incumbent: 0.85, hardliner: 0.95 };
 
 /**
  * How close a proposal is to forming if this seat stands behind it: the share of its members
@@ -77,8 +85,9 @@ export function acceptable(ctx: Ctx, p: ProposalView): boolean {
 export function closeness(ctx: Ctx, p: ProposalView): number {
   const { view, me } = ctx;
   if (dead(ctx, p)) return -1;
-  // A member who stands behind a proposal of its own has moved on: this one will not form.
-  if (p.members.some((m) => m !== me && m !== p.proposer && view.proposals.some((q) => q.proposer === m && q.id !== p.id && q.acceptedBy.includes(m)))) return -0.5;
+  // A member whose own proposal has won support from others has moved on: this one will not
+  // form. (A member merely standing behind an offer nobody else backs can still be won over.)
+  if (p.members.some((m) => m !== me && m !== p.proposer && view.proposals.some((q) => q.proposer === m && q.id !== p.id && q.acceptedBy.includes(m) && q.acceptedBy.length >= 2))) return -0.5;
   return (p.acceptedBy.length + (p.acceptedBy.includes(me) ? 0 : 1)) / p.members.length;
 }
 

@@ -100,8 +100,10 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
   // Every demand it yields to goes into one proposal, so meeting one does not undo another;
   // the escalators join the deal it stands in, whose package is kept.
   const current = standing(ctx);
-  if (current && wins(view, current.members)) constraint.keep = { members: current.members, terms: current.terms };
-  const built = buildProposal(ctx, constraint);
+  if (current && wins(view, current.members) && current.members.every((m) => m === me || current.acceptedBy.includes(m)))
+    constraint.keep = { members: current.members, terms: current.terms };
+  // Meeting a demand, it asks no premium for itself, so the deal it offers can form.
+  const built = buildProposal({ ...ctx, profile: { ...ctx.profile, ask: 1 } }, constraint);
   const own = view.proposals.find((p) => p.proposer === me);
   // The offer goes on the table once; whether to stand behind it is acceptBest's call.
   if (!built || sameProposal(own, built)) return null;
