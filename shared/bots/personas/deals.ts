@@ -107,6 +107,12 @@ export function acceptBest(ctx: Ctx): BotDecision | null {
     // times a phase, so acceptances settle instead of churning.
     if (ctx.step >= MAX_SWITCH_STEP) return null;
     const margin = view.scenario.prize * (ctx.profile.switches ? 0.03 : 0.06);
+    // The same deal on the same terms, enlarged (say, to meet a demand), with no less for this
+    // seat, is taken at once: it costs nothing and settles a conflict.
+    const enlarged = (p: ProposalView) =>
+      JSON.stringify(p.terms) === JSON.stringify(current!.terms) && current!.members.every((m) => p.members.includes(m)) && myShareIn(p, me) >= myShareIn(current!, me);
+    const better = candidates.find((p) => p.id !== current!.id && enlarged(p));
+    if (better) return decision({ type: 'accept', seat: me, proposal: better.id }, `accepted ${name(ctx, better.proposer)}'s proposal: our deal on the same terms, enlarged, with the same ${myShareIn(better, me)}% for me`);
     if (value(best) < value(current) + margin || closeness(ctx, best) < closeness(ctx, current)) return null;
   }
   const share = myShareIn(best, me);
@@ -169,7 +175,8 @@ function counter(ctx: Ctx, p: ProposalView): BotDecision | null {
 export function counterBest(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
   const current = standing(ctx);
-  if (current && current.proposer !== me && wins(view, current.members) && closeness(ctx, current) >= 0) return null;
+  // Behind a live offer, its own or another's, a seat waits for answers rather than countering.
+  if (current && wins(view, current.members) && closeness(ctx, current) >= 0) return null;
   const open = view.proposals
     .filter((p) => p.proposer !== me && p.members.includes(me) && p.id !== view.me!.acceptance && !acceptable(ctx, p) && closeness(ctx, p) >= 0)
     .sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || a.id - b.id);

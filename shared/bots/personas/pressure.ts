@@ -3,10 +3,10 @@
 // it, walk-away or deal income, action), what meeting it costs (a point demand is a one-off
 // payment, a share or an option a cost every round), and when to give or return a concession.
 import { bite } from '../../engine/rules';
-import type { Demand, Escalation } from '../../engine/types';
+import type { Demand, Escalation, Seat, Terms } from '../../engine/types';
 import type { BotDecision } from '../bot';
 import { decision, myShareIn, name, percentOf, roundsLeft, standing, type Ctx } from './context';
-import { buildProposal, lastWinning, sameProposal, type Constraint } from './deals';
+import { acceptable, buildProposal, closeness, lastWinning, sameProposal, type Constraint } from './deals';
 import { strongestSeat, wins } from './reading';
 
 /** Rounds in a row, most recent first, that this seat was shut out (hardliners: or paid below its power). */
@@ -97,17 +97,46 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
     }
   }
   if (reasons.length === 0) return null;
+  // An offer on the table that already meets every demand it yields to, and that it can accept:
+  // it stands behind that one instead of putting up another.
+  const meets = (p: (typeof view.proposals)[number]) =>
+    p.members.includes(me) &&
+    wins(view, p.members) &&
+    constraint.members.every((m) => p.members.includes(m.seat) && myShareIn(p, m.seat) >= m.share) &&
+    constraint.terms.every((t) => p.terms[t.issue] === t.option);
+  const ready = view.proposals.filter(meets);
+  if (ready.some((p) => p.id === view.me!.acceptance)) return null;
+  const take = ready.find((p) => p.proposer !== me && acceptable(ctx, p));
+  if (take) return decision({ type: 'accept', seat: me, proposal: take.id }, `${reasons.join('; ')}: accepted ${name(ctx, take.proposer)}'s offer, which meets it`);
   // Every demand it yields to goes into one proposal, so meeting one does not undo another;
   // the escalators join the deal it stands in, whose package is kept.
-  const current = standing(ctx);
-  if (current && wins(view, current.members) && current.members.every((m) => m === me || current.acceptedBy.includes(m)))
-    constraint.keep = { members: current.members, terms: current.terms };
-  // Meeting a demand, it asks no premium for itself, so the deal it offers can form.
-  const built = buildProposal({ ...ctx, profile: { ...ctx.profile, ask: 1 } }, constraint);
+  // The escalators join the deal closest to forming that it sits in, on that deal's terms, and
+  // it pays their shares out of its own, so the others have no reason to walk away.
+  const base = view.proposals
+    .filter((p) => p.members.includes(me) && wins(view, p.members) && closeness(ctx, p) >= 0)
+    .sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || b.acceptedBy.length - a.acceptedBy.length || a.id - b.id)[0];
+  const built = base ? joinDeal(ctx, base, constraint) : buildProposal({ ...ctx, profile: { ...ctx.profile, ask: 1 } }, constraint);
   const own = view.proposals.find((p) => p.proposer === me);
   // The offer goes on the table once; whether to stand behind it is acceptBest's call.
   if (!built || sameProposal(own, built)) return null;
   return decision({ type: 'propose', seat: me, ...built, rationale: 'We have listened and meet the demand.', visibility: 'public' }, reasons.join('; '));
+}
+
+/** A deal with the demands met: escalators added at their shares, paid by this seat; the terms demanded set. */
+function joinDeal(ctx: Ctx, base: { members: Seat[]; split: number[]; terms: Terms }, c: Required<Pick<Constraint, 'members' | 'terms'>>): { members: Seat[]; split: number[]; terms: Terms } | null {
+  const me = ctx.me;
+  const members = [...new Set([...base.members, ...c.members.map((m) => m.seat)])].sort((a, b) => a - b);
+  const split = members.map((s) => {
+    const demanded = c.members.find((m) => m.seat === s)?.share ?? 0;
+    const had = base.members.includes(s) ? base.split[base.members.indexOf(s)] : 0;
+    return s === me ? 0 : Math.max(had, demanded);
+  });
+  const mine = 100 - split.reduce((a, b) => a + b, 0);
+  if (mine < 0) return null;
+  split[members.indexOf(me)] = mine;
+  const terms = { ...base.terms };
+  for (const t of c.terms) terms[t.issue] = t.option;
+  return { members, split, terms };
 }
 
 /** Whether this seat can afford the next escalation step without sinking into debt. */
