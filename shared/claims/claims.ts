@@ -10,7 +10,7 @@ import { weakestPair, weakSeats, type StudentName } from '../students';
 import { estimate, pairedDifference, type Estimate } from './stats';
 import {
   claimedPerRound,
-  dealIncomePerRound,
+  incomePerRound,
   hasVeto,
   jointGainPerRound,
   persona,
@@ -166,13 +166,13 @@ function labelled(ctx: Ctx): ClaimResult {
   const [lab, sil] = paired(
     ctx,
     'labelled',
-    (g) => dealIncomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('labelled-conceder')), g).state, g % n, 3),
-    (g) => dealIncomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('silent-conceder')), g).state, g % n, 3),
+    (g) => incomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('labelled-conceder')), g).state, g % n, 2),
+    (g) => incomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('silent-conceder')), g).state, g % n, 2),
   );
   const effect = pairedDifference(lab, sil);
   return {
     id: 'labelled', scenario: scenario.id, claim: 'Labelled concessions pay more than silent ones',
-    measure: "the giver's income from deals per round after a labelled concession of a tenth of the prize, minus after the same concession given silently",
+    measure: "the giver's income per round from the round of its concession on (deals, trust, gifts back, the concession itself), labelled minus the same concession given silently",
     effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
   };
 }
@@ -330,22 +330,23 @@ function pointDemand(ctx: Ctx): ClaimResult {
   };
 }
 
-/** Mean mutual-gain role percentile of each persona, one seat in turn, out of sample. */
+/**
+ * Mean mutual-gain role percentile of each persona, out of sample: tables seated as the
+ * benchmark's (every persona once, rotated through the seats) on seeds of their own, each seat
+ * placed among its role's benchmark seats and credited to the persona that held it.
+ */
 export function personaPercentiles(ctx: Ctx): Map<PersonaName, Estimate> {
   const { scenario } = ctx;
-  const n = scenario.roles.length;
-  const out = new Map<PersonaName, Estimate>();
-  for (const p of PERSONA_NAMES) {
-    const xs: number[] = [];
-    for (let g = 0; g < ctx.games; g++) {
-      const seat = g % n;
-      const state = play(scenario, withSeats(roster(scenario, g), [seat], persona(p)), g).state;
-      xs.push(percentileIn(ctx, state, seat));
-      ctx.tick(`persona ${p}`);
-    }
-    out.set(p, estimate(xs));
+  const samples = new Map<PersonaName, number[]>(PERSONA_NAMES.map((p) => [p, []]));
+  for (let g = 0; g < ctx.games; g++) {
+    const seats = roster(scenario, g);
+    const state = play(scenario, seats, g).state;
+    seats.forEach((spec, seat) => {
+      if (spec.kind === 'persona') samples.get(spec.persona)!.push(percentileIn(ctx, state, seat));
+    });
+    ctx.tick('personas');
   }
-  return out;
+  return new Map(PERSONA_NAMES.map((p) => [p, estimate(samples.get(p)!)]));
 }
 
 // ---------------------------------------------------------------------------
@@ -435,7 +436,7 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
     id: 'personas', scenario: 'all', claim: 'No persona has the best mean role percentile in more than half the scenarios',
     measure: `scenarios where the most frequent best persona (${top}) is best: ${[...bestCount.entries()].map(([p, c]) => `${p} ${c}`).join(', ')}`,
     effect: { mean: count, lo: count, hi: count, n: rows.length }, target: `at most ${limit} of ${rows.length}`,
-    verdict: count <= limit ? 'holds' : 'does not hold', games: games * rows.length * PERSONA_NAMES.length,
+    verdict: count <= limit ? 'holds' : 'does not hold', games: games * rows.length,
   });
   return out;
 }
@@ -444,7 +445,7 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
 export function estimateWork(scenario: Scenario, games: number, only: ReadonlySet<ClaimId>): number {
   const per: Record<ClaimId, number> = {
     packages: 1, coalesce: 1, asking: 1, labelled: 1, escalation: 1, 'concede-best-reply': 1, builders: 1,
-    students: STUDENT_TARGETS.length, 'silent-seats': silentPair(scenario) ? 1 : 0, 'point-demand': 1, personas: PERSONA_NAMES.length,
+    students: STUDENT_TARGETS.length, 'silent-seats': silentPair(scenario) ? 1 : 0, 'point-demand': 1, personas: 1,
   };
   let sum = 0;
   for (const id of only) sum += per[id] * games;

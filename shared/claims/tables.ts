@@ -53,12 +53,15 @@ export function termsValuePerRound(state: GameState, from: number): number {
   return sum / rounds.length;
 }
 
-/** A seat's income from deals (prize and terms) per round from round `from` on. */
-export function dealIncomePerRound(state: GameState, seat: Seat, from: number): number {
+/** A seat's income from every source per round from round `from` on. */
+export function incomePerRound(state: GameState, seat: Seat, from: number): number {
   const rounds = state.history.filter((h) => h.round >= from);
   if (rounds.length === 0) return 0;
   let sum = 0;
-  for (const h of rounds) sum += h.income[seat].prize + h.income[seat].values;
+  for (const h of rounds) {
+    const i = h.income[seat];
+    sum += i.prize + i.walkAway + i.values + i.trust + i.concessions + i.escalation;
+  }
   return sum / rounds.length;
 }
 

@@ -95,8 +95,9 @@ export function acceptBest(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
   const current = standing(ctx);
   const value = (p: ProposalView) => proposalValue(view, p) + goodwillPoints(ctx, p.proposer);
+  // Its own open offer counts too: a seat that moved to another may come back to it.
   const candidates = view.proposals.filter(
-    (p) => p.proposer !== me && p.members.includes(me) && p.id !== view.me!.acceptance && wins(view, p.members) && closeness(ctx, p) >= 0 && acceptable(ctx, p),
+    (p) => p.members.includes(me) && p.id !== view.me!.acceptance && wins(view, p.members) && closeness(ctx, p) >= 0 && (p.proposer === me || acceptable(ctx, p)),
   );
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || value(b) - value(a) || a.id - b.id);

@@ -7,7 +7,7 @@ import type { TableView } from '../../engine/view';
 import type { BotDecision } from '../bot';
 import { decision, makeCtx, name, standing, type Ctx } from './context';
 import { acceptBest, counterBest, improvePackage, proposeOwn, rejectBad } from './deals';
-import { concede, escalate, respondToDemands } from './pressure';
+import { concede, escalate, respondToDemands, rewardGiver } from './pressure';
 import type { Difficulty, PersonaName, PersonaTweak } from './profiles';
 
 export { PERSONA_NAMES, DIFFICULTIES, PROFILES, personaStrategy, type PersonaName, type Difficulty, type PersonaTweak } from './profiles';
@@ -32,6 +32,7 @@ export function decidePersona(
     answerQuestions(ctx) ??
     (view.round === 1 && step === 0 ? askQuestions(ctx) : null) ??
     respondToDemands(ctx) ??
+    rewardGiver(ctx) ??
     acceptBest(ctx) ??
     counterBest(ctx) ??
     proposeOwn(ctx) ??

@@ -122,6 +122,32 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
   return decision({ type: 'propose', seat: me, ...built, rationale: 'We have listened and meet the demand.', visibility: 'public' }, reasons.join('; '));
 }
 
+/**
+ * Reciprocity for a gift (DESIGN 2.1): the proposer of a standing deal that received a
+ * concession last round from a partner in it offers the same deal with a better split for the
+ * giver, paid from its own share: a labelled gift is answered in full, a silent one in part.
+ */
+export function rewardGiver(ctx: Ctx): BotDecision | null {
+  const { view, me } = ctx;
+  if (ctx.persona === 'hardliner' || ctx.persona === 'incumbent') return null;
+  const current = standing(ctx);
+  if (!current || current.proposer !== me || current.acceptedBy.length !== current.members.length) return null;
+  const gifts = view.concessions.filter((c) => c.to === me && c.round === view.round - 1 && current.members.includes(c.from));
+  if (gifts.length === 0 || current.round === view.round) return null;
+  const giver = gifts[0].from;
+  const points = gifts.filter((g) => g.from === giver).reduce((a, g) => a + (g.labelled ? g.points : g.points * 0.35), 0);
+  const bonus = Math.round((100 * points) / view.scenario.prize / 2);
+  const mine = current.members.indexOf(me);
+  if (bonus < 1 || current.split[mine] - bonus < 0) return null;
+  const split = current.split.slice();
+  split[mine] -= bonus;
+  split[current.members.indexOf(giver)] += bonus;
+  return decision(
+    { type: 'propose', seat: me, members: current.members, split, terms: current.terms, counterTo: current.id, rationale: `Answering ${name(ctx, giver)}'s concession: ${bonus}% more of the prize for it.`, visibility: 'public' },
+    `answered ${name(ctx, giver)}'s ${gifts[0].labelled ? 'labelled' : 'silent'} concession with ${bonus}% more in our deal: reciprocity`,
+  );
+}
+
 /** A deal with the demands met: escalators added at their shares, paid by this seat; the terms demanded set. */
 function joinDeal(ctx: Ctx, base: { members: Seat[]; split: number[]; terms: Terms }, c: Required<Pick<Constraint, 'members' | 'terms'>>): { members: Seat[]; split: number[]; terms: Terms } | null {
   const me = ctx.me;
@@ -211,12 +237,16 @@ export function concede(ctx: Ctx): BotDecision | null {
       `returned ${name(ctx, gift.from)}'s ${gift.labelled ? 'labelled' : 'silent'} concession with ${points}: reciprocity keeps the coalition together`,
     );
   }
-  if (view.round < 2 || view.seats[me].reputation >= 75 || ctx.difficulty === 'easy') return null;
+  if (view.round < 2 || view.seats[me].reputation >= 60 || ctx.difficulty === 'easy') return null;
   const deal = standing(ctx);
   if (!deal) return null;
+  // A gift to unlock a deal, not a tax on one that holds: a builder already in the winning deal
+  // keeps its points.
+  const last = view.history[view.history.length - 1];
+  if (last && last.deals.some((d) => d.proposalId === last.winning && d.members.includes(me))) return null;
   const partners = deal.members.filter((m) => m !== me).sort((a, b) => myShareIn(deal, a) - myShareIn(deal, b));
   if (partners.length === 0) return null;
-  const points = Math.max(1, Math.round(view.scenario.prize * 0.05));
+  const points = Math.max(1, Math.round(view.scenario.prize * 0.04));
   if (points > view.me!.points) return null;
   const cost = percentOf(points / view.scenario.prize);
   return decision(

@@ -39,7 +39,7 @@ export const PROFILES: Record<PersonaName, Profile> = {
   },
   builder: {
     summary: 'Builds broad coalitions with fair splits by power index, packages from answers, labelled concessions.',
-    demand: 0.7, ask: 1.0, coalition: 'broad', packages: true, asks: true, answers: true,
+    demand: 0.8, ask: 1.0, coalition: 'broad', packages: true, asks: true, answers: true,
     escalateAfter: 3, concedes: true, switches: false, trust: 'generous-tit-for-tat',
   },
   opportunist: {
