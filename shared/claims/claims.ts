@@ -116,12 +116,12 @@ function packages(ctx: Ctx): ClaimResult {
     ctx,
     'packages',
     (g) => jointGainPerRound(play(scenario, roster(scenario, g), g).state),
-    (g) => jointGainPerRound(play(scenario, roster(scenario, g, { packages: false }), g).state),
+    (g) => jointGainPerRound(play(scenario, roster(scenario, g, { packages: false, moneyOnly: true }), g).state),
   );
   const effect = pairedDifference(withPk, moneyOnly);
   return {
     id: 'packages', scenario: scenario.id, claim: 'Packages of terms beat money-only deals',
-    measure: 'joint gain per round, tables that trade terms minus the same tables taking their own favourite terms',
+    measure: 'joint gain per round, tables that trade terms (packages, terms asked for in counters) minus the same tables bargaining over money only',
     effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
   };
 }

@@ -157,7 +157,7 @@ function counter(ctx: Ctx, p: ProposalView): BotDecision | null {
     if (gain > 0 && (!worst || gain > worst.gain)) worst = { issue: issue.id, gain, option: best };
   }
   const shareOnly = attempt(p.terms);
-  const withFlip = worst ? attempt({ ...p.terms, [worst.issue]: worst.option }) : null;
+  const withFlip = worst && !ctx.tweak.moneyOnly ? attempt({ ...p.terms, [worst.issue]: worst.option }) : null;
   // Ask for the term when it saves more than a twentieth of the prize over asking for money alone.
   const preferFlip = withFlip !== null && (shareOnly === null || withFlip[mine] + 5 < shareOnly[mine]);
   const split = preferFlip ? withFlip : shareOnly;

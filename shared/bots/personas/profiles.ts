@@ -72,6 +72,8 @@ export interface PersonaTweak {
   yields?: 'persona' | 'always' | 'never';
   /** Labels its no-strings concessions (true) or gives them silently. */
   labels?: boolean;
+  /** Bargains over money only: never builds a package or asks for a term in a counter-offer. */
+  moneyOnly?: boolean;
 }
 
 /** The trust strategy that fits a persona. */
