@@ -432,11 +432,12 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
   }
   const [top, count] = [...bestCount.entries()].sort((a, b) => b[1] - a[1])[0];
   const limit = Math.floor(rows.length / 2);
+  const measurable = rows.length >= 2;
   out.push({
     id: 'personas', scenario: 'all', claim: 'No persona has the best mean role percentile in more than half the scenarios',
     measure: `scenarios where the most frequent best persona (${top}) is best: ${[...bestCount.entries()].map(([p, c]) => `${p} ${c}`).join(', ')}`,
-    effect: { mean: count, lo: count, hi: count, n: rows.length }, target: `at most ${limit} of ${rows.length}`,
-    verdict: count <= limit ? 'holds' : 'does not hold', games: games * rows.length,
+    effect: { mean: count, lo: count, hi: count, n: rows.length }, target: measurable ? `at most ${limit} of ${rows.length}` : 'needs two scenarios or more',
+    verdict: !measurable ? 'not claimed here' : count <= limit ? 'holds' : 'does not hold', games: games * rows.length,
   });
   return out;
 }
