@@ -15,7 +15,7 @@ import { progressBar } from './progress';
 const OPTIONS = {
   scenario: { type: 'string', default: 'all' },
   games: { type: 'string', default: '100' },
-  benchmark: { type: 'string', default: '300' },
+  benchmark: { type: 'string', default: '200' },
   only: { type: 'string', default: 'all' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -28,7 +28,7 @@ Measures every claim of DESIGN 10 over seeded games: effect, 95 % interval, game
 Options:
   --scenario ID|all   one scenario or all of them (default: all)
   --games N           games per claim and scenario (default: 100)
-  --benchmark N       benchmark tables per scenario for role percentiles (default: 300)
+  --benchmark N       benchmark tables per scenario for role percentiles (default: 200)
   --only LIST         comma-separated claims (default: all): ${CLAIM_IDS.join(', ')}
   --json              print one line of JSON instead of a table
   -h, --help          show this message

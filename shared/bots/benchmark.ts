@@ -15,7 +15,7 @@ import { simulate } from './simulate';
  * version are never used to place a player.
  */
 export const BENCHMARK_VERSION = 1;
-export const BENCHMARK_GAMES = 300;
+export const BENCHMARK_GAMES = 200;
 export const BENCHMARK_SEED = 0x1e7e4a6e;
 
 export interface Benchmark extends RoleReference {

@@ -29,6 +29,17 @@ export interface Ctx {
   wobble: number;
   unavailable: Set<Seat>;
   defectors: Set<Seat>;
+  /** Figures computed once per decision (a decision asks for the same ones many times). */
+  memo: Map<string, number | boolean>;
+}
+
+/** A figure of this decision, computed on first use. */
+export function memo<T extends number | boolean>(ctx: Ctx, key: string, compute: () => T): T {
+  const hit = ctx.memo.get(key);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
 }
 
 /** How many rounds back each persona remembers a defection: builders forgive soonest. */
@@ -53,6 +64,7 @@ export function makeCtx(persona: PersonaName, difficulty: Difficulty, view: Tabl
     wobble: difficulty === 'easy' ? 0.8 + 0.4 * rng.float() : 1,
     unavailable: unavailableSeats(view),
     defectors: defectors(view, DEFECTION_MEMORY[persona]),
+    memo: new Map(),
   };
 }
 
@@ -108,6 +120,10 @@ export function coalitionSurplus(ctx: Ctx, members: readonly Seat[]): number {
  * any deal (DESIGN 6: splits judged against power within the proposed coalition).
  */
 export function required(ctx: Ctx, members: readonly Seat[]): number {
+  return memo(ctx, `required:${members.join(',')}`, () => requiredNow(ctx, members));
+}
+
+function requiredNow(ctx: Ctx, members: readonly Seat[]): number {
   const { view, me } = ctx;
   const fair = coalitionSurplus(ctx, members) * shareWithin(ctx.shares, members, me);
   const patience = Math.max(0.7, 1 - PATIENCE[ctx.persona] * roundsWithoutDeal(view));
@@ -116,7 +132,7 @@ export function required(ctx: Ctx, members: readonly Seat[]): number {
 
 /** Points of goodwill toward `seat` turned into points of a deal this seat will give up for it. */
 export function goodwillPoints(ctx: Ctx, seat: Seat): number {
-  return goodwill(ctx.view, seat) * 0.6;
+  return memo(ctx, `goodwill:${seat}`, () => goodwill(ctx.view, seat) * 0.6);
 }
 
 /** The proposal this seat stands behind, if any. */

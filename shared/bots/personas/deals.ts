@@ -6,7 +6,7 @@ import { isWinningSet } from '../../engine/rules';
 import type { Seat, Terms } from '../../engine/types';
 import type { ProposalView, TableView } from '../../engine/view';
 import type { BotDecision } from '../bot';
-import { coalitionSurplus, decision, goodwillPoints, myShareIn, name, percentOf, required, standing, walkAwayGuess, type Ctx } from './context';
+import { coalitionSurplus, decision, goodwillPoints, memo, myShareIn, name, percentOf, required, standing, walkAwayGuess, type Ctx } from './context';
 import { knownInterests, minimalWinningWith, myBestTerms, myTermsValue, proposalValue, shareWithin, toPercentages, trustRecord, wins } from './reading';
 
 /** The most times a bot moves its acceptance in one phase (issue 9: bots that churn). */
@@ -56,6 +56,10 @@ function meetsMyDemand(ctx: Ctx, p: ProposalView): boolean {
 
 /** What this seat would accept: a winning deal that pays its share of the coalition's power, or meets its demand. */
 export function acceptable(ctx: Ctx, p: ProposalView): boolean {
+  return memo(ctx, `acceptable:${p.id}`, () => acceptableNow(ctx, p));
+}
+
+function acceptableNow(ctx: Ctx, p: ProposalView): boolean {
   const { view, me } = ctx;
   const declared = view.seats[me].declared;
   // Accepting below its own declaration would cost it reputation.
@@ -83,6 +87,10 @@ const HOLDOUT: Record<string, number> = { builder: 0.45, reciprocator: 0.55, opp
  * earlier proposal), so a table of bots converges on one deal instead of splitting.
  */
 export function closeness(ctx: Ctx, p: ProposalView): number {
+  return memo(ctx, `closeness:${p.id}`, () => closenessNow(ctx, p));
+}
+
+function closenessNow(ctx: Ctx, p: ProposalView): number {
   const { view, me } = ctx;
   if (dead(ctx, p)) return -1;
   // A member whose own proposal has won support from others has moved on: this one will not
@@ -257,7 +265,7 @@ export function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null
   const resisting = pushedBack(view);
   const committed = (s: Seat) => view.proposals.some((p) => p.proposer !== me && p.acceptedBy.includes(s));
   const price = (s: Seat) =>
-    Math.max(shares[s], (view.seats[s].declared ?? 0) / 100) + (committed(s) ? 0.1 : 0) + (resisting.has(s) ? 0.3 : 0) - goodwillPoints(ctx, s) / view.scenario.prize;
+    memo(ctx, `price:${s}`, () => Math.max(shares[s], (view.seats[s].declared ?? 0) / 100) + (committed(s) ? 0.1 : 0) + (resisting.has(s) ? 0.3 : 0) - goodwillPoints(ctx, s) / view.scenario.prize);
   const cost = (c: Seat[]) => c.reduce((sum, s) => (s === me ? sum : sum + price(s)), 0);
   if (ctx.difficulty === 'easy') return ctx.rng.pick(options);
   if (ctx.profile.coalition === 'trusted') {
