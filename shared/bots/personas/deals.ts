@@ -10,7 +10,7 @@ import { coalitionSurplus, decision, goodwillPoints, memo, myShareIn, name, perc
 import { knownInterests, minimalWinningWith, myBestTerms, myTermsValue, proposalValue, shareWithin, toPercentages, trustRecord, wins } from './reading';
 
 /** The most times a bot moves its acceptance in one phase (issue 9: bots that churn). */
-const MAX_SWITCH_STEP = 5;
+export const MAX_SWITCH_STEP = 5;
 /** After this many actions in a phase a bot stops making new offers and only answers them. */
 const MAX_OFFER_STEP = 6;
 
@@ -102,6 +102,8 @@ function closenessNow(ctx: Ctx, p: ProposalView): number {
 export function acceptBest(ctx: Ctx): BotDecision | null {
   const { view, me } = ctx;
   const current = standing(ctx);
+  // After a few moves in a phase a seat that stands behind something stays there (issue 9: churn).
+  if (current && ctx.step >= MAX_SWITCH_STEP) return null;
   const value = (p: ProposalView) => proposalValue(view, p) + goodwillPoints(ctx, p.proposer);
   // Its own open offer counts too: a seat that moved to another may come back to it.
   const candidates = view.proposals.filter(

@@ -6,7 +6,7 @@ import { bite } from '../../engine/rules';
 import type { Demand, Escalation, Seat, Terms } from '../../engine/types';
 import type { BotDecision } from '../bot';
 import { decision, myShareIn, name, percentOf, roundsLeft, standing, type Ctx } from './context';
-import { acceptable, buildProposal, closeness, lastWinning, sameProposal, type Constraint } from './deals';
+import { acceptable, buildProposal, closeness, lastWinning, MAX_SWITCH_STEP, sameProposal, type Constraint } from './deals';
 import { strongestSeat, wins } from './reading';
 
 /** Rounds in a row, most recent first, that this seat was shut out (hardliners: or paid below its power). */
@@ -106,7 +106,7 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
     constraint.terms.every((t) => p.terms[t.issue] === t.option);
   const ready = view.proposals.filter(meets);
   if (ready.some((p) => p.id === view.me!.acceptance)) return null;
-  const take = ready.find((p) => p.proposer !== me && acceptable(ctx, p));
+  const take = ctx.step < MAX_SWITCH_STEP ? ready.find((p) => p.proposer !== me && acceptable(ctx, p)) : undefined;
   if (take) return decision({ type: 'accept', seat: me, proposal: take.id }, `${reasons.join('; ')}: accepted ${name(ctx, take.proposer)}'s offer, which meets it`);
   // Every demand it yields to goes into one proposal, so meeting one does not undo another;
   // the escalators join the deal it stands in, whose package is kept.
