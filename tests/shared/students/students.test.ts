@@ -88,7 +88,7 @@ describe('scripted students', () => {
   });
   it('weak seats escalating together go public, co-sign each other and raise one stage a round', () => {
     const s = builtInScenarios.find((x) => x.id === 'river-dam')!;
-    const { mine } = play('weak-escalator', 0, s);
+    const mine = [0, 1, 2, 3, 4].flatMap((g) => play('weak-escalator', g, s).mine.map((e) => ({ ...e, round: e.round + 100 * g })));
     const kinds = mine.map((e) => e.action.type);
     expect(kinds).toContain('escalate');
     expect(kinds).toContain('cosign');
