@@ -7,6 +7,7 @@
 //   npm run claims -- --only students,personas --json
 //
 // Exit codes: 0 measured (whatever the verdicts), 2 bad arguments.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CLAIM_IDS, measureClaims, type ClaimId, type ClaimResult } from '../shared/claims/claims';
 import { builtInScenarios, scenarioById, SCENARIO_IDS } from '../shared/scenarios';
@@ -18,6 +19,8 @@ const OPTIONS = {
   benchmark: { type: 'string', default: '200' },
   only: { type: 'string', default: 'all' },
   json: { type: 'boolean', default: false },
+  markdown: { type: 'boolean', default: false },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -31,6 +34,8 @@ Options:
   --benchmark N       benchmark tables per scenario for role percentiles (default: 200)
   --only LIST         comma-separated claims (default: all): ${CLAIM_IDS.join(', ')}
   --json              print one line of JSON instead of a table
+  --markdown          print the table as Markdown (as in README.md)
+  --from FILE         print a saved --json result instead of measuring
   -h, --help          show this message
 
 Scenarios: ${SCENARIO_IDS.join(', ')}`;
@@ -64,37 +69,62 @@ const benchmarkGames = whole('benchmark', values.benchmark, 10);
 const only = values.only === 'all' ? [...CLAIM_IDS] : values.only.split(',').map((x) => x.trim());
 for (const id of only) if (!(CLAIM_IDS as readonly string[]).includes(id)) fail(`No claim "${id}".`);
 
-const bar = progressBar('claims');
-const started = performance.now();
-let scenarioIndex = 0;
-let lastScenario = '';
-const report = measureClaims(scenarios, {
-  games,
-  benchmarkGames,
-  only: only as ClaimId[],
-  onProgress: (label, done, total) => {
-    const id = label.split(':')[0];
-    if (id !== lastScenario) {
-      lastScenario = id;
-      scenarioIndex++;
-    }
-    bar.update(done, total, `${scenarioIndex}/${scenarios.length} ${label}`);
-  },
-});
-bar.done();
-const seconds = (performance.now() - started) / 1000;
+type Saved = ReturnType<typeof measureClaims> & { games: number; benchmarkGames: number; seconds: number };
+
+function measure(): Saved {
+  const bar = progressBar('claims');
+  const started = performance.now();
+  let scenarioIndex = 0;
+  let lastScenario = '';
+  const report = measureClaims(scenarios, {
+    games,
+    benchmarkGames,
+    only: only as ClaimId[],
+    onProgress: (label, done, total) => {
+      const id = label.split(':')[0];
+      if (id !== lastScenario) {
+        lastScenario = id;
+        scenarioIndex++;
+      }
+      bar.update(done, total, `${scenarioIndex}/${scenarios.length} ${label}`);
+    },
+  });
+  bar.done();
+  return { ...report, games, benchmarkGames, seconds: Math.round(((performance.now() - started) / 1000) * 10) / 10 };
+}
+
+const saved: Saved = values.from ? (JSON.parse(readFileSync(values.from, 'utf8')) as Saved) : measure();
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ games, benchmarkGames, seconds: Math.round(seconds * 10) / 10, ...report })}\n`);
+  process.stdout.write(`${JSON.stringify(saved)}\n`);
+} else if (values.markdown) {
+  process.stdout.write(markdown(saved.results));
 } else {
-  process.stdout.write(table(report.results));
-  const held = report.results.filter((r) => r.verdict === 'holds').length;
-  const failed = report.results.filter((r) => r.verdict === 'does not hold');
-  process.stdout.write(`\n${held} hold, ${failed.length} do not hold, ${report.results.length - held - failed.length} reported only; ${games} games per claim and scenario, ${benchmarkGames} benchmark tables, ${seconds.toFixed(0)} s.\n`);
+  process.stdout.write(table(saved.results));
+  const held = saved.results.filter((r) => r.verdict === 'holds').length;
+  const failed = saved.results.filter((r) => r.verdict === 'does not hold');
+  process.stdout.write(`\n${held} hold, ${failed.length} do not hold, ${saved.results.length - held - failed.length} reported only; ${saved.games} games per claim and scenario, ${saved.benchmarkGames} benchmark tables, ${saved.seconds.toFixed(0)} s.\n`);
   if (failed.length > 0) {
     process.stdout.write('\nDoes not hold (taught as not true):\n');
     for (const r of failed) process.stdout.write(`  - ${r.scenario}: ${r.claim} (${fmt(r.effect.mean)}, target ${r.target})\n`);
   }
+}
+
+/** One row per claim, the scenarios across: the effect with its interval, a cross where it does not hold. */
+function markdown(results: readonly ClaimResult[]): string {
+  const ids = [...new Set(results.filter((r) => r.scenario !== 'all').map((r) => r.scenario))];
+  const keyOf = (r: ClaimResult) => `${r.id}|${r.subject ?? ''}`;
+  const rows = new Map<string, ClaimResult[]>();
+  for (const r of results) rows.set(keyOf(r), [...(rows.get(keyOf(r)) ?? []), r]);
+  const mark = (r: ClaimResult | undefined) =>
+    !r ? '' : `${fmt(r.effect.mean)} [${fmt(r.effect.lo)}, ${fmt(r.effect.hi)}]${r.verdict === 'holds' ? ' ✓' : r.verdict === 'does not hold' ? ' ✗' : ' –'}`;
+  const lines = [`| claim | target | ${ids.join(' | ')} | all |`, `| --- | --- | ${ids.map(() => '---').join(' | ')} | --- |`];
+  for (const group of rows.values()) {
+    const first = group[0];
+    const label = first.subject ? `${first.claim} (${first.subject})` : first.claim;
+    lines.push(`| ${label} | ${first.target} | ${ids.map((id) => mark(group.find((r) => r.scenario === id))).join(' | ')} | ${mark(group.find((r) => r.scenario === 'all'))} |`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function fmt(x: number): string {

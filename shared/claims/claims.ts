@@ -191,9 +191,9 @@ function escalation(ctx: Ctx): ClaimResult {
   const claimed = hasVeto(scenario);
   return {
     id: 'escalation', scenario: scenario.id,
-    claim: claimed ? 'Where the strongest holds a veto, weak seats that escalate together, step by step, gain' : 'Weak seats that escalate together gain (not claimed: no veto here)',
+    claim: 'Where the strongest holds a veto, weak seats that escalate together, step by step, gain',
     measure: `value claimed per round by the weak seats (${weak.map((s) => scenario.roles[s].name).join(', ')}) escalating together against the strongest, minus the same seats not escalating`,
-    effect, target: claimed ? 'above 0' : 'reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
+    effect, target: claimed ? 'above 0' : 'no veto here: reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
   };
 }
 
@@ -213,9 +213,9 @@ function concedeBestReply(ctx: Ctx): ClaimResult {
   const claimed = hasVeto(scenario);
   return {
     id: 'concede-best-reply', scenario: scenario.id,
-    claim: `Once a third of the seats escalate together, conceding a reasonable demand is the strongest seat's best reply${claimed ? '' : ' (reported only: no veto here)'}`,
+    claim: "Where the strongest holds a veto and a third of the seats escalate together, conceding a reasonable demand is its best reply",
     measure: `${scenario.roles[strong].name}'s value claimed per round when it meets the weak seats' demands, minus when it always refuses`,
-    effect, target: claimed ? 'above 0' : 'reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
+    effect, target: claimed ? 'above 0' : 'no veto here: reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
   };
 }
 
@@ -260,10 +260,10 @@ function students(ctx: Ctx): ClaimResult[] {
     const effect = studentPercentile(ctx, name);
     return {
       id: 'students' as const, scenario: ctx.scenario.id, subject: name,
-      claim: `A student who ${studentHabit(name)} lands below the middle of its role`,
+      claim: `A student who ${studentHabit(name)} lands below the middle of its role${each ? '' : ', on average'}`,
       measure: `mean role percentile on the mutual-gain score (per round) of the ${name} student, against the benchmark`,
-      effect, target: each ? `below ${below}` : `below ${below} on average over scenarios`,
-      verdict: effect.mean < below ? 'holds' : 'does not hold', games: ctx.games,
+      effect, target: each ? `below ${below}` : `below ${below} on average`,
+      verdict: !each ? 'not claimed here' : effect.mean < below ? 'holds' : 'does not hold', games: ctx.games,
     };
   });
 }
