@@ -206,7 +206,8 @@ export function debriefView(state: AppState, _narrow: boolean): VNode[] {
             h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d)),
           ]
         : h('p', { class: 'muted', id: 'debrief-loading' }, debriefState.error ?? 'Loading the full record: reputation, cooperation, coalitions, moments and the bots’ reasons…'),
-      view.scenario.debrief ? h('section', null, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, view.scenario.debrief)) : null,
+      // The scenario's debrief text names walk-aways, so it comes with the finished record, never with the view.
+      debriefState.log?.scenario.debrief ? h('section', null, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, debriefState.log.scenario.debrief)) : null,
       h(
         'section',
         null,
