@@ -3,6 +3,7 @@
 import type { Seat } from '../shared/engine/types';
 import type { CreateOptions, ErrorMessage, Welcome } from '../shared/protocol';
 import { describe } from './game/format';
+import { animationsEnd, autoReadyDelay } from './game/pace';
 import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
 import { replay } from '../shared/record/log';
 import { viewFor } from '../shared/engine/view';
@@ -28,6 +29,8 @@ export const conn = new Connection({
     const patch: Partial<typeof store.state> = { view: m.view, seq: m.seq };
     if (prev && (prev.phase !== m.view.phase || prev.round !== m.view.round)) patch.errors = {};
     store.set(patch);
+    if (!prev || prev.phase !== m.view.phase || prev.round !== m.view.round) phaseShownAt = Date.now();
+    pace();
     if (m.view.phase === 'end') {
       const code = store.state.welcome?.code ?? store.state.lobby?.code;
       if (code) void loadDebrief(code);
@@ -56,6 +59,7 @@ export const conn = new Connection({
   },
   state(s) {
     store.set({ lobby: s });
+    pace();
   },
   coach(payload) {
     const note = asCoachNote(payload);
@@ -83,6 +87,36 @@ function asCoachNote(p: unknown): CoachNote | null {
     suggestion: str(inner.suggestion),
     lesson: str(inner.lesson),
   };
+}
+
+let phaseShownAt = 0;
+let paceTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** In a display phase, says ready for this person once the phase's animations have played. */
+function pace(): void {
+  if (paceTimer) clearTimeout(paceTimer);
+  paceTimer = null;
+  const view = store.state.view;
+  if (!view) return;
+  const delay = autoReadyDelay(view.phase, {
+    seated: view.me !== null,
+    ready: view.me !== null && view.seats[view.me.seat].ready,
+    paused: store.state.lobby?.paused === true,
+    shownAt: phaseShownAt,
+    animationsEnd: animationsEnd(),
+    now: Date.now(),
+  });
+  if (delay === null) return;
+  const at = { round: view.round, phase: view.phase };
+  paceTimer = setTimeout(() => {
+    paceTimer = null;
+    const v = store.state.view;
+    if (!v || v.round !== at.round || v.phase !== at.phase) return;
+    // Animations started meanwhile (late events) get their time too.
+    if (animationsEnd() > Date.now() + 50) return pace();
+    // Its own error key: a ready that crosses the server's display timer is refused quietly.
+    act('ready', {}, 'pace');
+  }, delay);
 }
 
 /** Sends an action; a refusal comes back next to `key` (default: the message's name). */

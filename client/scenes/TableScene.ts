@@ -8,6 +8,7 @@ import type { TableView } from '../../shared/engine/view';
 import { checkCoalition, distinctNames, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
 import { playerLabel } from '../game/format';
 import { DEFECT, HONOUR, hexToInt, seatColour, seatShape, UI } from '../game/palette';
+import { noteAnimation } from '../game/pace';
 import { store, type AppState } from '../game/store';
 import { dashedLine, drawShape } from './draw';
 
@@ -530,8 +531,11 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
-  private duration(ms: number): number {
-    return REDUCED ? Math.min(ms, 200) : ms;
+  /** An animation's length; reported to the pace of display phases (client/game/pace.ts). */
+  private duration(ms: number, delay = 0): number {
+    const d = REDUCED ? Math.min(ms, 200) : ms;
+    noteAnimation(d + (REDUCED ? Math.min(delay, 200) : delay));
+    return d;
   }
 
   private float(seat: Seat, text: string, colour: string, delayFactor = 0): void {
@@ -541,7 +545,7 @@ export class TableScene extends Phaser.Scene {
     const t = this.add.text(s.x, y0, text, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(14 * this.fontScale)}px`, fontStyle: 'bold', color: colour, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx');
     this.fx.add(t);
     t.setAlpha(0);
-    this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
+    this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500, delayFactor * 500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
   }
 
   private pulse(seat: Seat, colour: string, strength = 1): void {
@@ -614,7 +618,7 @@ export class TableScene extends Phaser.Scene {
     });
     const img = this.add.image(c.x, c.y, 'handshake').setDisplaySize(10, 10).setName('fx');
     this.fx.add(img);
-    this.tweens.add({ targets: img, displayWidth: 64, displayHeight: 64, delay: this.duration(600), duration: this.duration(400), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }) });
+    this.tweens.add({ targets: img, displayWidth: 64, displayHeight: 64, delay: this.duration(600), duration: this.duration(400, 600), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }) });
   }
 
   private revealPair(p: RevealedTrustPair, delay: number): void {
@@ -625,7 +629,7 @@ export class TableScene extends Phaser.Scene {
       const t = (from.r + 16) / Math.max(1, Math.hypot(to.x - from.x, to.y - from.y));
       const img = this.add.image(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t, move === 'honour' ? 'honour' : 'defect').setDisplaySize(4, 4).setName('fx');
       this.fx.add(img);
-      this.tweens.add({ targets: img, displayWidth: 22, displayHeight: 22, delay: this.duration(delay), duration: this.duration(300), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }) });
+      this.tweens.add({ targets: img, displayWidth: 22, displayHeight: 22, delay: REDUCED ? Math.min(delay, 200) : delay, duration: this.duration(300, delay), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }) });
     };
     place(a, b, p.moveA);
     place(b, a, p.moveB);

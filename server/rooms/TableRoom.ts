@@ -659,13 +659,20 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.pumping = true;
     try {
       for (let guard = 0; guard < 10_000 && this.record.status === 'open'; guard++) {
-        if (this.ctx.settings.botDelayMs <= 0) this.bots.drain();
+        // Bots take a person's time only while a person is still deciding: then they finish at once.
+        if (this.ctx.settings.botDelayMs <= 0 || this.everyPersonReady()) this.bots.drain();
         if (!this.canCloseEarly()) break;
         if (!this.act({ type: 'advance' }, 'system', null).ok) break;
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Every seat a person plays (not a stand-in) is ready; false when nobody is at the table. */
+  private everyPersonReady(): boolean {
+    const people = this.record.seats.filter((s) => s.kind === 'human' && !s.standIn);
+    return people.length > 0 && people.every((s) => this.game.seats[s.seat].ready);
   }
 
   private canCloseEarly(): boolean {
