@@ -2,7 +2,7 @@
 // and moves between the lobby, the table and the debrief. It never decides an outcome.
 import type { Seat } from '../shared/engine/types';
 import type { CreateOptions, ErrorMessage, Welcome } from '../shared/protocol';
-import { describe } from './game/format';
+import { FeedBuilder, MAX_FEED } from './game/feed';
 import { animationsEnd, autoReadyDelay } from './game/pace';
 import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
 import { replay } from '../shared/record/log';
@@ -11,9 +11,7 @@ import { fetchLog, fetchScenarios } from './net/api';
 import { Connection, joinFailure, normaliseCode, seats } from './net/connection';
 import { loadDebrief } from './ui/debrief-data';
 
-let feedId = 0;
-let lastRound = 0;
-const MAX_FEED = 400;
+const feed = new FeedBuilder();
 
 /** The control that sent the latest message of each type: its refusal is shown there. */
 const pendingKey = new Map<string, string>();
@@ -40,18 +38,14 @@ export const conn = new Connection({
   events(m) {
     const view = store.state.view;
     if (view) {
-      const items: FeedItem[] = [];
-      // The view that accompanies these events may not have arrived yet (names and seats suffice),
-      // so the round comes from the latest phase event.
-      let round = Math.max(view.round, lastRound);
-      for (const e of m.events) {
-        const d = describe(view, e);
-        if (e.type === 'phase') round = lastRound = e.round;
-        if (d) items.push({ ...d, id: ++feedId, round });
-      }
+      const items = feed.add(view, m.events);
       if (items.length) store.set({ feed: [...store.state.feed, ...items].slice(-MAX_FEED) });
     }
     store.emitEvents(m.events);
+  },
+  backlog(m) {
+    const view = store.state.view;
+    if (view) store.set({ feed: feed.rebuild(view, m.batches) });
   },
   error(e: ErrorMessage) {
     const key = (e.type && pendingKey.get(e.type)) || e.type || 'general';
@@ -148,7 +142,7 @@ function setUrl(code: string | null, watching = false): void {
 
 function resetTable(): void {
   pendingKey.clear();
-  lastRound = 0;
+  feed.reset();
   store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, highlight: null, focusProposal: null, seq: 0 });
 }
 
