@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('when every person is ready', () => {
   it('a solo game runs to its end without waiting for a bot timer', async () => {
-    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Sol', seed: 4, roundRange: { min: 3, max: 3 } });
+    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Sol', seed: 4, rounds: 3 });
     p.send('start', {});
     const stop = autoPlay(p);
     await p.waitView((v) => v.phase === 'end', 20_000, 'the end of a game whose bots each take an hour a step');
