@@ -7,7 +7,7 @@ import { animationsEnd, autoReadyDelay } from './game/pace';
 import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
 import { replay } from '../shared/record/log';
 import { viewFor } from '../shared/engine/view';
-import { fetchLog, fetchScenarios } from './net/api';
+import { fetchLog, fetchScenarios, fetchTableStatus } from './net/api';
 import { Connection, joinFailure, normaliseCode, seats } from './net/connection';
 import { loadDebrief } from './ui/debrief-data';
 
@@ -163,10 +163,20 @@ export function createTable(options: CreateOptions, solo: boolean): Promise<bool
   return attempt(() => conn.create(options));
 }
 
-export function joinTable(code: string, name: string, role?: string): Promise<boolean> {
+export async function joinTable(code: string, name: string, role?: string): Promise<boolean> {
   resetTable();
   store.set({ solo: false });
-  return attempt(() => conn.join(code, { name, role }));
+  if (await attempt(() => conn.join(code, { name, role }))) return true;
+  // A finished table cannot be joined, but its debrief is open to everyone.
+  return (await finishedStatus(code)) ? openFinished(normaliseCode(code), null) : false;
+}
+
+async function finishedStatus(code: string): Promise<boolean> {
+  try {
+    return (await fetchTableStatus(normaliseCode(code))).status === 'finished';
+  } catch {
+    return false;
+  }
 }
 
 export function watchTable(code: string): Promise<boolean> {
@@ -210,6 +220,8 @@ export async function route(): Promise<void> {
     } else if (params.get('watch') === '1') {
       if (await watchTable(c)) return;
     }
+    // A finished table's link opens its debrief, for anyone who has it.
+    if ((await finishedStatus(c)) && (await openFinished(c, null))) return;
   }
   go('lobby');
 }

@@ -94,6 +94,11 @@ window.__leverage = {
   conn,
   game,
   renderer: () => (game.renderer?.type === Phaser.WEBGL ? 'WEBGL' : game.renderer?.type === Phaser.CANVAS ? 'CANVAS' : 'NONE'),
+  revealIcons: () => {
+    const canvas = game.canvas.getBoundingClientRect();
+    const table = game.scene.getScene('Table') as TableScene | null;
+    return table && table.sys.isActive() ? table.revealIcons().map((b) => ({ ...b, x: canvas.left + b.x, y: canvas.top + b.y })) : [];
+  },
   textBounds: () => {
     const canvas = game.canvas.getBoundingClientRect();
     const out: { text: string; x: number; y: number; w: number; h: number; scene: string }[] = [];

@@ -41,7 +41,7 @@ export const REPUTATION_CAUSES: Record<ReputationCause, string> = {
   'ignored-demand': 'ignored a public demand',
   'refused-demand': 'refused a public demand',
   'demand-met': 'demand met',
-  'broke-declaration': 'accepted less than its declared walk-away',
+  'broke-declaration': 'accepted less than its declared minimum share',
 };
 
 export const STAGE_NAMES = ['', 'go public', 'mobilise', 'formal complaint', 'action'] as const;
@@ -145,7 +145,7 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
       return { kind: 'concession', text: `${w(e.from)} gave ${e.receiver === me ? 'you' : roleName(view, e.receiver)} ${pts(e.points)} points${cost}${why}`, mine: mine(e.from, e.receiver) };
     }
     case 'declared':
-      return { kind: 'talk', text: `${w(e.seat)} declared a walk-away: no deal below ${e.share}%.`, mine: mine(e.seat) };
+      return { kind: 'talk', text: `${w(e.seat)} declared a minimum share: no deal below ${e.share}%.`, mine: mine(e.seat) };
     case 'escalated': {
       const x = e.escalation;
       const why = x.rationale ? ` — “${x.rationale}”` : '';
