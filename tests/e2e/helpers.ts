@@ -252,6 +252,8 @@ export function overlaps(boxes: Box[], slack = 1.5): [Box, Box][] {
 
 /** Every overlap of text or controls on screen now, in words (empty when the screen is clean). */
 export async function findOverlaps(page: Page): Promise<string[]> {
+  // A table's canvas loads on demand (client/stage.ts): check it once it is drawn.
+  await page.waitForFunction(() => (window.__leverage!.canvasReady as () => boolean)(), null, { timeout: 20_000 });
   const { dom, canvas } = await screenBoxes(page);
   return overlaps([...dom, ...canvas]).map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
 }

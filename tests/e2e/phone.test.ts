@@ -20,7 +20,7 @@ async function noSidewaysScroll(): Promise<void> {
 describe('on a phone in portrait', () => {
   it('plays a whole game from the lobby to the debrief', async () => {
     await gotoReady(b.page, server.url);
-    expect(await renderer(b.page)).toBe('WEBGL');
+    expect(await renderer(b.page)).toBe('NONE');
     expect(await findOverlaps(b.page)).toEqual([]);
     await noSidewaysScroll();
     await shot(b.page, 'phone-lobby');
@@ -33,6 +33,7 @@ describe('on a phone in portrait', () => {
     await noSidewaysScroll();
     await shot(b.page, 'phone-prepare');
 
+    expect(await renderer(b.page)).toBe('WEBGL');
     await b.page.tap('#start');
     await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
     await b.page.tap('#tab-deals');

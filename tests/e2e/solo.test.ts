@@ -14,9 +14,11 @@ beforeAll(async () => {
 afterAll(async () => closeAll(b, server));
 
 describe('a solo game from the lobby to the debrief', () => {
-  it('opens a lobby drawn with WebGL, with Play solo one click away', async () => {
+  it('opens a lobby without loading the canvas, with Play solo one click away', async () => {
     await gotoReady(b.page, server.url);
-    expect(await renderer(b.page)).toBe('WEBGL');
+    // The lobby needs no Phaser: the canvas's chunk loads when a table opens (client/stage.ts).
+    expect(await renderer(b.page)).toBe('NONE');
+    expect(await b.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/assets\/stage-[^/]*\.js$/.test(n)))).toEqual([]);
     await b.page.waitForTimeout(300);
     // The overlap check sees the screen: plenty of text and controls, canvas texts included.
     const boxes = await screenBoxes(b.page);
@@ -30,6 +32,9 @@ describe('a solo game from the lobby to the debrief', () => {
     await chooseShort(b.page);
     await b.page.click('#play-solo');
     await b.page.waitForSelector('#prepare');
+    // Now the table's canvas is drawn, with WebGL.
+    await b.page.waitForFunction(() => (window.__leverage!.renderer as () => string)() !== 'NONE');
+    expect(await renderer(b.page)).toBe('WEBGL');
     expect(await b.page.textContent('#briefing')).toMatch(/You are|You hold|your/i);
     expect(await b.page.$$eval('#values-table tbody tr', (rows) => rows.length)).toBeGreaterThan(4);
     const firstCoalition = b.page.locator('#mwc-list button').first();
