@@ -86,7 +86,7 @@ function searchAll(c: Capture, viewer: Seat | null, secrets: ReturnType<typeof f
 }
 
 /** A human that asks, answers, declares and chats, so every kind of reply can come back to it. */
-function busyHuman(p: Player): () => void {
+function busyHuman(p: Player, until?: (v: TableView) => boolean): () => void {
   const done = new Set<string>();
   return autoPlay(p, (v: TableView) => {
     const me = v.me!.seat;
@@ -99,7 +99,7 @@ function busyHuman(p: Player): () => void {
     }
     for (const q of v.asks) if (q.to === me && q.status === 'open') p.send('answer', { ask: q.id });
     return v.asks.filter((q) => q.to === me).every((q) => q.status !== 'open');
-  });
+  }, until);
 }
 
 const PERSONAS = ['hardliner', 'builder', 'opportunist', 'reciprocator', 'incumbent'] as const;
@@ -144,6 +144,15 @@ describe('nothing private reaches a client before the end', () => {
     for (const c of caps) c.http.push(...lobby);
     ana.send('start', {});
     await ana.waitView((v) => v.phase !== 'prepare', 3000, 'the game to start');
+    // Round 1 is played; then, before round 2's moves, a spectator arrives late and gets the
+    // backlog of what happened so far.
+    const round2 = (v: TableView) => v.round >= 2 && v.phase === (v.mode === 'trust' ? 'trust' : 'negotiate');
+    const firstStops = [busyHuman(ana, round2), busyHuman(ben, round2)];
+    await spy.waitView((v) => round2(v) || v.phase === 'end', 10_000, 'round 2');
+    firstStops.forEach((s) => s());
+    const late = await joinTable(b, code, { spectate: true });
+    caps.push(capture(late));
+    for (const c of caps.slice(3)) c.http.push(...lobby);
     const stops = [busyHuman(ana), busyHuman(ben)];
     // Fetch again in every phase the game passes through, until it ends.
     const seen = new Set<string>();
@@ -165,10 +174,12 @@ describe('nothing private reaches a client before the end', () => {
       ...searchAll(caps[0], 0, forbiddenFor(scenario, 0, builtInScenarios)),
       ...searchAll(caps[1], 1, forbiddenFor(scenario, 1, builtInScenarios)),
       ...searchAll(caps[2], null, forbiddenFor(scenario, null, builtInScenarios)),
+      ...searchAll(caps[3], null, forbiddenFor(scenario, null, builtInScenarios)),
     ];
+    expect(late.received.some(([type]) => type === 'backlog')).toBe(true);
     expect(found).toEqual([]);
     // The search can find: each seat did receive its own briefing.
     expect(leaks(JSON.stringify(beforeEnd(ana)), scenarioSecrets(scenario).filter((s) => s.owner === 0)).length).toBeGreaterThan(3);
-    for (const p of [ana, ben, spy]) await p.room.leave();
+    for (const p of [ana, ben, spy, late]) await p.room.leave();
   });
 });
