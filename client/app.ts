@@ -2,17 +2,16 @@
 // and moves between the lobby, the table and the debrief. It never decides an outcome.
 import type { Seat } from '../shared/engine/types';
 import type { CreateOptions, ErrorMessage, Welcome } from '../shared/protocol';
-import { describe } from './game/format';
+import { FeedBuilder, MAX_FEED } from './game/feed';
+import { animationsEnd, autoReadyDelay } from './game/pace';
 import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
 import { replay } from '../shared/record/log';
 import { viewFor } from '../shared/engine/view';
-import { fetchLog, fetchScenarios } from './net/api';
+import { fetchLog, fetchScenarios, fetchTableStatus } from './net/api';
 import { Connection, joinFailure, normaliseCode, seats } from './net/connection';
 import { loadDebrief } from './ui/debrief-data';
 
-let feedId = 0;
-let lastRound = 0;
-const MAX_FEED = 400;
+const feed = new FeedBuilder();
 
 /** The control that sent the latest message of each type: its refusal is shown there. */
 const pendingKey = new Map<string, string>();
@@ -28,6 +27,8 @@ export const conn = new Connection({
     const patch: Partial<typeof store.state> = { view: m.view, seq: m.seq };
     if (prev && (prev.phase !== m.view.phase || prev.round !== m.view.round)) patch.errors = {};
     store.set(patch);
+    if (!prev || prev.phase !== m.view.phase || prev.round !== m.view.round) phaseShownAt = Date.now();
+    pace();
     if (m.view.phase === 'end') {
       const code = store.state.welcome?.code ?? store.state.lobby?.code;
       if (code) void loadDebrief(code);
@@ -37,18 +38,14 @@ export const conn = new Connection({
   events(m) {
     const view = store.state.view;
     if (view) {
-      const items: FeedItem[] = [];
-      // The view that accompanies these events may not have arrived yet (names and seats suffice),
-      // so the round comes from the latest phase event.
-      let round = Math.max(view.round, lastRound);
-      for (const e of m.events) {
-        const d = describe(view, e);
-        if (e.type === 'phase') round = lastRound = e.round;
-        if (d) items.push({ ...d, id: ++feedId, round });
-      }
+      const items = feed.add(view, m.events);
       if (items.length) store.set({ feed: [...store.state.feed, ...items].slice(-MAX_FEED) });
     }
     store.emitEvents(m.events);
+  },
+  backlog(m) {
+    const view = store.state.view;
+    if (view) store.set({ feed: feed.rebuild(view, m.batches) });
   },
   error(e: ErrorMessage) {
     const key = (e.type && pendingKey.get(e.type)) || e.type || 'general';
@@ -56,6 +53,7 @@ export const conn = new Connection({
   },
   state(s) {
     store.set({ lobby: s });
+    pace();
   },
   coach(payload) {
     const note = asCoachNote(payload);
@@ -83,6 +81,36 @@ function asCoachNote(p: unknown): CoachNote | null {
     suggestion: str(inner.suggestion),
     lesson: str(inner.lesson),
   };
+}
+
+let phaseShownAt = 0;
+let paceTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** In a display phase, says ready for this person once the phase's animations have played. */
+function pace(): void {
+  if (paceTimer) clearTimeout(paceTimer);
+  paceTimer = null;
+  const view = store.state.view;
+  if (!view) return;
+  const delay = autoReadyDelay(view.phase, {
+    seated: view.me !== null,
+    ready: view.me !== null && view.seats[view.me.seat].ready,
+    paused: store.state.lobby?.paused === true,
+    shownAt: phaseShownAt,
+    animationsEnd: animationsEnd(),
+    now: Date.now(),
+  });
+  if (delay === null) return;
+  const at = { round: view.round, phase: view.phase };
+  paceTimer = setTimeout(() => {
+    paceTimer = null;
+    const v = store.state.view;
+    if (!v || v.round !== at.round || v.phase !== at.phase) return;
+    // Animations started meanwhile (late events) get their time too.
+    if (animationsEnd() > Date.now() + 50) return pace();
+    // Its own error key: a ready that crosses the server's display timer is refused quietly.
+    act('ready', {}, 'pace');
+  }, delay);
 }
 
 /** Sends an action; a refusal comes back next to `key` (default: the message's name). */
@@ -114,7 +142,7 @@ function setUrl(code: string | null, watching = false): void {
 
 function resetTable(): void {
   pendingKey.clear();
-  lastRound = 0;
+  feed.reset();
   store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, highlight: null, focusProposal: null, seq: 0 });
 }
 
@@ -135,10 +163,20 @@ export function createTable(options: CreateOptions, solo: boolean): Promise<bool
   return attempt(() => conn.create(options));
 }
 
-export function joinTable(code: string, name: string, role?: string): Promise<boolean> {
+export async function joinTable(code: string, name: string, role?: string): Promise<boolean> {
   resetTable();
   store.set({ solo: false });
-  return attempt(() => conn.join(code, { name, role }));
+  if (await attempt(() => conn.join(code, { name, role }))) return true;
+  // A finished table cannot be joined, but its debrief is open to everyone.
+  return (await finishedStatus(code)) ? openFinished(normaliseCode(code), null) : false;
+}
+
+async function finishedStatus(code: string): Promise<boolean> {
+  try {
+    return (await fetchTableStatus(normaliseCode(code))).status === 'finished';
+  } catch {
+    return false;
+  }
 }
 
 export function watchTable(code: string): Promise<boolean> {
@@ -182,6 +220,8 @@ export async function route(): Promise<void> {
     } else if (params.get('watch') === '1') {
       if (await watchTable(c)) return;
     }
+    // A finished table's link opens its debrief, for anyone who has it.
+    if ((await finishedStatus(c)) && (await openFinished(c, null))) return;
   }
   go('lobby');
 }

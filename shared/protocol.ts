@@ -83,6 +83,8 @@ export const SERVER_MESSAGES = {
   view: 'view',
   /** The events of one accepted action that your seat may see. */
   events: 'events',
+  /** On joining or returning: every earlier event your seat heard, to rebuild the feed. */
+  backlog: 'backlog',
   /** A refusal or a rejected message, to its sender only. */
   error: 'error',
   /** The server is going down; the table is saved, rejoin with your seat token. */
@@ -211,6 +213,12 @@ export interface ViewMessage {
 export interface EventsMessage {
   seq: number;
   events: GameEvent[];
+}
+
+/** Every earlier event a seat heard, batched by log entry (shared/record/audience.ts). */
+export interface BacklogMessage {
+  seq: number;
+  batches: EventsMessage[];
 }
 
 export interface CoachMessage {

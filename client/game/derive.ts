@@ -2,7 +2,7 @@
 // the quota with every veto, what a package is worth to this seat. They explain; the server
 // decides (a proposal the client calls winning is still only a proposal).
 import { powerMap, type PowerMap } from '../../shared/engine/power';
-import type { Role, Seat, Terms } from '../../shared/engine/types';
+import type { PromisedConcession, Role, Seat, Terms } from '../../shared/engine/types';
 import type { PublicScenario, TableView } from '../../shared/engine/view';
 
 export function totalPower(s: Pick<PublicScenario, 'roles'>): number {
@@ -58,6 +58,11 @@ export function termsValue(role: Pick<Role, 'values'>, terms: Terms | null): num
 export interface PackageWorth {
   prize: number;
   terms: number;
+  /** Points this seat promises to hand its partners (it pays them if it honours). */
+  promisedOut: number;
+  /** Points partners promise this seat: paid only if each giver honours it, so not counted in `total`. */
+  promisedIn: number;
+  /** prize + terms − promisedOut. */
   total: number;
   walkAway: number;
   /** total − walk-away: what joining gains over staying out, per round. */
@@ -66,15 +71,19 @@ export interface PackageWorth {
 
 /**
  * What a package is worth to this seat per round if it wins with it as a member: its share of
- * the prize plus its values for the terms, against its walk-away this round. (Outside a winning
- * deal a seat gets its walk-away plus its values for the terms in force.)
+ * the prize plus its values for the terms, less what it promises to hand its partners, against
+ * its walk-away this round. Promises to it are shown apart: they depend on the giver honouring
+ * (DESIGN 2.3). (Outside a winning deal a seat gets its walk-away plus its values for the terms.)
  */
-export function packageWorth(view: TableView, share: number, terms: Terms): PackageWorth | null {
+export function packageWorth(view: TableView, share: number, terms: Terms, promises: readonly PromisedConcession[] = []): PackageWorth | null {
   if (!view.me) return null;
+  const me = view.me.seat;
   const prize = (view.scenario.prize * share) / 100;
   const t = termsValue(view.me.role, terms);
-  const total = round1(prize + t);
-  return { prize: round1(prize), terms: t, total, walkAway: view.me.walkAway, gain: round1(total - view.me.walkAway) };
+  const promisedOut = promises.filter((p) => p.from === me && p.to !== me).reduce((a, p) => a + p.points, 0);
+  const promisedIn = promises.filter((p) => p.to === me && p.from !== me).reduce((a, p) => a + p.points, 0);
+  const total = round1(prize + t - promisedOut);
+  return { prize: round1(prize), terms: t, promisedOut, promisedIn, total, walkAway: view.me.walkAway, gain: round1(total - view.me.walkAway) };
 }
 
 /** My share in a proposal, or null if I am not a member. */

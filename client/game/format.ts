@@ -1,6 +1,6 @@
 // Words for what happened: every event becomes a sentence for the feed, in the glossary's terms
 // (DESIGN 9). Pure: names come from the view and the lobby state passed in.
-import type { Demand, GameEvent, IncomeSource, Phase, ReputationCause, Seat, Terms } from '../../shared/engine/types';
+import type { Demand, Escalation, GameEvent, IncomeSource, Phase, ReputationCause, Seat, Terms } from '../../shared/engine/types';
 import type { PublicScenario, TableView } from '../../shared/engine/view';
 import { pct, pts, signed } from './derive';
 import type { FeedItem, LobbyState } from './store';
@@ -41,7 +41,7 @@ export const REPUTATION_CAUSES: Record<ReputationCause, string> = {
   'ignored-demand': 'ignored a public demand',
   'refused-demand': 'refused a public demand',
   'demand-met': 'demand met',
-  'broke-declaration': 'accepted less than its declared walk-away',
+  'broke-declaration': 'accepted less than its declared minimum share',
 };
 
 export const STAGE_NAMES = ['', 'go public', 'mobilise', 'formal complaint', 'action'] as const;
@@ -97,8 +97,12 @@ export function splitText(view: Pick<TableView, 'seats' | 'viewer'>, members: Se
   return members.map((m, i) => `${who(view, m)} ${split[i]}%`).join(', ');
 }
 
-/** One feed line per event this seat can see (null for those not worth a line). */
-export function describe(view: TableView, e: GameEvent): Omit<FeedItem, 'id' | 'round'> | null {
+/**
+ * One feed line per event this seat can see (null for those not worth a line). `known` holds
+ * escalations as announced, for lines about ones no longer in the view.
+ */
+export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<number, Escalation>): Omit<FeedItem, 'id' | 'round'> | null {
+  const escalation = (id: number) => view.escalations.find((q) => q.id === id) ?? known?.get(id);
   const s = view.scenario;
   const me = view.viewer;
   const w = (seat: Seat) => who(view, seat);
@@ -141,7 +145,7 @@ export function describe(view: TableView, e: GameEvent): Omit<FeedItem, 'id' | '
       return { kind: 'concession', text: `${w(e.from)} gave ${e.receiver === me ? 'you' : roleName(view, e.receiver)} ${pts(e.points)} points${cost}${why}`, mine: mine(e.from, e.receiver) };
     }
     case 'declared':
-      return { kind: 'talk', text: `${w(e.seat)} declared a walk-away: no deal below ${e.share}%.`, mine: mine(e.seat) };
+      return { kind: 'talk', text: `${w(e.seat)} declared a minimum share: no deal below ${e.share}%.`, mine: mine(e.seat) };
     case 'escalated': {
       const x = e.escalation;
       const why = x.rationale ? ` — “${x.rationale}”` : '';
@@ -152,20 +156,31 @@ export function describe(view: TableView, e: GameEvent): Omit<FeedItem, 'id' | '
       };
     }
     case 'raised': {
-      const x = view.escalations.find((q) => q.id === e.escalation);
+      const x = escalation(e.escalation);
       const names = x ? `${w(x.escalator)} raised the escalation against ${x.target === me ? 'you' : roleName(view, x.target)}` : `Escalation #${e.escalation} rose`;
       return { kind: 'escalation', text: `${names} to stage ${e.stage} (${STAGE_NAMES[e.stage] ?? ''}).`, mine: x ? mine(x.escalator, x.target) : false };
     }
-    case 'renewed':
-      return { kind: 'escalation', text: `Escalation #${e.escalation} was renewed for another round.`, mine: false };
-    case 'cosigned':
-      return { kind: 'escalation', text: `${w(e.seat)} co-signed escalation #${e.escalation}.`, mine: mine(e.seat) };
-    case 'refused':
-      return { kind: 'escalation', text: `The demand of escalation #${e.escalation} was refused publicly: “${e.rationale}”`, mine: false };
-    case 'demand-met':
-      return { kind: 'escalation', text: `The demand of escalation #${e.escalation} was met; the escalation ends and both sides gain reputation.`, mine: false };
-    case 'lapsed':
-      return { kind: 'escalation', text: `Escalation #${e.escalation} lapsed.`, mine: false };
+    case 'renewed': {
+      const x = escalation(e.escalation);
+      return { kind: 'escalation', text: x ? `${w(x.escalator)} renewed the escalation against ${x.target === me ? 'you' : roleName(view, x.target)} for another round.` : `Escalation #${e.escalation} was renewed for another round.`, mine: x ? mine(x.escalator, x.target) : false };
+    }
+    case 'cosigned': {
+      const x = escalation(e.escalation);
+      return { kind: 'escalation', text: x ? `${w(e.seat)} co-signed ${who(view, x.escalator) === 'You' ? 'your' : `${roleName(view, x.escalator)}’s`} escalation against ${x.target === me ? 'you' : roleName(view, x.target)}.` : `${w(e.seat)} co-signed escalation #${e.escalation}.`, mine: mine(e.seat) };
+    }
+    case 'refused': {
+      const x = escalation(e.escalation);
+      return { kind: 'escalation', text: x ? `${w(x.target)} refused the demand of ${roleName(view, x.escalator)} publicly: “${e.rationale}”` : `The demand of escalation #${e.escalation} was refused publicly: “${e.rationale}”`, mine: x ? mine(x.escalator, x.target) : false };
+    }
+    case 'demand-met': {
+      // Who met it, and whether it earned credit, is told by the reputation lines that follow.
+      const x = escalation(e.escalation);
+      return { kind: 'escalation', text: x ? `The demand of ${roleName(view, x.escalator)} on ${x.target === me ? 'you' : roleName(view, x.target)} was met; the escalation ends.` : `The demand of escalation #${e.escalation} was met; the escalation ends.`, mine: x ? mine(x.escalator, x.target) : false };
+    }
+    case 'lapsed': {
+      const x = escalation(e.escalation);
+      return { kind: 'escalation', text: x ? `The escalation of ${roleName(view, x.escalator)} against ${x.target === me ? 'you' : roleName(view, x.target)} lapsed.` : `Escalation #${e.escalation} lapsed.`, mine: x ? mine(x.escalator, x.target) : false };
+    }
     case 'chat': {
       const m = e.message;
       const to = m.to === null ? '' : m.to === me ? ' (to you)' : ` (to ${roleName(view, m.to)})`;

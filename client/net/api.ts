@@ -46,6 +46,11 @@ export interface FinishedLog {
   log: LogEntry[];
 }
 
+/** Whether a code names a table, and whether it is still played or finished (GET /api/tables/:code). */
+export function fetchTableStatus(code: string): Promise<{ code: string; status: 'open' | 'finished' }> {
+  return getJson(`/api/tables/${encodeURIComponent(code)}`);
+}
+
 export function fetchLog(code: string): Promise<FinishedLog> {
   return getJson<FinishedLog>(`/api/tables/${encodeURIComponent(code)}/log`);
 }

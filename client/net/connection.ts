@@ -2,13 +2,14 @@
 // seat token the server hands out in localStorage (keyed by the table code), and uses it to take
 // the same seat back after a reload, a dropped network or a server restart.
 import { Client, type Room } from '@colyseus/sdk';
-import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
+import type { BacklogMessage, CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
 import type { ConnectionStatus, LobbyState } from '../game/store';
 
 export interface ConnectionHandlers {
   welcome(w: Welcome): void;
   view(m: ViewMessage): void;
   events(m: EventsMessage): void;
+  backlog(m: BacklogMessage): void;
   error(e: ErrorMessage): void;
   state(s: LobbyState): void;
   coach(payload: unknown): void;
@@ -188,6 +189,7 @@ export class Connection {
     });
     room.onMessage('view', (m: ViewMessage) => this.on.view(m));
     room.onMessage('events', (m: EventsMessage) => this.on.events(m));
+    room.onMessage('backlog', (m: BacklogMessage) => this.on.backlog(m));
     room.onMessage('error', (e: ErrorMessage) => this.on.error(e));
     room.onMessage('coach', (p: unknown) => this.on.coach(p));
     room.onMessage('shutdown', () => this.on.status('reconnecting', 'The server is restarting; your seat is kept. Reconnecting…'));

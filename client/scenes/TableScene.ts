@@ -8,6 +8,7 @@ import type { TableView } from '../../shared/engine/view';
 import { checkCoalition, distinctNames, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
 import { playerLabel } from '../game/format';
 import { DEFECT, HONOUR, hexToInt, seatColour, seatShape, UI } from '../game/palette';
+import { noteAnimation } from '../game/pace';
 import { store, type AppState } from '../game/store';
 import { dashedLine, drawShape } from './draw';
 
@@ -54,6 +55,8 @@ export class TableScene extends Phaser.Scene {
   private tableRx = 0;
   private tableRy = 0;
   private lastReveal: RevealedTrustPair[] = [];
+  /** Where this reveal's icons went, so later ones keep clear of them. */
+  private revealSpots: Phaser.Geom.Rectangle[] = [];
   private lastRevealRound = 0;
   private unsubs: (() => void)[] = [];
   private drawn: unknown[] = [];
@@ -507,6 +510,7 @@ export class TableScene extends Phaser.Scene {
           if (e.deal.wins) this.dealBurst(e.deal.members);
           break;
         case 'trust-revealed':
+          this.revealSpots = [];
           for (const p of e.pairs) {
             this.revealPair(p, revealDelay);
             revealDelay += Math.min(220, 1800 / Math.max(1, e.pairs.length));
@@ -530,8 +534,11 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
-  private duration(ms: number): number {
-    return REDUCED ? Math.min(ms, 200) : ms;
+  /** An animation's length; reported to the pace of display phases (client/game/pace.ts). */
+  private duration(ms: number, delay = 0): number {
+    const d = REDUCED ? Math.min(ms, 200) : ms;
+    noteAnimation(d + (REDUCED ? Math.min(delay, 200) : delay));
+    return d;
   }
 
   private float(seat: Seat, text: string, colour: string, delayFactor = 0): void {
@@ -541,7 +548,7 @@ export class TableScene extends Phaser.Scene {
     const t = this.add.text(s.x, y0, text, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(14 * this.fontScale)}px`, fontStyle: 'bold', color: colour, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx');
     this.fx.add(t);
     t.setAlpha(0);
-    this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
+    this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500, delayFactor * 500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
   }
 
   private pulse(seat: Seat, colour: string, strength = 1): void {
@@ -614,7 +621,7 @@ export class TableScene extends Phaser.Scene {
     });
     const img = this.add.image(c.x, c.y, 'handshake').setDisplaySize(10, 10).setName('fx');
     this.fx.add(img);
-    this.tweens.add({ targets: img, displayWidth: 64, displayHeight: 64, delay: this.duration(600), duration: this.duration(400), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }) });
+    this.tweens.add({ targets: img, displayWidth: 64, displayHeight: 64, delay: this.duration(600), duration: this.duration(400, 600), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }) });
   }
 
   private revealPair(p: RevealedTrustPair, delay: number): void {
@@ -622,13 +629,76 @@ export class TableScene extends Phaser.Scene {
     const b = this.slots[p.b];
     if (!a || !b) return;
     const place = (from: SeatSlot, to: SeatSlot, move: string) => {
-      const t = (from.r + 16) / Math.max(1, Math.hypot(to.x - from.x, to.y - from.y));
-      const img = this.add.image(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t, move === 'honour' ? 'honour' : 'defect').setDisplaySize(4, 4).setName('fx');
+      const size = Math.round(Math.max(14, Math.min(22, from.r * 0.85)));
+      const spot = this.clearSpot(from, to, size);
+      const img = this.add.image(spot.x, spot.y, move === 'honour' ? 'honour' : 'defect').setDisplaySize(4, 4).setName('fx-reveal').setData('size', size);
       this.fx.add(img);
-      this.tweens.add({ targets: img, displayWidth: 22, displayHeight: 22, delay: this.duration(delay), duration: this.duration(300), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }) });
+      this.tweens.add({ targets: img, displayWidth: size, displayHeight: size, delay: REDUCED ? Math.min(delay, 200) : delay, duration: this.duration(300, delay), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }) });
     };
     place(a, b, p.moveA);
     place(b, a, p.moveB);
+  }
+
+  /**
+   * Where a seat's trust icon toward a partner goes: on the line between them, just past the
+   * seat's token, slid along the line until it covers no seat's name, details or token (on a
+   * phone the line often runs down through the names under the token).
+   */
+  private clearSpot(from: SeatSlot, to: SeatSlot, size: number): { x: number; y: number } {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const dist = Math.max(1, Math.hypot(dx, dy));
+    const half = size / 2 + 2;
+    const texts = this.seats.flatMap((s) => [s.name, s.detail, s.rep, s.weight]);
+    const f = this.fontScale;
+    const blocked = [
+      ...texts.filter((t) => t.visible && t.text !== '').map((t) => t.getBounds()),
+      // The centre's headline changes with each phase while the icons stay: keep its whole band clear.
+      new Phaser.Geom.Rectangle(this.cx - this.tableRx * 0.8, this.cy - 22 * f, this.tableRx * 1.6, 48 * f),
+      ...this.slots.map((s) => new Phaser.Geom.Rectangle(s.x - s.r, s.y - s.r, 2 * s.r, 2 * s.r)),
+      ...this.revealSpots,
+    ];
+    const box = (q: { x: number; y: number }) => new Phaser.Geom.Rectangle(q.x - half, q.y - half, 2 * half, 2 * half);
+    const hits = (q: { x: number; y: number }) => blocked.filter((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box(q))).length;
+    const { width, height } = viewSize(this);
+    const inside = (q: { x: number; y: number }) => q.x - half >= 0 && q.y - half >= 0 && q.x + half <= width && q.y + half <= height;
+    // Along the line up to its middle; failing that, just beside the line.
+    const side = size * 0.9;
+    const nx = -dy / dist;
+    const ny = dx / dist;
+    const first = (from.r + half + 2) / dist;
+    let best = { x: from.x + dx * first, y: from.y + dy * first };
+    let fewest = hits(best);
+    const candidates: { x: number; y: number }[] = [];
+    for (const off of [0, side, -side]) for (let t = first; t <= 0.5; t += 4 / dist) candidates.push({ x: from.x + dx * t + nx * off, y: from.y + dy * t + ny * off });
+    // Last, a ring around the seat's own token, nearest the partner's direction first.
+    const toward = Math.atan2(dy, dx);
+    const ring = from.r + half + 2;
+    for (let k = 1; k <= 18; k++) {
+      const a = toward + (k % 2 === 0 ? 1 : -1) * Math.floor(k / 2) * (Math.PI / 9);
+      candidates.push({ x: from.x + Math.cos(a) * ring, y: from.y + Math.sin(a) * ring });
+    }
+    for (const q of candidates) {
+      if (fewest === 0) break;
+      if (!inside(q)) continue;
+      const n = hits(q);
+      if (n < fewest) {
+        best = q;
+        fewest = n;
+      }
+    }
+    this.revealSpots.push(box(best));
+    return best;
+  }
+
+  /** For tests: the trust icons on the table now, in screen pixels of the canvas, and whether each has grown to full size. */
+  revealIcons(): { x: number; y: number; w: number; h: number; grown: boolean }[] {
+    return this.fx.list
+      .filter((o): o is Phaser.GameObjects.Image => o instanceof Phaser.GameObjects.Image && o.name === 'fx-reveal' && o.alpha > 0.5)
+      .map((o) => {
+        const b = o.getBounds();
+        return { x: b.x, y: b.y, w: b.width, h: b.height, grown: o.displayWidth >= (o.getData('size') as number) - 0.5 };
+      });
   }
 
   /** For tests: the last reveal the table drew. */

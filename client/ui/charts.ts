@@ -10,9 +10,15 @@ export interface Series {
   emphasis?: boolean;
 }
 
-const W = 560;
-const H = 230;
 const PAD = { l: 42, r: 12, t: 12, b: 28 };
+
+/**
+ * The drawing's own width: the SVG scales to its box, text included, so a phone (a box about
+ * 340 px wide) gets a narrower drawing and its labels stay as large as on a desktop.
+ */
+function size(narrow: boolean | undefined): { W: number; H: number } {
+  return narrow ? { W: 360, H: 210 } : { W: 560, H: 230 };
+}
 
 function niceTicks(min: number, max: number, count = 4): number[] {
   if (min === max) return [min];
@@ -26,7 +32,8 @@ function niceTicks(min: number, max: number, count = 4): number[] {
 }
 
 /** A line chart of one value per round for each seat. */
-export function lineChart(id: string, title: string, rounds: number[], series: Series[], opts: { min?: number; max?: number } = {}): VNode {
+export function lineChart(id: string, title: string, rounds: number[], series: Series[], opts: { min?: number; max?: number; narrow?: boolean } = {}): VNode {
+  const { W, H } = size(opts.narrow);
   const all = series.flatMap((s) => s.values);
   let min = opts.min ?? Math.min(0, ...all);
   let max = opts.max ?? Math.max(1, ...all);
@@ -58,7 +65,8 @@ export function lineChart(id: string, title: string, rounds: number[], series: S
 }
 
 /** Bars per round (0–1), e.g. the cooperation rate. */
-export function rateBars(id: string, title: string, rounds: number[], rates: (number | null)[]): VNode {
+export function rateBars(id: string, title: string, rounds: number[], rates: (number | null)[], opts: { narrow?: boolean } = {}): VNode {
+  const { W, H } = size(opts.narrow);
   const bw = (W - PAD.l - PAD.r) / Math.max(1, rounds.length);
   const y = (v: number) => PAD.t + (1 - v) * (H - PAD.t - PAD.b);
   return h(

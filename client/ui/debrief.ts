@@ -132,7 +132,7 @@ function guesses(state: AppState, view: TableView): VNode | null {
   );
 }
 
-export function debriefView(state: AppState, _narrow: boolean): VNode[] {
+export function debriefView(state: AppState, narrow: boolean): VNode[] {
   const view = state.view;
   const code = state.lobby?.code ?? state.welcome?.code ?? debriefState.code ?? '';
   const header = h(
@@ -172,7 +172,7 @@ export function debriefView(state: AppState, _narrow: boolean): VNode[] {
         kpi('Inequality', score.gini.toFixed(2), 'Gini of final points'),
       ),
       h('section', null, h('h2', null, 'Ranking by mutual-gain score'), h('p', { class: 'small muted' }, 'Score is the mutual-gain score: own surplus + joint gain ÷ seats. Compare a seat with the same role at other tables, not with a stronger seat here.'), ranking(state, view, d)),
-      h('section', null, h('h2', null, 'Points over the rounds'), legend, lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries)),
+      h('section', null, h('h2', null, 'Points over the rounds'), legend, lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries, { narrow })),
       d
         ? [
             h(
@@ -184,14 +184,14 @@ export function debriefView(state: AppState, _narrow: boolean): VNode[] {
                 'Reputation of every seat at the end of each round',
                 d.rounds,
                 view.seats.map((s) => ({ seat: s.seat, label: names[s.seat], values: d.reputation.map((r) => r[s.seat]), emphasis: s.seat === me })),
-                { min: 0, max: 100 },
+                { min: 0, max: 100, narrow },
               ),
             ),
             h(
               'section',
               { key: 'coop' },
               h('h2', null, 'Cooperation rate per round'),
-              rateBars('chart-cooperation', 'Share of trust moves that honoured, per round', d.cooperation.map((c) => c.round), d.cooperation.map((c) => c.rate)),
+              rateBars('chart-cooperation', 'Share of trust moves that honoured, per round', d.cooperation.map((c) => c.round), d.cooperation.map((c) => c.rate), { narrow }),
             ),
             view.mode === 'coalition' ? h('section', { key: 'tl' }, h('h2', null, 'Coalition timeline'), timeline(view, d)) : null,
             h(
@@ -206,7 +206,8 @@ export function debriefView(state: AppState, _narrow: boolean): VNode[] {
             h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d)),
           ]
         : h('p', { class: 'muted', id: 'debrief-loading' }, debriefState.error ?? 'Loading the full record: reputation, cooperation, coalitions, moments and the bots’ reasons…'),
-      view.scenario.debrief ? h('section', null, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, view.scenario.debrief)) : null,
+      // The scenario's debrief text names walk-aways, so it comes with the finished record, never with the view.
+      debriefState.log?.scenario.debrief ? h('section', { id: 'scenario-debrief' }, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, debriefState.log.scenario.debrief)) : null,
       h(
         'section',
         null,

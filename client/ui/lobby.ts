@@ -10,6 +10,7 @@ import type { TableListing } from '../../shared/protocol';
 import { fetchTables } from '../net/api';
 import { normaliseCode, seats } from '../net/connection';
 import { field, inputValue, options, touch } from './common';
+import { lobbyBackdrop } from './backdrop';
 import { h, type VNode } from './dom';
 
 const PERSONAS = ['incumbent', 'builder', 'opportunist', 'hardliner', 'reciprocator'] as const;
@@ -221,14 +222,11 @@ export function lobbyView(state: AppState): VNode {
   const loading = state.scenarios === null;
   return h(
     'div',
-    {
-      class: 'lobby',
-      // The header's little table is drawn on the canvas behind: it scrolls with the page.
-      onscroll: (e: Event) => window.dispatchEvent(new CustomEvent('leverage:lobby-scroll', { detail: (e.target as HTMLElement).scrollTop })),
-    },
+    { class: 'lobby' },
     h(
       'div',
       { class: 'lobby-inner' },
+      lobbyBackdrop(),
       h(
         'header',
         { class: 'brand' },

@@ -10,9 +10,11 @@ import { createGame } from '../../shared/engine/setup';
 import type { Action, GameEvent, GameState, Refusal, Seat } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
 import { coachNote } from '../../shared/record/coach';
+import { hears, heardBy } from '../../shared/record/audience';
 import { makeEntry, replay, type ActedBy, type Actor } from '../../shared/record/log';
 import {
   ACTION_MESSAGES,
+  type BacklogMessage,
   CONTROL_MESSAGES,
   joinOptions,
   SERVER_MESSAGES,
@@ -310,6 +312,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     };
     client.send(SERVER_MESSAGES.welcome, welcome);
     this.sendView(client, seat);
+    this.sendBacklog(client, seat);
     this.syncState();
     this.pump();
   }
@@ -363,6 +366,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       }
     }
     this.sendView(client, member.seat);
+    this.sendBacklog(client, member.seat);
     this.syncState();
     this.pump();
   }
@@ -659,13 +663,20 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.pumping = true;
     try {
       for (let guard = 0; guard < 10_000 && this.record.status === 'open'; guard++) {
-        if (this.ctx.settings.botDelayMs <= 0) this.bots.drain();
+        // Bots take a person's time only while a person is still deciding: then they finish at once.
+        if (this.ctx.settings.botDelayMs <= 0 || this.everyPersonReady()) this.bots.drain();
         if (!this.canCloseEarly()) break;
         if (!this.act({ type: 'advance' }, 'system', null).ok) break;
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Every seat a person plays (not a stand-in) is ready; false when nobody is at the table. */
+  private everyPersonReady(): boolean {
+    const people = this.record.seats.filter((s) => s.kind === 'human' && !s.standIn);
+    return people.length > 0 && people.every((s) => this.game.seats[s.seat].ready);
   }
 
   private canCloseEarly(): boolean {
@@ -729,7 +740,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     for (const member of this.members.values()) {
       if (!member.connected || member.superseded) continue;
       const seat = member.seat;
-      const mine = events.filter((e) => e.to === 'all' || (seat !== null && e.to.includes(seat)));
+      const mine = events.filter((e) => hears(seat, e));
       if (mine.length === 0) continue;
       const message: EventsMessage = { seq: this.seq, events: mine };
       member.client.send(SERVER_MESSAGES.events, message);
@@ -759,6 +770,13 @@ export class TableRoom extends Room<{ state: TableState }> {
   private sendView(client: Client, seat: Seat | null): void {
     const message: ViewMessage = { seq: this.seq, view: viewFor(this.game, seat) };
     client.send(SERVER_MESSAGES.view, message);
+  }
+
+  /** What this seat heard before it (re)joined, rebuilt from the log under the same audience rule. */
+  private sendBacklog(client: Client, seat: Seat | null): void {
+    const record = { scenario: this.record.scenario, config: this.record.config, log: this.ctx.store.log(this.record.code) };
+    const message: BacklogMessage = { seq: this.seq, batches: heardBy(record, seat) };
+    client.send(SERVER_MESSAGES.backlog, message);
   }
 
   /** Projects the public lobby facts into the schema state (only changed fields are sent). */

@@ -254,7 +254,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = Object.freez
 /** One line per strategy for people (the CLI's help, the trust-game practice's reveal). */
 export const STRATEGY_SUMMARIES: Readonly<Record<StrategyName, string>> = Object.freeze({
   'tit-for-tat': 'honours first, then copies your last move',
-  'generous-tit-for-tat': 'like tit-for-tat, but forgives a defection some of the time',
+  'generous-tit-for-tat': 'plays like tit-for-tat, but forgives a defection some of the time',
   grudger: 'honours until you defect once, then defects for ever',
   'win-stay-lose-shift': 'repeats its move after a good round, switches after a bad one',
   'tit-for-two-tats': 'defects only after you defect twice in a row',

@@ -33,9 +33,10 @@ export interface PublicRole {
 /**
  * The scenario as players see it. Its length is given only as about how many rounds a game lasts
  * on average: the minimum and the cap would tell players which rounds cannot or must be the last
- * (DESIGN 2), so neither leaves the server.
+ * (DESIGN 2), so neither leaves the server. The debrief text is written for after the game (it
+ * names walk-aways, DESIGN 1): it comes with the finished record, not here.
  */
-export type PublicScenario = Omit<Scenario, 'roles' | 'rounds'> & { roles: PublicRole[]; expectedRounds: number };
+export type PublicScenario = Omit<Scenario, 'roles' | 'rounds' | 'debrief'> & { roles: PublicRole[]; expectedRounds: number };
 
 export interface PublicSeat {
   seat: Seat;
@@ -110,9 +111,9 @@ export interface TableView {
   debrief: Debrief | null;
 }
 
-/** The scenario without any role's private walk-away, values or briefing, or the game's cap. */
+/** The scenario without any role's private walk-away, values or briefing, the game's cap, or its debrief text. */
 export function publicScenario(scenario: Scenario): PublicScenario {
-  const { roles, rounds, ...rest } = scenario;
+  const { roles, rounds, debrief: _debrief, ...rest } = scenario;
   return { ...rest, expectedRounds: Math.round(expectedRounds(rounds)), roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })) };
 }
 

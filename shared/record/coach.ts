@@ -35,7 +35,7 @@ const CAUSE_WORDS: Record<ReputationCause, string> = {
   'ignored-demand': 'ignoring a public demand',
   'refused-demand': 'refusing a demand publicly',
   'demand-met': 'a demand met',
-  'broke-declaration': 'accepting less than your declared walk-away',
+  'broke-declaration': 'accepting less than your declared minimum share',
 };
 
 const signed = (x: number) => (x > 0 ? `+${pointsText(x)}` : pointsText(x));
@@ -130,7 +130,8 @@ function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, 
       }
     }
     const promised = Math.round((income.concessions - direct) * 100) / 100;
-    if (promised !== 0) parts.push(`promised concessions in your deal moved ${signed(promised)}`);
+    if (promised < 0) parts.push(`you handed over the ${pointsText(-promised)} points you promised in your deal`);
+    else if (promised > 0) parts.push(`partners handed you ${pointsText(promised)} points they promised in your deal`);
     moved.push(`Concessions: ${parts.join('; ')}${parts.length > 1 ? `, ${signed(income.concessions)} in all` : ''}.`);
   }
   if (income.escalation !== 0) {
@@ -341,7 +342,7 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   if (f.repEvents.some((ev) => ev.cause === 'broke-declaration'))
     return say(
       'walk-away-clarity',
-      `You accepted less than the walk-away you declared, and the table saw it. Declare a line you will hold, and when an offer falls below it, say so and reject it with your reason.`,
+      `You accepted less than the minimum share you declared, and the table saw it. Declare a line you will hold, and when an offer falls below it, say so and reject it with your reason.`,
     );
 
   if (view.seats[me].reputation < 40)

@@ -50,6 +50,21 @@ describe('packageWorth', () => {
     const view = viewFor(createGame(harbour, { mode: 'coalition', seed: 1 }), null);
     expect(packageWorth(view, 50, {})).toBeNull();
   });
+
+  it("subtracts what the seat promises to hand over, and never counts a promise to it as income", () => {
+    const view = viewFor(createGame(harbour, { mode: 'coalition', seed: 1 }), 1);
+    const terms = Object.fromEntries(harbour.issues.map((i) => [i.id, i.options[0].id]));
+    const plain = packageWorth(view, 40, terms)!;
+    const w = packageWorth(view, 40, terms, [
+      { from: 1, to: 2, points: 6 },
+      { from: 0, to: 1, points: 4 },
+      { from: 2, to: 3, points: 9 },
+    ])!;
+    expect(w.promisedOut).toBe(6);
+    expect(w.promisedIn).toBe(4);
+    expect(w.total).toBe(plain.total - 6);
+    expect(w.gain).toBe(plain.gain - 6);
+  });
 });
 
 describe('the power map', () => {

@@ -55,7 +55,7 @@ describe('the event feed', () => {
   it('speaks to the viewer as "you"', () => {
     const text = lines.map((l) => l?.text ?? '').join('\n');
     expect(text).toContain('You proposed');
-    expect(text).toContain('You declared a walk-away: no deal below 20%.');
+    expect(text).toContain('You declared a minimum share: no deal below 20%.');
     expect(text).toMatch(/Deal wins: You, Harbour Traders' Guild and Eastside Residents' Association/);
     expect(text).toMatch(/Trust revealed: .*Harbour Traders' Guild defected on you/);
     expect(text).toContain('a labelled concession costing');

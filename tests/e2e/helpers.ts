@@ -252,12 +252,53 @@ export function overlaps(boxes: Box[], slack = 1.5): [Box, Box][] {
 
 /** Every overlap of text or controls on screen now, in words (empty when the screen is clean). */
 export async function findOverlaps(page: Page): Promise<string[]> {
+  // A table's canvas loads on demand (client/stage.ts): check it once it is drawn.
+  await page.waitForFunction(() => (window.__leverage!.canvasReady as () => boolean)(), null, { timeout: 20_000 });
   const { dom, canvas } = await screenBoxes(page);
   return overlaps([...dom, ...canvas]).map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
 }
 
 function fmt(b: Box): string {
   return `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}`;
+}
+
+/** Tabs of the side panel that are not wholly on screen inside their strip (a tab scrolled out of sight). */
+export async function hiddenTabs(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const strip = document.querySelector('.tabs');
+    if (!strip) return [];
+    const box = strip.getBoundingClientRect();
+    return [...strip.querySelectorAll('button')]
+      .filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > window.innerWidth + 0.5 || r.width < 1;
+      })
+      .map((b) => b.textContent ?? '');
+  });
+}
+
+/**
+ * Plays on until a trust reveal is on the table with every icon grown, and returns the icons
+ * that cover a text of the table (a seat's name, details or reputation); null if the game ended
+ * before any reveal with moves.
+ */
+export async function revealOverlaps(page: Page): Promise<string[] | null> {
+  for (let round = 0; round < 12; round++) {
+    const f = await playSimply(page, (x) => x.phase === 'score' || x.phase === 'end', 90_000);
+    if (f.phase === 'end') return null;
+    const start = Date.now();
+    while (Date.now() - start < 4000) {
+      const icons = await page.evaluate(() => (window.__leverage!.revealIcons as () => { x: number; y: number; w: number; h: number; grown: boolean }[])());
+      if (icons.length > 0 && icons.every((i) => i.grown)) {
+        const texts = await page.evaluate(() => (window.__leverage!.textBounds as () => { text: string; x: number; y: number; w: number; h: number; scene: string }[])().filter((t) => t.scene === 'Table'));
+        const boxes = [...icons.map((i, k) => ({ what: `trust icon ${k}`, x: i.x, y: i.y, w: i.w, h: i.h })), ...texts.map((t) => ({ what: `canvas "${t.text.slice(0, 30)}"`, x: t.x, y: t.y, w: t.w, h: t.h }))];
+        return overlaps(boxes).filter(([a, b]) => a.what.startsWith('trust icon') !== b.what.startsWith('trust icon')).map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
+      }
+      await page.waitForTimeout(40);
+    }
+    await playSimply(page, (x) => x.phase !== 'score', 30_000);
+  }
+  return null;
 }
 
 /** Presses Tab until the focused element matches `selector` (proof it is reachable by keyboard). */

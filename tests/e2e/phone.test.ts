@@ -1,7 +1,7 @@
 // A whole solo game on a phone held upright (390×844): a layout made for it, nothing
 // overlapping, no sideways scrolling, the same controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, gotoReady, hiddenTabs, openBrowser, playSimply, renderer, revealOverlaps, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -20,7 +20,7 @@ async function noSidewaysScroll(): Promise<void> {
 describe('on a phone in portrait', () => {
   it('plays a whole game from the lobby to the debrief', async () => {
     await gotoReady(b.page, server.url);
-    expect(await renderer(b.page)).toBe('WEBGL');
+    expect(await renderer(b.page)).toBe('NONE');
     expect(await findOverlaps(b.page)).toEqual([]);
     await noSidewaysScroll();
     await shot(b.page, 'phone-lobby');
@@ -33,6 +33,7 @@ describe('on a phone in portrait', () => {
     await noSidewaysScroll();
     await shot(b.page, 'phone-prepare');
 
+    expect(await renderer(b.page)).toBe('WEBGL');
     await b.page.tap('#start');
     await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
     await b.page.tap('#tab-deals');
@@ -41,6 +42,12 @@ describe('on a phone in portrait', () => {
     await noSidewaysScroll();
     await shot(b.page, 'phone-negotiate');
 
+    // Every tab is on screen (they wrap rather than scroll out of sight).
+    expect(await hiddenTabs(b.page)).toEqual([]);
+    // The trust reveal's icons sit clear of every seat's name and details.
+    expect(await revealOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'phone-reveal');
+
     await playSimply(b.page, (f) => f.phase === 'end', 100_000);
     await b.page.waitForSelector('#ranking');
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
@@ -48,6 +55,10 @@ describe('on a phone in portrait', () => {
     expect(await findOverlaps(b.page)).toEqual([]);
     await noSidewaysScroll();
     await shot(b.page, 'phone-debrief');
+    // The charts' labels are as large on a phone as on a desktop (the drawing is narrower, not shrunk).
+    const labelHeights = await b.page.$$eval('#chart-points text, #chart-cooperation text', (els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(labelHeights.length).toBeGreaterThan(4);
+    expect(Math.min(...labelHeights)).toBeGreaterThanOrEqual(10);
     expect(b.errors).toEqual([]);
   });
 });

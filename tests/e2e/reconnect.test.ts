@@ -11,6 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => closeAll(b, server));
 
+/** The "what happened" feed as the page holds it: round and sentence of every line. */
+function feedLines(): Promise<string[]> {
+  return b.page.evaluate(() => (window.__leverage!.store as { state: { feed: { round: number; text: string }[] } }).state.feed.map((f) => `R${f.round} ${f.text}`));
+}
+
 function code(): Promise<string> {
   return b.page.evaluate(() => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code);
 }
@@ -27,6 +32,8 @@ describe('rejoining the same seat', () => {
     await b.page.click('#start');
     const before = await playSimply(b.page, (f) => f.round === 2 && f.phase === 'negotiate');
     const table = await code();
+    const feed = await feedLines();
+    expect(feed.length).toBeGreaterThan(10);
     await b.page.reload();
     await b.page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     const after = await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'the table again');
@@ -37,6 +44,10 @@ describe('rejoining the same seat', () => {
     expect(after.points).toBe(before.points);
     // The private facts are back on screen: it is this seat, not a new one.
     expect(await b.page.textContent('#my-walkaway')).toBe(String(after.walkAway));
+    // And so is what happened: the feed is rebuilt from the record, line for line.
+    await b.page.waitForFunction((n) => (window.__leverage!.store as { state: { feed: unknown[] } }).state.feed.length >= n, feed.length);
+    expect((await feedLines()).slice(0, feed.length)).toEqual(feed);
+    expect(await b.page.textContent('#feed')).not.toContain('Nothing has happened yet');
   });
 
   it('after the connection drops', async () => {

@@ -1,7 +1,7 @@
 // The same table at the sizes people play on — laptops, a tablet either way up, a phone on its
 // side — with nothing overlapping and nothing running off the side of the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, gotoReady, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, gotoReady, hiddenTabs, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720, name: 'hd' },
@@ -45,6 +45,21 @@ describe('every supported size', () => {
     await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
     await b.page.waitForTimeout(600);
     await everySize('negotiate', ['tablet', 'laptop']);
+    // The most tabs a seat gets (a trust stage with partners): every one stays in sight.
+    await b.page.evaluate(() => {
+      const store = window.__leverage!.store as { state: { view: any }; set(p: object): void };
+      const v = store.state.view;
+      (window as unknown as { realView: unknown }).realView = v;
+      store.set({ view: { ...v, phase: 'trust', trust: [{ partner: (v.me.seat + 1) % v.seats.length, move: null }] } });
+    });
+    for (const size of SIZES) {
+      await b.page.setViewportSize({ width: size.width, height: size.height });
+      await b.page.waitForTimeout(200);
+      expect(await b.page.$('#tab-trust'), `the trust tab at ${size.width}×${size.height}`).not.toBeNull();
+      expect(await hiddenTabs(b.page), `tabs out of sight at ${size.width}×${size.height}`).toEqual([]);
+    }
+    await b.page.evaluate(() => (window.__leverage!.store as { set(p: object): void }).set({ view: (window as unknown as { realView: unknown }).realView }));
+    await b.page.setViewportSize({ width: 1280, height: 720 });
     await playSimply(b.page, (f) => f.phase === 'end', 100_000);
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
     await everySize('debrief', ['tablet']);

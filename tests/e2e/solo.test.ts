@@ -2,7 +2,7 @@
 // reveal and the debrief, with the renderer checked, refusals shown beside their control, no
 // text or control overlapping another, and the screenshots the README shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, hiddenTabs, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -14,9 +14,11 @@ beforeAll(async () => {
 afterAll(async () => closeAll(b, server));
 
 describe('a solo game from the lobby to the debrief', () => {
-  it('opens a lobby drawn with WebGL, with Play solo one click away', async () => {
+  it('opens a lobby without loading the canvas, with Play solo one click away', async () => {
     await gotoReady(b.page, server.url);
-    expect(await renderer(b.page)).toBe('WEBGL');
+    // The lobby needs no Phaser: the canvas's chunk loads when a table opens (client/stage.ts).
+    expect(await renderer(b.page)).toBe('NONE');
+    expect(await b.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/assets\/stage-[^/]*\.js$/.test(n)))).toEqual([]);
     await b.page.waitForTimeout(300);
     // The overlap check sees the screen: plenty of text and controls, canvas texts included.
     const boxes = await screenBoxes(b.page);
@@ -30,6 +32,9 @@ describe('a solo game from the lobby to the debrief', () => {
     await chooseShort(b.page);
     await b.page.click('#play-solo');
     await b.page.waitForSelector('#prepare');
+    // Now the table's canvas is drawn, with WebGL.
+    await b.page.waitForFunction(() => (window.__leverage!.renderer as () => string)() !== 'NONE');
+    expect(await renderer(b.page)).toBe('WEBGL');
     expect(await b.page.textContent('#briefing')).toMatch(/You are|You hold|your/i);
     expect(await b.page.$$eval('#values-table tbody tr', (rows) => rows.length)).toBeGreaterThan(4);
     const firstCoalition = b.page.locator('#mwc-list button').first();
@@ -70,6 +75,8 @@ describe('a solo game from the lobby to the debrief', () => {
 
   it('plays the trust stage and shows the reveal', async () => {
     await playSimply(b.page, (f) => f.phase === 'trust' || (f.phase === 'score' && f.round === 1) || f.round > 1);
+    // At 1280 px every tab of the side panel stays in sight, the trust tab included.
+    expect(await hiddenTabs(b.page)).toEqual([]);
     const f = await playSimply(b.page, (x) => x.phase === 'score' || x.round > 1 || x.phase === 'end');
     if (f.phase === 'score') {
       await b.page.waitForTimeout(700);
@@ -104,6 +111,9 @@ describe('a solo game from the lobby to the debrief', () => {
     for (const id of ['#chart-points', '#chart-reputation', '#chart-cooperation', '#coalition-timeline', '#audit', '#kpi-efficiency', '#kpi-left'])
       expect(await b.page.$(id), id).not.toBeNull();
     expect(await b.page.textContent('#audit')).toMatch(/decisions/);
+    // The scenario's debrief text (it names walk-aways) arrives with the finished record.
+    await b.page.waitForSelector('#scenario-debrief');
+    expect(await b.page.textContent('#scenario-debrief')).toMatch(/Questions for the class/);
     const download = b.page.waitForEvent('download');
     await b.page.click('#download-csv');
     expect((await download).suggestedFilename()).toMatch(/-log\.csv$/);
@@ -119,5 +129,18 @@ describe('a solo game from the lobby to the debrief', () => {
     await b.page.waitForSelector('#ranking', { timeout: 15_000 });
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
     expect(await b.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+  });
+
+  it("opens a finished table's debrief from its link, in a browser that never sat at it", async () => {
+    const code = await b.page.evaluate(() => (window.__leverage!.store as { state: { lobby: { code: string } | null } }).state.lobby!.code);
+    const other = await openBrowser({ width: 1280, height: 720 });
+    try {
+      await other.page.goto(`${server.url}?code=${code}`);
+      await other.page.waitForSelector('#ranking', { timeout: 15_000 });
+      expect(await other.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await closeAll(other);
+    }
   });
 });

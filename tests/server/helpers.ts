@@ -17,6 +17,8 @@ export interface Booted {
   colyseus: ColyseusTestServer;
   dir: string;
   dbPath: string;
+  /** The server's HTTP address, e.g. http://127.0.0.1:40123 (the API a client can fetch). */
+  url: string;
   stop(): Promise<void>;
 }
 
@@ -35,13 +37,15 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
   const app = createApp({ dbPath: path, settings: { ...TEST_SETTINGS, ...settings }, log: () => undefined, clientDir: join(dir, 'no-client') });
   // Like @colyseus/testing's boot(), but on a free port: boot() always takes 2568, which collides
   // with any other test run on the same machine.
-  await app.server.listen(await freePort());
+  const port = await freePort();
+  await app.server.listen(port);
   const colyseus = new ColyseusTestServer(app.server);
   return {
     app,
     colyseus,
     dir,
     dbPath: path,
+    url: `http://127.0.0.1:${port}`,
     async stop() {
       await colyseus.shutdown();
       app.ctx.store.close();

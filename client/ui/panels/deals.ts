@@ -1,7 +1,7 @@
 // Proposals: the ones you can see, with accept / withdraw / reject / counter, and the composer —
 // pick seats, split the prize, choose an option per issue — with a live check of the quota, the
 // veto and what the package is worth to you.
-import type { Seat, Terms } from '../../../shared/engine/types';
+import type { PromisedConcession, Seat, Terms } from '../../../shared/engine/types';
 import type { ProposalView, TableView } from '../../../shared/engine/view';
 import { act } from '../../app';
 import { checkCoalition, myShare, packageWorth, proportionalSplit, pts, signed, termsValue } from '../../game/derive';
@@ -106,6 +106,11 @@ function toggleMember(view: TableView, seat: Seat, on: boolean): void {
   touch();
 }
 
+/** The draft's promised concessions as the proposal will carry them. */
+function draftPromises(): PromisedConcession[] {
+  return draft.promises.map((p) => ({ from: p.from, to: p.to, points: Number(p.points) })).filter((p) => p.points > 0);
+}
+
 function splitSum(): number {
   return draft.members.reduce((a, m) => a + (Number(draft.split[m]) || 0), 0);
 }
@@ -125,17 +130,18 @@ function coalitionLine(view: TableView, members: Seat[], id: string): VNode {
   );
 }
 
-function worthLine(view: TableView, share: number | null, terms: Terms, id: string): VNode | null {
+function worthLine(view: TableView, share: number | null, terms: Terms, promises: readonly PromisedConcession[], id: string): VNode | null {
   if (share === null || !view.me) return null;
-  const w = packageWorth(view, share, terms);
+  const w = packageWorth(view, share, terms, promises);
   if (!w) return null;
   return h(
     'p',
     { class: 'worth', id },
     'Worth to you: ',
     h('strong', null, `${pts(w.total)} a round`),
-    ` (${pts(w.prize)} prize + ${pts(w.terms)} from the terms) against a walk-away of ${pts(w.walkAway)}: `,
+    ` (${pts(w.prize)} prize + ${pts(w.terms)} from the terms${w.promisedOut > 0 ? ` − ${pts(w.promisedOut)} you promise to hand over` : ''}) against a walk-away of ${pts(w.walkAway)}: `,
     h('strong', { class: w.gain >= 0 ? 'pos' : 'neg' }, `${signed(w.gain)}`),
+    w.promisedIn > 0 ? ` · ${pts(w.promisedIn)} more promised to you, paid only if the giver honours you` : '',
   );
 }
 
@@ -175,7 +181,7 @@ function proposalCard(state: AppState, view: TableView, p: ProposalView): VNode 
       : null,
     coalitionLine(view, p.members, `check-${p.id}`),
     h('p', { class: 'small muted' }, `${p.acceptedBy.length} of ${p.members.length} accept.`),
-    member ? worthLine(view, share, p.terms, `worth-${p.id}`) : null,
+    member ? worthLine(view, share, p.terms, p.promises, `worth-${p.id}`) : null,
     p.rejections.length ? h('p', { class: 'small' }, p.rejections.map((r) => `${roleName(view, r.seat)} rejected${r.reason ? `: “${r.reason}”` : ''}`).join(' · ')) : null,
     h(
       'div',
@@ -222,9 +228,7 @@ function composer(view: TableView): VNode {
     e.preventDefault();
     if (draft.members.length < 2) return store.setError('propose', 'Pick at least one other seat: a deal needs two members.');
     if (sum !== 100) return store.setError('propose', `The shares add up to ${sum}%; they must add up to 100%.`);
-    const promises = draft.promises
-      .map((p) => ({ from: p.from, to: p.to, points: Number(p.points) }))
-      .filter((p) => p.points > 0);
+    const promises = draftPromises();
     act(
       'propose',
       {
@@ -325,7 +329,7 @@ function composer(view: TableView): VNode {
       'details',
       { class: 'field' },
       h('summary', null, `Promised concessions (${draft.promises.length})`),
-      h('p', { class: 'muted small' }, 'Points one member hands another after the trust stage — only if it honoured every partner.'),
+      h('p', { class: 'muted small' }, 'Points one member hands another after the trust stage, only if it honoured that member.'),
       draft.promises.map((p, i) =>
         h(
           'div',
@@ -357,7 +361,7 @@ function composer(view: TableView): VNode {
       h('label', { class: 'check' }, h('input', { type: 'radio', name: 'visibility', checked: draft.visibility === 'members', onchange: () => ((draft.visibility = 'members'), touch()) }), 'Members only'),
     ),
     coalitionLine(view, draft.members, 'compose-check'),
-    worthLine(view, share, draft.terms, 'compose-worth'),
+    worthLine(view, share, draft.terms, draftPromises(), 'compose-worth'),
     h(
       'div',
       { class: 'row' },

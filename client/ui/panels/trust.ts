@@ -44,7 +44,7 @@ function payoffNote(view: TableView): VNode {
     'p',
     { class: 'muted small', id: 'payoffs' },
     `Per partner: both honour ${payoffs.R} each · you defect on an honourer ${payoffs.T} for you, ${payoffs.S} for them · both defect ${payoffs.P} each. `,
-    `You get ${stake} × the average over your partners. Defecting on a partner who honoured costs reputation; promised concessions are paid only by seats that honoured every partner.`,
+    `You get ${stake} × the average over your partners. Defecting on a partner who honoured costs reputation; a promised concession is paid only if its giver honoured the seat it promised.`,
   );
 }
 

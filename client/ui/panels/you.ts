@@ -72,15 +72,15 @@ export function declareForm(view: TableView): VNode | null {
       onsubmit: (e: Event) => {
         e.preventDefault();
         const share = Number(draft.declare);
-        if (!Number.isInteger(share) || share < 0 || share > 100) return store.setError('declare', 'A walk-away is a whole percentage from 0 to 100.');
+        if (!Number.isInteger(share) || share < 0 || share > 100) return store.setError('declare', 'A minimum share is a whole percentage from 0 to 100.');
         act('declare', { share });
       },
     },
-    h('h3', null, 'Declare a walk-away (optional)'),
+    h('h3', null, 'Declare a minimum share (optional)'),
     h(
       'p',
       { class: 'small muted' },
-      'A public minimum share of any deal you accept. It makes your position clear; accepting less later costs reputation.',
+      'The least share of a deal you will accept, announced to the table. It is not your walk-away (the points you get each round outside a deal): it makes your position clear, and accepting less later costs reputation.',
       declared !== null ? h('strong', { class: 'ok' }, ` You declared ${declared}%.`) : null,
     ),
     h(

@@ -123,14 +123,14 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     expect(note.suggestion).toMatch(/^Your reputation is 39/);
   });
 
-  it('tells a seat that broke its declared walk-away to hold its line', () => {
+  it('tells a seat that broke its declared minimum share to hold its line', () => {
     const t = new Table();
     t.act({ type: 'declare', seat: UNION, share: 40 }).advance();
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const note = coachNote(t.record(), UNION, 1);
     expect(note.lesson).toBe('walk-away-clarity');
-    expect(note.moved).toContain('Your reputation fell 5 to 45: -6 for accepting less than your declared walk-away, +1 for honouring every partner.');
+    expect(note.moved).toContain('Your reputation fell 5 to 45: -6 for accepting less than your declared minimum share, +1 for honouring every partner.');
   });
 
   it('points out a package the answers it got would improve, with its own cost', () => {

@@ -9,15 +9,35 @@ import { builtInScenarios, scenarioById } from '../../../shared/scenarios';
 import { deepFreeze, smallScenario } from '../fixtures';
 import { accept, AUTHORITY, defect, GREENS, nextId, propose, RESIDENTS, Table, UNION } from './build';
 
-const seenKinds = new Set<MomentKind>();
+const pinnedKinds = new Set<MomentKind>();
 
 function moments(record: GameRecord): Moment[] {
-  const ms = findMoments(record);
-  for (const m of ms) seenKinds.add(m.kind);
-  return ms;
+  return findMoments(record);
 }
 
 const ofKind = (ms: Moment[], kind: MomentKind) => ms.filter((m) => m.kind === kind);
+
+/**
+ * The one moment of a kind, pinned: who it names, in which order (the seat that acted first),
+ * the round and the words. Every kind must be pinned by some constructed game in this file.
+ */
+function pin(ms: Moment[], kind: MomentKind, expected: { round: number; seats: number[]; text: string }): Moment {
+  const found = ofKind(ms, kind);
+  expect(found, `one ${kind} moment`).toHaveLength(1);
+  expect({ round: found[0].round, seats: found[0].seats, text: found[0].text }).toEqual(expected);
+  pinnedKinds.add(kind);
+  return found[0];
+}
+
+/** The reputation the rules credited at one log entry for a demand met, by seat, from the engine's own events. */
+function demandCredit(record: GameRecord, seq: number): [number, number][] {
+  const out: [number, number][] = [];
+  replay(record, (_state, entry, events) => {
+    if (entry.seq !== seq) return;
+    for (const e of events) if (e.type === 'reputation' && e.cause === 'demand-met' && e.delta !== 0) out.push([e.seat, e.delta]);
+  });
+  return out;
+}
 
 describe('lessons', () => {
   it('give every lesson a title and a one-to-three sentence explanation', () => {
@@ -47,7 +67,7 @@ describe('words', () => {
 });
 
 describe('coalition moments', () => {
-  it('tells a coalition forming, changing and breaking up', () => {
+  it('tells a coalition forming, changing and breaking up, naming its members', () => {
     const t = new Table();
     const p1 = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p1)]);
@@ -55,18 +75,20 @@ describe('coalition moments', () => {
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p2), accept(GREENS, p2)]);
     t.round([{ type: 'withdraw', seat: AUTHORITY }]);
     const ms = moments(t.record());
-    expect(ofKind(ms, 'coalition-formed').map((m) => m.text)).toEqual([
-      'Round 1: Authority and Union formed a winning coalition with 8 of 12 power (quota 7), splitting the prize 70/30.',
-    ]);
-    const changed = ofKind(ms, 'coalition-changed');
-    expect(changed).toHaveLength(1);
-    expect(changed[0]).toMatchObject({ round: 2, seats: [2, 3, 1], lesson: 'weight-is-not-power' });
-    expect(changed[0].text).toBe(
-      'Round 2: the winning coalition changed: Residents and Greens joined and Union left; it is now Authority, Residents and Greens (9 of 12 power), splitting the prize 60/20/20.',
-    );
-    expect(ofKind(ms, 'coalition-broke').map((m) => m.text)).toEqual([
-      'Round 3: the coalition of Authority, Residents and Greens broke up: no deal reached the quota of 7, so every seat fell back on its walk-away.',
-    ]);
+    pin(ms, 'coalition-formed', {
+      round: 1, seats: [0, 1],
+      text: 'Round 1: Authority and Union formed a winning coalition with 8 of 12 power (quota 7), splitting the prize 70/30.',
+    });
+    // Who joined first, then who left.
+    const changed = pin(ms, 'coalition-changed', {
+      round: 2, seats: [2, 3, 1],
+      text: 'Round 2: the winning coalition changed: Residents and Greens joined and Union left; it is now Authority, Residents and Greens (9 of 12 power), splitting the prize 60/20/20.',
+    });
+    expect(changed.lesson).toBe('weight-is-not-power');
+    pin(ms, 'coalition-broke', {
+      round: 3, seats: [0, 2, 3],
+      text: 'Round 3: the coalition of Authority, Residents and Greens broke up: no deal reached the quota of 7, so every seat fell back on its walk-away.',
+    });
   });
 
   it('tells a coalition of the weak winning without the strongest seat', () => {
@@ -76,17 +98,17 @@ describe('coalition moments', () => {
     const p = nextId(t);
     t.round([propose(UNION, [1, 2, 3], [40, 30, 30]), accept(RESIDENTS, p), accept(GREENS, p)]);
     t.round();
-    const weak = ofKind(moments(t.record()), 'weak-coalition');
-    expect(weak).toHaveLength(1); // once, not again while the same seat stays shut out
-    expect(weak[0]).toMatchObject({ round: 1, lesson: 'coalitions-of-the-weak', seats: [1, 2, 3, 0] });
-    expect(weak[0].text).toBe(
-      'Round 1: Union, Residents and Greens won without Authority, the strongest seat (power 5): together they held 7 of 12, enough for the quota of 7.',
-    );
+    // Once, not again while the same seat stays shut out.
+    const weak = pin(moments(t.record()), 'weak-coalition', {
+      round: 1, seats: [1, 2, 3, 0],
+      text: 'Round 1: Union, Residents and Greens won without Authority, the strongest seat (power 5): together they held 7 of 12, enough for the quota of 7.',
+    });
+    expect(weak.lesson).toBe('coalitions-of-the-weak');
   });
 });
 
-describe('concessions, questions and declarations', () => {
-  it("tells a labelled concession that raised reputation, and the seats that then joined the giver's coalition", () => {
+describe('concessions', () => {
+  it("tells a labelled concession and the seats that then joined the giver's winning coalition, and when", () => {
     const t = new Table();
     const p1 = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p1)]);
@@ -94,21 +116,69 @@ describe('concessions, questions and declarations', () => {
     t.act({ type: 'concede', seat: RESIDENTS, to: GREENS, points: 10, labelled: true, rationale: 'Costs us half; worth more to you.' });
     const p2 = nextId(t);
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p2), accept(GREENS, p2)]);
-    const [m] = ofKind(moments(t.record()), 'labelled-concession');
-    expect(m).toMatchObject({ round: 2, lesson: 'label-concessions', seats: [2, 3, 0] });
-    expect(m.text).toBe("Round 2: Residents' labelled concession raised its reputation by 4; two seats joined its coalition: Authority and Greens.");
+    const m = pin(moments(t.record()), 'labelled-concession', {
+      round: 2, seats: [2, 3, 0],
+      text: "Round 2: Residents' labelled concession to Greens raised its reputation by 4; in round 2, Authority and Greens joined it in the winning coalition.",
+    });
+    expect(m.lesson).toBe('label-concessions');
     expect(m.magnitude).toBe(2 * 4 + 12 * 2);
   });
 
-  it('says so when nobody joined', () => {
+  it('says nobody joined in a round with no deal, and names the round a later coalition formed', () => {
     const t = new Table();
-    const p1 = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p1)]);
-    t.round([{ type: 'concede', seat: UNION, to: GREENS, points: 5, labelled: true }]);
+    t.round();
+    t.act({ type: 'concede', seat: RESIDENTS, to: GREENS, points: 2, labelled: true });
+    // Round 2 ends with no deal at all.
+    t.round();
+    expect(t.state.history[1].winning).toBe(null);
+    const p = nextId(t);
+    t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p), accept(GREENS, p)]);
     const [m] = ofKind(moments(t.record()), 'labelled-concession');
-    expect(m.text).toMatch(/^Round 2: Union's labelled concession to Greens raised its reputation by \d+; no new seat joined its coalition\.$/);
+    expect(m.seats).toEqual([2, 3, 0]);
+    expect(m.text).toMatch(/^Round 2: Residents' labelled concession to Greens raised its reputation by \d+; in round 3, Authority and Greens joined it in the winning coalition\.$/);
   });
 
+  it('does not count a deal that did not win as joining the coalition', () => {
+    const t = new Table();
+    t.round();
+    t.act({ type: 'concede', seat: RESIDENTS, to: GREENS, points: 2, labelled: true });
+    const p = nextId(t);
+    // Residents and Greens (4 of 12 power) make a deal that cannot win.
+    t.round([propose(RESIDENTS, [2, 3], [50, 50]), accept(GREENS, p)]);
+    expect(t.state.history[1].deals).toHaveLength(1);
+    t.round();
+    const [m] = ofKind(moments(t.record()), 'labelled-concession');
+    expect(m.seats).toEqual([2, 3]);
+    expect(m.text).toMatch(/; no new seat joined it in a winning coalition that round or the next\.$/);
+  });
+
+  it('tells a seat accepting less than the minimum share it declared', () => {
+    const t = new Table();
+    t.act({ type: 'declare', seat: UNION, share: 40 }).advance();
+    const p = nextId(t);
+    t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
+    const m = pin(moments(t.record()), 'below-declaration', {
+      round: 1, seats: [1],
+      text: 'Round 1: Union joined a deal giving it 30% after declaring a minimum share of 40%, and lost 6 reputation.',
+    });
+    expect(m.lesson).toBe('walk-away-clarity');
+  });
+
+  it('tells each declaration, before play and when it changes', () => {
+    const t = new Table();
+    t.act({ type: 'declare', seat: UNION, share: 30 }).advance();
+    t.act({ type: 'declare', seat: UNION, share: 40 }, { type: 'declare', seat: GREENS, share: 20 });
+    const ms = ofKind(moments(t.record()), 'declaration');
+    expect(ms.map((m) => ({ round: m.round, seats: m.seats, text: m.text }))).toEqual([
+      { round: 1, seats: [1], text: 'Round 1: Union declared a minimum share of 30%: joining a deal that gives it less would cost it reputation.' },
+      { round: 1, seats: [1], text: 'Round 1: Union raised its declared minimum share from 30% to 40%.' },
+      { round: 1, seats: [3], text: 'Round 1: Greens declared a minimum share of 20%: joining a deal that gives it less would cost it reputation.' },
+    ]);
+    pinnedKinds.add('declaration');
+  });
+});
+
+describe('questions', () => {
   it('tells a question answered, and the package that later gave the answerer its top priority', () => {
     const t = new Table();
     const ask = nextId(t);
@@ -120,10 +190,12 @@ describe('concessions, questions and declarations', () => {
       accept(GREENS, p),
     ]);
     const ms = moments(t.record());
-    expect(ofKind(ms, 'question-answered').map((m) => m.text)).toEqual(['Round 1: Union asked Greens what matters most, and it answered: Review first.']);
-    const [pkg] = ofKind(ms, 'package-from-answer');
-    expect(pkg).toMatchObject({ round: 1, seats: [3, 1], lesson: 'create-value-with-packages' });
-    expect(pkg.text).toBe('Round 1: the winning package gave Greens its top priority, Independent on Review, which it had told Union in round 1.');
+    pin(ms, 'question-answered', { round: 1, seats: [1, 3], text: 'Round 1: Union asked Greens what matters most, and Greens answered: Review first.' });
+    const pkg = pin(ms, 'package-from-answer', {
+      round: 1, seats: [3, 1],
+      text: 'Round 1: the winning package gave Greens its top priority, Independent on Review, which it had told Union in round 1.',
+    });
+    expect(pkg.lesson).toBe('create-value-with-packages');
   });
 
   it('does not credit a package proposed before the answer', () => {
@@ -136,16 +208,30 @@ describe('concessions, questions and declarations', () => {
     expect(ofKind(moments(t.record()), 'package-from-answer')).toEqual([]);
   });
 
-  it('tells a seat accepting less than the walk-away it declared', () => {
+  it('tells a question declined and a question left unanswered, naming who asked whom', () => {
     const t = new Table();
-    t.act({ type: 'declare', seat: UNION, share: 40 }).advance();
-    const p = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
-    const [m] = ofKind(moments(t.record()), 'below-declaration');
-    expect(m).toMatchObject({ round: 1, seats: [1], lesson: 'walk-away-clarity' });
-    expect(m.text).toBe('Round 1: Union joined a deal giving it 30% after declaring a walk-away of 40%, and lost 6 reputation.');
+    const declined = nextId(t);
+    t.advance().act({ type: 'ask', seat: RESIDENTS, target: AUTHORITY }, { type: 'decline', seat: AUTHORITY, ask: declined });
+    t.act({ type: 'ask', seat: GREENS, target: UNION });
+    t.round();
+    const ms = moments(t.record());
+    pin(ms, 'question-declined', { round: 1, seats: [2, 0], text: 'Round 1: Residents asked Authority what matters most; Authority declined to answer.' });
+    pin(ms, 'question-unanswered', {
+      round: 1, seats: [3, 1],
+      text: "Round 1: Greens asked Union what matters most; Union had not answered when the round's deals were made.",
+    });
+    expect(ofKind(ms, 'question-answered')).toEqual([]);
   });
 });
+
+/** How the rules' credit reads at the end of a demand's moment (taken from the engine's events). */
+function creditSuffix(record: GameRecord, seq: number): { suffix: string; seats: number[] } {
+  const credit = demandCredit(record, seq);
+  const names = credit.map(([s]) => record.scenario.roles[s].name);
+  expect(new Set(credit.map(([, d]) => d)).size).toBeLessThanOrEqual(1);
+  const suffix = credit.length === 0 ? '' : ` and ${listNames(names)} ${credit.length > 1 ? 'each ' : ''}gained ${credit[0][1]} reputation`;
+  return { suffix, seats: credit.map(([s]) => s) };
+}
 
 describe('escalation moments', () => {
   function escalationGame(): Table {
@@ -168,47 +254,137 @@ describe('escalation moments', () => {
       { type: 'raise', seat: RESIDENTS, escalation: esc },
     );
     t.round();
-    // Round 3: the Authority meets the demand with a deal that includes it.
+    // Round 3: the Authority meets the demand with a deal it proposes itself.
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1, 2], [50, 30, 20], { terms: { jobs: 'none', review: 'independent' } }), accept(UNION, p), accept(RESIDENTS, p)]);
     return t;
   }
 
-  it('tells every stage of an escalation, a public refusal, a lapse and a demand met', () => {
+  it('tells every stage of an escalation with who escalated against whom', () => {
     const ms = moments(escalationGame().record());
-    const text = (kind: MomentKind) => ofKind(ms, kind).map((m) => m.text);
-    expect(text('escalation-public')).toEqual([
-      'Round 1: Residents went public against Authority, demanding Independent on Review: "The harbour floods; review it."',
-      'Round 1: Union went public against Greens, demanding a concession of 5 points.',
+    const told = (kind: MomentKind) => ofKind(ms, kind).map((m) => ({ round: m.round, seats: m.seats, text: m.text }));
+    expect(told('escalation-public')).toEqual([
+      { round: 1, seats: [2, 0], text: 'Round 1: Residents went public against Authority, demanding Independent on Review: "The harbour floods; review it."' },
+      { round: 1, seats: [1, 3], text: 'Round 1: Union went public against Greens, demanding a concession of 5 points.' },
     ]);
-    expect(text('demand-refused')).toEqual([
-      'Round 1: Authority refused Residents\' demand (Independent on Review) publicly: "Reviews delay the project." A public refusal costs it 3 reputation a round instead of 8.',
-    ]);
-    expect(text('escalation-mobilised')).toEqual(['Round 2: Residents mobilised against Authority over Independent on Review; allies can now co-sign.']);
-    expect(text('escalation-cosigned')).toEqual(["Round 2: Greens co-signed Residents' escalation against Authority; two seats now stand behind it, and it bites at 100% of its full force."]);
-    expect(text('escalation-complaint')).toHaveLength(1);
-    expect(text('escalation-action')).toEqual([
-      'Round 2: Residents took action against Authority over Independent on Review: each round it stands, Authority loses 40 points and Residents and Greens 4 each.',
-    ]);
-    expect(text('demand-ignored')).toEqual([
-      "Round 1: Greens ignored Union's public demand and lost 8 reputation.",
-      "Round 2: Greens ignored Union's public demand and lost 8 reputation.",
-    ]);
-    expect(text('escalation-lapsed')).toEqual(["Round 2: Union's escalation against Greens lapsed at stage 1 (public): it was not renewed."]);
-    expect(text('demand-met')).toEqual([
-      "Round 3: Authority met Residents' demand (Independent on Review); the escalation ended and Authority gained 4 reputation for conceding.",
-    ]);
-    expect(ofKind(ms, 'demand-met')[0].lesson).toBe('de-escalation-saves-face');
+    pinnedKinds.add('escalation-public');
+    pin(ms, 'escalation-mobilised', { round: 2, seats: [2, 0], text: 'Round 2: Residents mobilised against Authority over Independent on Review; allies can now co-sign.' });
+    pin(ms, 'escalation-cosigned', {
+      round: 2, seats: [3, 2, 0],
+      text: "Round 2: Greens co-signed Residents' escalation against Authority; two seats now stand behind it, and it bites at 100% of its full force.",
+    });
+    pin(ms, 'escalation-complaint', {
+      round: 2, seats: [2, 0],
+      text: 'Round 2: Residents filed a formal complaint against Authority over Independent on Review, cutting its walk-away further.',
+    });
+    pin(ms, 'escalation-action', {
+      round: 2, seats: [2, 3, 0],
+      text: 'Round 2: Residents took action against Authority over Independent on Review: each round it stands, Authority loses 40 points and Residents and Greens 4 each.',
+    });
+    pin(ms, 'escalation-staged', {
+      round: 3, seats: [2, 3, 0],
+      text: "Round 3: Residents' escalation against Authority over Independent on Review went up stage by stage (public in round 1, mobilise, formal complaint and action in round 2, co-signed by Greens); Authority met the demand in round 3.",
+    });
   });
 
-  it("tells an outsider's walk-away cut by escalation", () => {
+  it('tells a public refusal, ignored demands and a lapse, naming the target', () => {
     const ms = moments(escalationGame().record());
-    const cut = ofKind(ms, 'walk-away-cut');
-    // Two seats of four press at stage 4: a full bite, 30 × (1 − 0.5 − 0.5) = 0.
-    expect(cut.map((m) => m.text)).toEqual([
-      'Round 2: with no winning deal, Authority got 0 instead of its walk-away of 30: escalation by Residents and Greens had cut it.',
+    pin(ms, 'demand-refused', {
+      round: 1, seats: [0, 2],
+      text: 'Round 1: Authority refused Residents\' demand (Independent on Review) publicly: "Reviews delay the project." A public refusal costs it 3 reputation a round instead of 8.',
+    });
+    expect(ofKind(ms, 'demand-ignored').map((m) => ({ round: m.round, seats: m.seats, text: m.text }))).toEqual([
+      { round: 1, seats: [3, 1], text: "Round 1: Greens ignored Union's public demand and lost 8 reputation." },
+      { round: 2, seats: [3, 1], text: "Round 2: Greens ignored Union's public demand and lost 8 reputation." },
     ]);
-    expect(cut[0]).toMatchObject({ seats: [0, 2, 3], lesson: 'make-non-agreement-costly' });
+    pinnedKinds.add('demand-ignored');
+    pin(ms, 'escalation-lapsed', { round: 2, seats: [1, 3], text: "Round 2: Union's escalation against Greens lapsed at stage 1 (public): it was not renewed." });
+  });
+
+  it('credits the target that met a demand by joining the winning deal', () => {
+    const t = escalationGame();
+    const ms = moments(t.record());
+    const [met] = ofKind(ms, 'demand-met');
+    const { suffix } = creditSuffix(t.record(), met.seq);
+    pin(ms, 'demand-met', {
+      round: 3, seats: [0, 2],
+      text: `Round 3: Authority met Residents' demand (Independent on Review) by joining the winning deal that puts Independent on Review in force; the escalation ended${suffix}.`,
+    });
+    expect(met.lesson).toBe('de-escalation-saves-face');
+  });
+
+  it('credits the target that met a demand with its own concession', () => {
+    const t = new Table();
+    t.round();
+    t.act({ type: 'escalate', seat: UNION, target: GREENS, demand: { kind: 'concession', points: 5 } });
+    t.act({ type: 'concede', seat: GREENS, to: UNION, points: 5, labelled: false });
+    const [met] = ofKind(moments(t.record()), 'demand-met');
+    const { suffix } = creditSuffix(t.record(), met.seq);
+    expect(met.seats).toEqual([3, 1]);
+    expect(met.text).toBe(`Round 2: Greens met Union's demand (a concession of 5 points) with a concession of 5 points; the escalation ended${suffix}.`);
+  });
+
+  it("does not say the target met a demand that the escalator's own winning deal settled without it", () => {
+    const scenario = smallScenario();
+    scenario.roles[AUTHORITY] = { ...scenario.roles[AUTHORITY], veto: false };
+    const t = new Table(scenario);
+    t.advance().act({ type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'option', issue: 'jobs', option: 'union' } });
+    const p = nextId(t);
+    t.round([propose(UNION, [1, 2, 3], [40, 30, 30], { terms: { jobs: 'union', review: 'independent' } }), accept(RESIDENTS, p), accept(GREENS, p)]);
+    const ms = moments(t.record());
+    expect(ofKind(ms, 'demand-met')).toEqual([]);
+    const [moot] = ofKind(ms, 'demand-moot');
+    const { suffix, seats } = creditSuffix(t.record(), moot.seq);
+    const nothing = seats.includes(AUTHORITY) ? '' : ', and Authority, which did nothing to meet it, earned no credit';
+    pin(ms, 'demand-moot', {
+      round: 1, seats: [1, 2, 3, 0],
+      text: `Round 1: the winning deal of Union, Residents and Greens, without Authority, puts Union jobs on Jobs in force, so Union's demand on Authority (Union jobs on Jobs) was settled by others; the escalation ended${suffix}${nothing}.`,
+    });
+    expect(ms.some((m) => /Authority met/.test(m.text))).toBe(false);
+  });
+
+  it('tells a share demand met by the target, with the share the escalator got', () => {
+    const t = new Table();
+    t.advance().act({ type: 'escalate', seat: RESIDENTS, target: AUTHORITY, demand: { kind: 'share', share: 20 } });
+    const p = nextId(t);
+    t.round([propose(UNION, [0, 1, 2], [50, 25, 25]), accept(AUTHORITY, p), accept(RESIDENTS, p)]);
+    const [met] = ofKind(moments(t.record()), 'demand-met');
+    expect(met.seats).toEqual([0, 2]);
+    expect(met.text).toMatch(/^Round 1: Authority met Residents' demand \(20% of the next winning deal\) by joining the winning deal that gives Residents 25%; the escalation ended/);
+  });
+
+  it('tells a ladder that lapsed and one that still stood at the end', () => {
+    const t = new Table(smallScenario(), { mode: 'coalition', seed: 7, rounds: 3 });
+    t.advance();
+    const lapsing = nextId(t);
+    t.act({ type: 'escalate', seat: GREENS, target: AUTHORITY, demand: { kind: 'share', share: 30 } }, { type: 'raise', seat: GREENS, escalation: lapsing });
+    t.round();
+    t.round();
+    const standing = nextId(t);
+    t.act({ type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'concession', points: 3 } }, { type: 'raise', seat: UNION, escalation: standing });
+    t.act({ type: 'cosign', seat: RESIDENTS, escalation: standing });
+    t.finish();
+    const staged = ofKind(moments(t.record()), 'escalation-staged').map((m) => ({ round: m.round, seats: m.seats, text: m.text }));
+    expect(staged).toEqual([
+      {
+        round: 2, seats: [3, 0],
+        text: "Round 2: Greens' escalation against Authority over 30% of the next winning deal went up stage by stage (public and mobilise in round 1); it lapsed at stage 2 in round 2.",
+      },
+      {
+        round: 3, seats: [1, 2, 0],
+        text: "Round 3: Union's escalation against Authority over a concession of 3 points went up stage by stage (public and mobilise in round 3, co-signed by Residents); it still stood at stage 2 (mobilise) when the game ended.",
+      },
+    ]);
+  });
+
+  it("tells an outsider's walk-away cut by escalation, naming the seats that cut it", () => {
+    const ms = moments(escalationGame().record());
+    // Two seats of four press at stage 4: a full bite, 30 × (1 − 0.5 − 0.5) = 0.
+    const cut = pin(ms, 'walk-away-cut', {
+      round: 2, seats: [0, 2, 3],
+      text: 'Round 2: with no winning deal, Authority got 0 instead of its walk-away of 30: escalation by Residents and Greens had cut it.',
+    });
+    expect(cut.lesson).toBe('make-non-agreement-costly');
   });
 });
 
@@ -223,14 +399,10 @@ describe('trust moments', () => {
 
   it('tells a defection on partners who honoured, the retaliation and the forgiveness next round', () => {
     const ms = moments(trustGame().record());
-    expect(ofKind(ms, 'defection').map((m) => m.text)).toEqual([
-      'Round 4: Authority defected on Union and Residents, who honoured; it lost 12 reputation.',
-    ]);
+    pin(ms, 'defection', { round: 4, seats: [0, 1, 2], text: 'Round 4: Authority defected on Union and Residents, who honoured; it lost 12 reputation.' });
     // Union's defection in round 5 answers round 4's, so it is told as retaliation, not as a new betrayal.
-    expect(ofKind(ms, 'retaliation').map((m) => m.text)).toEqual(["Round 5: Union answered Authority's defection in kind and defected back."]);
-    expect(ofKind(ms, 'forgiveness').map((m) => m.text)).toEqual([
-      'Round 5: Residents honoured Authority again after being betrayed in round 4, and Authority honoured too.',
-    ]);
+    pin(ms, 'retaliation', { round: 5, seats: [1, 0], text: "Round 5: Union answered Authority's defection in kind and defected back." });
+    pin(ms, 'forgiveness', { round: 5, seats: [2, 0], text: 'Round 5: Residents honoured Authority again after being betrayed in round 4, and Authority honoured too.' });
   });
 
   it('tells runs of mutual honour with their final length', () => {
@@ -238,16 +410,17 @@ describe('trust moments', () => {
     // Six pairs honour through round 3; the pairs without the Authority keep going to round 5.
     expect(runs).toHaveLength(6);
     expect(runs.every((m) => m.round === 3)).toBe(true);
+    expect(runs.map((m) => m.seats)).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
     expect(runs.map((m) => m.text)).toContain('Round 3: Authority and Union honoured each other for a third round in a row; the run lasted three rounds (1–3).');
     expect(runs.map((m) => m.text)).toContain('Round 3: Union and Residents honoured each other for a third round in a row; the run lasted five rounds (1–5).');
+    pinnedKinds.add('honour-run');
   });
 
   it('tells the game ending at a round nobody knew', () => {
-    const [end] = ofKind(moments(trustGame().record()), 'unknown-end');
-    expect(end).toMatchObject({ round: 5, lesson: 'shadow-of-the-future', seats: [] });
-    expect(end.text).toBe(
-      'Round 5: the game ended after five rounds, a number nobody at the table knew in advance (the number of rounds was never shown); in the last round 11 of 12 trust moves were honour.',
-    );
+    pin(moments(trustGame().record()), 'unknown-end', {
+      round: 5, seats: [],
+      text: 'Round 5: the game ended after five rounds, a number nobody at the table knew in advance (the number of rounds was never shown); in the last round 11 of 12 trust moves were honour.',
+    });
     const t = new Table();
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]).finish();
@@ -261,8 +434,8 @@ describe('trust moments', () => {
     const t = new Table(smallScenario(), { mode: 'trust', seed: 1, rounds: 1, noise: 1 });
     t.trustRound([defect(UNION, AUTHORITY)]);
     const ms = moments(t.record());
-    expect(ofKind(ms, 'noise').map((m) => m.text)).toEqual(["Round 1: noise turned Authority's honour toward Union into a defection."]);
-    expect(ofKind(ms, 'noise')[0].lesson).toBe('forgiveness-under-noise');
+    const noise = pin(ms, 'noise', { round: 1, seats: [0, 1], text: "Round 1: noise turned Authority's honour toward Union into a defection." });
+    expect(noise.lesson).toBe('forgiveness-under-noise');
     expect(ofKind(ms, 'defection')).toEqual([]);
   });
 });
@@ -330,8 +503,9 @@ describe('topMoments', () => {
 });
 
 describe('coverage', () => {
-  // Runs last in this file (tests run in order): every kind was produced by some game above.
-  it('produces every kind of moment in the games above', () => {
-    expect(MOMENT_KINDS.filter((k) => !seenKinds.has(k))).toEqual([]);
+  // Runs last in this file (tests run in order): every kind was pinned, seats and words, by a
+  // constructed game above.
+  it('pins who did what for every kind of moment', () => {
+    expect(MOMENT_KINDS.filter((k) => !pinnedKinds.has(k))).toEqual([]);
   });
 });
