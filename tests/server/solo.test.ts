@@ -51,14 +51,15 @@ describe('solo tables', () => {
     expect(p.room.state.deadline - Date.now()).toBeGreaterThan(left - 2000);
   });
 
-  it('seat bots of the chosen difficulty, and a short game draws its hidden count from a shorter range', async () => {
-    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Hal', difficulty: 'hard', roundRange: { min: 3, max: 4 }, seed: 8 });
+  it('seat bots of the chosen difficulty, and a short game ends at random on a shorter horizon', async () => {
+    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Hal', difficulty: 'hard', roundRange: { min: 3, continue: 0.6, max: 8 }, seed: 8 });
     expect(p.view!.totalRounds).toBeNull();
     p.send('start', {});
     const stop = autoPlay(p);
     await p.waitView((v) => v.phase === 'end', 30_000, 'the end');
     stop();
-    expect([3, 4]).toContain(p.view!.totalRounds);
+    expect(p.view!.totalRounds).toBeGreaterThanOrEqual(3);
+    expect(p.view!.totalRounds).toBeLessThanOrEqual(8);
     await waitFor(() => p.room.state.status === 'ended', 2000);
     const seats = [...p.room.state.seats] as { kind: string; bot: string }[];
     const bots = seats.filter((s) => s.kind === 'bot').map((s) => s.bot);
@@ -66,5 +67,8 @@ describe('solo tables', () => {
     for (const bot of bots) expect(bot).toMatch(/\(hard\)$/);
     const bad = await b.colyseus.sdk.create('table', { scenario: 'harbour-development', solo: true, name: 'X', roundRange: { min: 5, max: 2 } }).catch((e: Error) => e);
     expect(String((bad as Error).message)).toMatch(/roundRange: min must not be above max/);
+    // A cap that games often reach would tell players the last round: refused (DESIGN 2).
+    const known = await b.colyseus.sdk.create('table', { scenario: 'harbour-development', solo: true, name: 'Y', roundRange: { min: 3, max: 4 } }).catch((e: Error) => e);
+    expect(String((known as Error).message)).toMatch(/roundRange: games would reach the cap of 4 rounds too often \(80%\)/);
   });
 });
