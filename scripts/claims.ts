@@ -7,9 +7,11 @@
 //   npm run claims -- --only students,personas --json
 //
 // Exit codes: 0 measured (whatever the verdicts), 2 bad arguments.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CLAIM_IDS, measureClaims, type ClaimId, type ClaimResult } from '../shared/claims/claims';
+import type { ClaimVerdicts } from '../shared/claims/verdicts';
+import { RULES_VERSION } from '../shared/engine/types';
 import { builtInScenarios, scenarioById, SCENARIO_IDS } from '../shared/scenarios';
 import { progressBar } from './progress';
 
@@ -21,6 +23,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   markdown: { type: 'boolean', default: false },
   from: { type: 'string' },
+  verdicts: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -36,6 +39,8 @@ Options:
   --json              print one line of JSON instead of a table
   --markdown          print the table as Markdown (as in README.md)
   --from FILE         print a saved --json result instead of measuring
+  --verdicts FILE     also write each scenario's verdicts, which the coach and the debrief read
+                      (assets/claims/verdicts.json)
   -h, --help          show this message
 
 Scenarios: ${SCENARIO_IDS.join(', ')}`;
@@ -95,6 +100,8 @@ function measure(): Saved {
 
 const saved: Saved = values.from ? (JSON.parse(readFileSync(values.from, 'utf8')) as Saved) : measure();
 
+if (values.verdicts) writeFileSync(values.verdicts, `${JSON.stringify(verdictsOf(saved.results), null, 2)}\n`);
+
 if (values.json) {
   process.stdout.write(`${JSON.stringify(saved)}\n`);
 } else if (values.markdown) {
@@ -108,6 +115,16 @@ if (values.json) {
     process.stdout.write('\nDoes not hold (taught as not true):\n');
     for (const r of failed) process.stdout.write(`  - ${r.scenario}: ${r.claim} (${fmt(r.effect.mean)}, target ${r.target})\n`);
   }
+}
+
+/** Each scenario's verdict per claim (students and personas are not lessons a screen states). */
+function verdictsOf(results: readonly ClaimResult[]): ClaimVerdicts {
+  const scenarios: ClaimVerdicts['scenarios'] = {};
+  for (const r of results) {
+    if (r.scenario === 'all' || r.subject !== undefined) continue;
+    (scenarios[r.scenario] ??= {})[r.id] = r.verdict;
+  }
+  return { rules: RULES_VERSION, games: saved.games, scenarios };
 }
 
 /** One row per claim, the scenarios across: the effect with its interval, a cross where it does not hold. */

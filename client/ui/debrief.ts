@@ -2,6 +2,7 @@
 // gain and efficiency against the best possible, value left on the table, charts over the
 // rounds, the coalition timeline, the moments tied to lessons, the bots' reasons opened for audit,
 // and the record to download.
+import { lessonStatus, notShownHere } from '../../shared/claims/verdicts';
 import { isStrategyName } from '../../shared/bots/strategies';
 import { strategyReveal } from '../../shared/record/coach';
 import { LESSONS } from '../../shared/record/lessons';
@@ -200,7 +201,7 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
               h('h2', null, 'Moments that mattered'),
               d.topMoments.length === 0 ? h('p', { class: 'muted' }, 'A quiet game: no turning points stood out.') : null,
               d.topMoments.map((m) =>
-                h('article', { class: 'card tight moment', key: m.seq }, h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson), h('p', null, m.text), h('p', { class: 'small muted' }, LESSONS[m.lesson]?.text ?? '')),
+                h('article', { class: 'card tight moment', key: m.seq }, h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson), h('p', null, m.text), h('p', { class: 'small muted' }, LESSONS[m.lesson]?.text ?? '', lessonStatus(view.scenario.id, m.lesson) === 'does not hold' ? ` ${notShownHere(view.scenario.name)}` : '')),
               ),
             ),
             h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d)),

@@ -8,6 +8,7 @@ import type { Escalation, GameEvent, Income, ReputationCause, Seat, SeatAction }
 import { viewFor, type TableView } from '../engine/view';
 import { STRATEGY_SUMMARIES, type StrategyName } from '../bots/strategies';
 import { LESSONS, type LessonId } from './lessons';
+import { lessonStatus, notShownHere } from '../claims/verdicts';
 import { replay, type GameRecord } from './log';
 import { demandText, listNames, optionText, percentText, pointsText, possessive } from './moments';
 
@@ -196,7 +197,10 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   const rules = scenario.reputation;
   const noise = f.record.config.noise ?? 0;
   const betrayedBy = pairs.filter((p) => p.theirs === 'defect' && p.mine === 'honour').map((p) => p.partner);
-  const say = (lesson: LessonId, suggestion: string) => ({ lesson, suggestion });
+  // A lesson the game's own measurement does not support in this scenario is not taught as
+  // true (DESIGN 10): the suggestion says so.
+  const say = (lesson: LessonId, suggestion: string) =>
+    lessonStatus(f.record.scenario.id, lesson) === 'does not hold' ? { lesson, suggestion: `${suggestion} ${notShownHere(scenario.name)}` } : { lesson, suggestion };
 
   if (betrayedBy.length > 0) {
     const who = names(betrayedBy);
