@@ -111,8 +111,42 @@ export interface TableView {
   debrief: Debrief | null;
 }
 
+// A view is rebuilt for every decision of every bot: the parts that change only between rounds
+// (the scenario's public facts, the history) are built once and shared, never mutated.
+const publicScenarios = new WeakMap<Scenario, PublicScenario>();
+const histories = new WeakMap<GameState['history'], Map<string, RoundView[]>>();
+
+function historyView(history: GameState['history'], viewer: Seat | null, ended: boolean): RoundView[] {
+  let byViewer = histories.get(history);
+  if (!byViewer) histories.set(history, (byViewer = new Map()));
+  const key = `${viewer}:${ended}`;
+  let built = byViewer.get(key);
+  if (!built) {
+    built = history.map((h) => ({
+      round: h.round,
+      deals: h.deals,
+      winning: h.winning,
+      terms: h.terms,
+      trust: ended ? h.trust : h.trust.map((p) => ({ ...p, chosenA: viewer === p.a ? p.chosenA : p.moveA, chosenB: viewer === p.b ? p.chosenB : p.moveB })),
+      reputation: h.reputation,
+      myPoints: viewer === null ? null : h.points[viewer],
+      myIncome: viewer === null ? null : h.income[viewer],
+    }));
+    byViewer.set(key, built);
+  }
+  return built;
+}
+
 /** The scenario without any role's private walk-away, values or briefing, the game's cap, or its debrief text. */
 export function publicScenario(scenario: Scenario): PublicScenario {
+  const known = publicScenarios.get(scenario);
+  if (known) return known;
+  const made = publicScenarioOf(scenario);
+  publicScenarios.set(scenario, made);
+  return made;
+}
+
+function publicScenarioOf(scenario: Scenario): PublicScenario {
   const { roles, rounds, debrief: _debrief, ...rest } = scenario;
   return { ...rest, expectedRounds: Math.round(expectedRounds(rounds)), roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })) };
 }
@@ -164,16 +198,7 @@ export function viewFor(state: GameState, viewer: Seat | null): TableView {
     chat: state.chat.filter((m) => involves(m.from, m.to)),
     concessions: state.concessions.filter((c) => c.labelled || viewer === c.from || viewer === c.to),
     trust,
-    history: state.history.map((h) => ({
-      round: h.round,
-      deals: h.deals,
-      winning: h.winning,
-      terms: h.terms,
-      trust: ended ? h.trust : h.trust.map((p) => ({ ...p, chosenA: viewer === p.a ? p.chosenA : p.moveA, chosenB: viewer === p.b ? p.chosenB : p.moveB })),
-      reputation: h.reputation,
-      myPoints: viewer === null ? null : h.points[viewer],
-      myIncome: viewer === null ? null : h.income[viewer],
-    })),
+    history: historyView(state.history, viewer, ended),
     debrief: ended
       ? {
           totalRounds: state.totalRounds,
