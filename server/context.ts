@@ -20,6 +20,11 @@ export interface ServerSettings {
   floodLimit: number;
   /** Largest message payload (JSON characters) that gets a reply; larger ones get `too-large`. */
   maxPayloadChars: number;
+  /**
+   * Tests only: create options may fix a table's seed, so a test plays a known game. Off in play:
+   * a creator who picks the seed can compute the hidden number of rounds.
+   */
+  acceptSeed: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -32,6 +37,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   ratePerSecond: 10,
   floodLimit: 40,
   maxPayloadChars: 4096,
+  acceptSeed: false,
 };
 
 export interface ServerContext {

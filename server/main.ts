@@ -1,5 +1,7 @@
 // `npm start`: one process serving the game client and the Colyseus endpoint on one port,
 // printing the addresses a class can join from (with a QR code of the LAN address).
+// First: on an older Node, stop with a sentence before anything fails in a stranger way.
+import '../scripts/check-node.mjs';
 import { networkInterfaces } from 'node:os';
 import qrcode from 'qrcode-terminal';
 import { createApp } from './app';
@@ -89,7 +91,9 @@ console.log('');
 console.log('Leverage is running.');
 console.log(`  On this computer:  http://localhost:${port}/`);
 for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
-console.log(`  Game data:         ${dbPath} (synchronous=${sync})`);
+// What SQLite reports, not what was asked for: the line proves the setting reached the store.
+const inForce = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(app.ctx.store.pragma('synchronous'))];
+console.log(`  Game data:         ${dbPath} (synchronous=${inForce})`);
 if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress}`);
 if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);
 if (lan.length > 0) {

@@ -106,7 +106,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private createTable(options: unknown): void {
-    const table = tableFromOptions(options, this.ctx.settings.displaySeconds);
+    const table = tableFromOptions(options, this.ctx.settings);
     const code = newCode((c) => this.ctx.store.hasTable(c));
     this.roomId = code;
     this.game = createGame(table.scenario, table.config);

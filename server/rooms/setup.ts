@@ -8,6 +8,7 @@ import { createOptions, MAX_NAME, type JoinErrorCode } from '../../shared/protoc
 import { formatProblems, parseScenario, scenarioById } from '../../shared/scenarios/index';
 import { MAX_CAP_CHANCE } from '../../shared/scenarios/schema';
 import { capChance, DEFAULT_CONTINUE } from '../../shared/engine/setup';
+import type { ServerSettings } from '../context';
 import type { Durations, SeatRecord, TableSettings } from '../store/store';
 
 /**
@@ -80,7 +81,8 @@ export interface NewTable {
 }
 
 /** Validates create options into a table, or throws a join error naming the problem. */
-export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable {
+export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'displaySeconds' | 'acceptSeed'>): NewTable {
+  const { displaySeconds } = server;
   const parsed = createOptions.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -111,6 +113,9 @@ export function tableFromOptions(raw: unknown, displaySeconds: number): NewTable
   if (!o.spectate && o.token === undefined && cleanName(o.name) === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
   if (o.role !== undefined && seatOfRole(scenario, o.role) === null)
     throw joinError('bad-options', `role: this scenario has no role "${String(o.role)}".`);
+  // Whoever picks the seed can compute the hidden number of rounds (DESIGN 2), so only a test
+  // server lets create options fix it: each browser or server test then plays one known game.
+  if (o.seed !== undefined && !server.acceptSeed) throw joinError('bad-options', 'seed: this server draws every table’s seed itself.');
   const config: GameConfig = { mode: o.mode, seed: o.seed ?? randomInt(0, 0x7fffffff) };
   if (o.noise !== undefined) {
     if (o.mode !== 'trust') throw joinError('bad-options', 'noise: only the trust game has noise.');

@@ -4,11 +4,13 @@ import type { TableView } from '../../shared/engine/view';
 import { replay, type LogEntry } from '../../shared/record/log';
 import { scenarioById } from '../../shared/scenarios/index';
 import type { TableResults } from '../../server/rooms/TableRoom';
-import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted } from './helpers';
+import { autoPlay, bootServer, createTable, joinTable, tableRoom, TestClock, waitFor, type Booted } from './helpers';
 
 let b: Booted;
+// Server time stands still unless a test moves it: phases close when their people are ready.
+const clock = new TestClock();
 beforeAll(async () => {
-  b = await bootServer();
+  b = await bootServer({}, undefined, clock);
 });
 afterAll(async () => {
   await b.stop();
@@ -144,23 +146,32 @@ describe('a coalition game with two people and four bots', () => {
     expect(Object.keys(list[0].roles[0]).sort()).toEqual(['id', 'name', 'power', 'veto']);
   });
 
-  it('waits for a timer in the game before closing a phase', async () => {
-    // a 1-second negotiate and trust: nobody says ready, the clock closes the phases
+  it('closes a phase on its clock, not a moment before', async () => {
+    // Nobody says ready: only the clock can close negotiate, after exactly its 60 seconds.
     const host = await createTable(b, {
       scenario: 'climate-summit',
       seats: [{ kind: 'human' }, ...BOTS, BOTS[0]],
-      durations: { negotiate: 1, trust: 1 },
+      durations: { negotiate: 60, trust: 60 },
       rounds: 1,
       name: 'Timer',
     });
+    const code = host.welcome!.code;
+    const room = tableRoom(b, code);
     host.send('start', {});
-    await host.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
-    const started = Date.now();
-    await waitFor(() => host.room.state.phase === 'negotiate', 2000, 'the state to say negotiate');
-    expect(host.room.state.deadline).toBeGreaterThan(started);
-    await host.waitView((v) => v.phase !== 'negotiate', 5000, 'negotiate to close on its timer');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
-    await waitFor(() => host.view!.phase === 'end', 8000, 'the end');
+    await host.waitView((v) => v.phase === 'negotiate', 5000, 'negotiate');
+    const opened = clock.now();
+    await waitFor(() => host.room.state.deadline > 0, 5000, 'the deadline');
+    expect(host.room.state.deadline).toBe(opened + 60_000);
+    await clock.advance(59_999);
+    expect(room.snapshot().game.phase).toBe('negotiate');
+    await clock.advance(1);
+    await host.waitView((v) => v.phase !== 'negotiate', 5000, 'negotiate to close on its clock');
+    const closed = b.app.ctx.store.log(code).filter((e) => e.action.type === 'advance' && e.phase === 'negotiate');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ actor: 'system', by: 'system', time: opened + 60_000 });
+    // The rest of the game runs on its clocks too.
+    for (let i = 0; i < 10 && room.snapshot().game.phase !== 'end'; i++) await clock.advance(60_000);
+    await host.waitView((v) => v.phase === 'end', 5000, 'the end');
     await host.room.leave();
   });
 });

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ColyseusTestServer } from '@colyseus/testing';
+import type { Room as ServerRoom } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
 import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
+import { TableRoom } from '../../server/rooms/TableRoom';
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
 import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
@@ -22,19 +24,75 @@ export interface Booted {
   stop(): Promise<void>;
 }
 
+/** Takeover, reconnection and restore grace keep the server's defaults unless a test sets them. */
 export const TEST_SETTINGS: Partial<ServerSettings> = {
   botDelayMs: 0,
   displaySeconds: 0,
-  takeoverSeconds: 60,
-  reconnectSeconds: 60,
   // Test clients act at machine speed; the flood test sets its own limits.
   rateBurst: 10_000,
+  // Each test plays a known game.
+  acceptSeed: true,
 };
 
-export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?: string): Promise<Booted> {
+/**
+ * A server clock that moves only when the test moves it: the server's time (deadlines, log
+ * entries) and the timers of its rooms (phase clocks, takeovers). A test then checks "not yet"
+ * and "now" at exact instants, however slow the machine is.
+ */
+export class TestClock {
+  private t: number;
+  private rooms = new Set<ServerRoom>();
+
+  constructor(start = Date.UTC(2026, 10, 2, 9, 0, 0)) {
+    this.t = start;
+  }
+
+  readonly now = (): number => this.t;
+
+  /**
+   * Every table room created from now on runs its timers on this clock from its first moment
+   * (each Colyseus room ticks a clock of its own, Date.now by default). Returns the undo.
+   */
+  install(): () => void {
+    const clock = this;
+    const onCreate = TableRoom.prototype.onCreate;
+    TableRoom.prototype.onCreate = function (this: TableRoom, options: unknown) {
+      // `now` is the room clock's time source; its type marks it protected.
+      (this.clock as unknown as { now: () => number }).now = clock.now;
+      this.clock.currentTime = clock.t;
+      clock.rooms.add(this);
+      return onCreate.call(this, options);
+    };
+    return () => {
+      TableRoom.prototype.onCreate = onCreate;
+    };
+  }
+
+  /** Moves time on, and returns once every live room has run its timers up to the new time. */
+  async advance(ms: number): Promise<void> {
+    this.t += ms;
+    const target = this.t;
+    for (const room of this.rooms) {
+      if (!room.clock.running) {
+        this.rooms.delete(room);
+        continue;
+      }
+      await waitFor(() => !room.clock.running || room.clock.currentTime >= target, 10_000, 'a room to tick');
+    }
+  }
+}
+
+export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?: string, clock?: TestClock): Promise<Booted> {
   const dir = mkdtempSync(join(tmpdir(), 'leverage-test-'));
   const path = dbPath ?? join(dir, 'test.db');
-  const app = createApp({ dbPath: path, settings: { ...TEST_SETTINGS, ...settings }, log: () => undefined, clientDir: join(dir, 'no-client') });
+  const app = createApp({
+    dbPath: path,
+    settings: { ...TEST_SETTINGS, ...settings },
+    log: () => undefined,
+    clientDir: join(dir, 'no-client'),
+    ...(clock ? { now: clock.now } : {}),
+  });
+  const release = clock?.install();
   // Like @colyseus/testing's boot(), but on a free port: boot() always takes 2568, which collides
   // with any other test run on the same machine.
   const port = await freePort();
@@ -48,10 +106,18 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
     url: `http://127.0.0.1:${port}`,
     async stop() {
       await colyseus.shutdown();
+      release?.();
       app.ctx.store.close();
       if (!dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server's room of a table (in this process), for what only the server knows. */
+export function tableRoom(b: Booted, code: string): TableRoom {
+  const room = b.colyseus.getRoomById(code);
+  if (!room) throw new Error(`no room for table ${code}`);
+  return room as unknown as TableRoom;
 }
 
 export function freePort(): Promise<number> {

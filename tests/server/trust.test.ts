@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreGame } from '../../shared/engine/scoring';
 import { replay, type LogEntry } from '../../shared/record/log';
 import type { TableResults } from '../../server/rooms/TableRoom';
-import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted } from './helpers';
+import { autoPlay, bootServer, createTable, joinTable, tableRoom, TestClock, waitFor, type Booted } from './helpers';
 
 let b: Booted;
+// Server time stands still unless a test moves it.
+const clock = new TestClock();
 beforeAll(async () => {
-  b = await bootServer();
+  b = await bootServer({}, undefined, clock);
 });
 afterAll(async () => {
   await b.stop();
@@ -47,10 +49,8 @@ describe('the trust game', () => {
     for (const round of v.history) expect(round.trust).toHaveLength(10);
     // always-defect defected on everyone, every round (before noise).
     for (const round of v.history) {
-      for (const p of round.trust) {
-        if (p.a === 3) expect(p.chosenA).toBe('defect');
-        if (p.b === 3) expect(p.chosenB).toBe('defect');
-      }
+      const chosenBy3 = round.trust.flatMap((p) => (p.a === 3 ? [p.chosenA] : p.b === 3 ? [p.chosenB] : []));
+      expect(chosenBy3).toEqual(['defect', 'defect', 'defect', 'defect']);
     }
     const code = host.welcome!.code;
     const results = (await b.colyseus.http.get(`/api/tables/${code}/results`)).data as TableResults;
@@ -67,12 +67,14 @@ describe('the trust game', () => {
     expect(solo.seat).toBe(0);
     await waitFor(() => solo.room.state.seats.length === 5, 2000);
     expect(solo.room.state.seats.map((s: { kind: string }) => s.kind)).toEqual(['human', 'bot', 'bot', 'bot', 'bot']);
+    const room = tableRoom(b, solo.welcome!.code);
     solo.send('start', {});
     await solo.waitView((v) => v.phase === 'trust', 3000, 'trust');
-    // Untimed: the stage waits for the player.
+    // Untimed: the stage waits for the player, however long.
     expect(solo.room.state.deadline).toBe(0);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(solo.view!.phase).toBe('trust');
+    await clock.advance(24 * 3_600_000);
+    expect(room.snapshot().game.phase).toBe('trust');
+    expect(room.snapshot().game.round).toBe(1);
     const stop = autoPlay(solo);
     await solo.waitView((v) => v.phase === 'end', 10_000, 'the end');
     stop();
