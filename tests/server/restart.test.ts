@@ -3,27 +3,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted } from './helpers';
+import { autoPlay, bootServer, createTable, joinTable, tableRoom, TestClock, waitFor, type Booted } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'leverage-restart-'));
 let db = '';
 let n = 0;
 let b: Booted | null = null;
+let clock = new TestClock();
 afterEach(async () => {
   await b?.stop();
   b = null;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A server on a new database, its time standing still unless the test moves it. */
 async function fresh(settings = {}) {
   db = join(dir, `t${n++}.db`);
-  b = await bootServer(settings, db);
+  clock = new TestClock();
+  b = await bootServer(settings, db, clock);
   return b;
 }
 
 async function restart(settings = {}): Promise<string[]> {
   await b!.stop();
-  b = await bootServer(settings, db);
+  b = await bootServer(settings, db, clock);
   return b.app.restoreTables();
 }
 
@@ -34,22 +37,30 @@ const BOTS = [
 ] as const;
 
 describe('restoring tables', () => {
-  it('gives a phase whose deadline passed while the server was down a grace period', async () => {
+  it('gives a phase whose deadline passed while the server was down 30 s (the default grace)', async () => {
     await fresh();
-    const p = await createTable(b!, { scenario: 'harbour-development', name: 'A', durations: { negotiate: 1 } });
+    const p = await createTable(b!, { scenario: 'harbour-development', name: 'A', durations: { negotiate: 60 } });
+    const code = p.welcome!.code;
     p.send('start', {});
     await p.waitView((v) => v.phase === 'negotiate', 3000);
+    expect(b!.app.ctx.store.getTable(code)!.deadline).toBe(clock.now() + 60_000);
     p.room.reconnection.enabled = false;
     await b!.stop();
     b = null;
-    // The 1-second deadline passes while the server is down.
-    await new Promise((r) => setTimeout(r, 1500));
-    b = await bootServer({ restoreGraceSeconds: 5 }, db);
-    expect(await b.app.restoreTables()).toEqual([p.welcome!.code]);
-    const q = await joinTable(b, p.welcome!.code, { token: p.welcome!.token! });
+    // The deadline passes while the server is down.
+    await clock.advance(10 * 60_000);
+    b = await bootServer({}, db, clock);
+    expect(await b.app.restoreTables()).toEqual([code]);
+    expect(b.app.ctx.store.getTable(code)!.deadline).toBe(clock.now() + 30_000);
+    const q = await joinTable(b, code, { token: p.welcome!.token! });
     expect(q.view!.phase).toBe('negotiate');
     await waitFor(() => q.room.state.deadline > 0, 2000);
-    expect(q.room.state.deadline - Date.now()).toBeGreaterThan(3000);
+    expect(q.room.state.deadline).toBe(clock.now() + 30_000);
+    // Nobody says ready: the grace runs out at 30 s, not before.
+    await clock.advance(29_999);
+    expect(tableRoom(b, code).snapshot().game.phase).toBe('negotiate');
+    await clock.advance(1);
+    await q.waitView((v) => v.phase !== 'negotiate', 3000, 'negotiate to close when the grace ran out');
   });
 
   it('keeps a pause, with the time that was left, across a restart', async () => {
@@ -58,22 +69,24 @@ describe('restoring tables', () => {
     p.send('start', {});
     await p.waitView((v) => v.phase === 'negotiate', 3000);
     await waitFor(() => p.room.state.deadline > 0, 2000);
+    await clock.advance(45_000);
     p.send('pause', {});
     await waitFor(() => p.room.state.paused, 2000, 'the pause');
-    const left = p.room.state.remaining;
+    expect(p.room.state.remaining).toBe(255_000);
     p.room.reconnection.enabled = false;
+    await clock.advance(3_600_000);
     expect(await restart()).toEqual([p.welcome!.code]);
     const q = await joinTable(b!, p.welcome!.code, { token: p.welcome!.token!, hostToken: p.welcome!.hostToken! });
     await waitFor(() => q.room.state.paused === true, 2000, 'the restored pause');
-    expect(q.room.state.remaining).toBe(left);
+    expect(q.room.state.remaining).toBe(255_000);
     expect(q.room.state.deadline).toBe(0);
     q.send('resume', {});
     await waitFor(() => q.room.state.paused === false && q.room.state.deadline > 0, 2000, 'the resumed clock');
-    expect(q.room.state.deadline - Date.now()).toBeGreaterThan(left - 3000);
+    expect(q.room.state.deadline).toBe(clock.now() + 255_000);
   });
 
   it('keeps a stand-in bot in the seat it took over, and its player reclaims it after the restart', async () => {
-    await fresh({ takeoverSeconds: 0.2 });
+    await fresh();
     const ana = await createTable(b!, {
       scenario: 'harbour-development',
       seats: [{ kind: 'human' }, { kind: 'human' }, ...BOTS],
@@ -84,9 +97,11 @@ describe('restoring tables', () => {
     ana.send('start', {});
     await ben.waitView((v) => v.phase === 'negotiate', 3000);
     await ben.room.leave();
+    await waitFor(() => !tableRoom(b!, ana.welcome!.code).state.seats[1].connected, 3000, 'the server to see Ben gone');
+    await clock.advance(60_000);
     await waitFor(() => ana.room.state.seats[1].playedBy === 'bot', 3000, 'the takeover');
     ana.room.reconnection.enabled = false;
-    expect(await restart({ takeoverSeconds: 0.2 })).toEqual([ana.welcome!.code]);
+    expect(await restart()).toEqual([ana.welcome!.code]);
     const watcher = await joinTable(b!, ana.welcome!.code, { spectate: true });
     await waitFor(() => watcher.room.state.seats.length === 5, 2000);
     expect(watcher.room.state.seats[1].playedBy).toBe('bot');
