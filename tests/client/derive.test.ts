@@ -7,6 +7,7 @@ import { viewFor } from '../../shared/engine/view';
 import { builtInScenarios, scenarioById } from '../../shared/scenarios/index';
 import { checkCoalition, packageWorth, pct, proportionalSplit, pts, scenarioPowerMap, shortNames, signed, termsValue } from '../../client/game/derive';
 import { shapePath, shapePoints, SHAPES } from '../../client/game/palette';
+import { smallScenario } from '../shared/fixtures';
 
 const harbour = scenarioById('harbour-development')!;
 const dam = scenarioById('river-dam')!;
@@ -35,17 +36,24 @@ describe('proportionalSplit', () => {
 });
 
 describe('packageWorth', () => {
+  // The small fixture's numbers, worked by hand: prize 100 a round; the Union (seat 1, walk-away 10)
+  // values local hiring 6 and an independent review 1; the Residents (seat 2, walk-away 5) value
+  // union jobs 4 and no review −2.
+  const small = smallScenario();
+  const viewOf = (seat: number) => viewFor(createGame(small, { mode: 'coalition', seed: 1 }), seat);
+
   it('is the share of the prize plus the values of the terms, against the walk-away', () => {
-    const game = createGame(harbour, { mode: 'coalition', seed: 1 });
-    const view = viewFor(game, 1);
-    const terms = Object.fromEntries(harbour.issues.map((i) => [i.id, i.options[i.options.length - 1].id]));
-    const w = packageWorth(view, 40, terms)!;
-    expect(w.prize).toBe(40);
-    expect(w.terms).toBe(termsValue(harbour.roles[1], terms));
-    expect(w.total).toBe(w.prize + w.terms);
-    expect(w.walkAway).toBe(harbour.roles[1].walkAway);
-    expect(w.gain).toBe(w.total - w.walkAway);
+    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' })).toEqual({ prize: 40, terms: 7, total: 47, walkAway: 10, gain: 37 });
+    expect(packageWorth(viewOf(2), 25, { jobs: 'union', review: 'none' })).toEqual({ prize: 25, terms: 2, total: 27, walkAway: 5, gain: 22 });
+    expect(packageWorth(viewOf(2), 0, { jobs: 'none', review: 'none' })).toEqual({ prize: 0, terms: -2, total: -2, walkAway: 5, gain: -7 });
   });
+
+  it('adds up the values of the terms named, and nothing for none', () => {
+    expect(termsValue(small.roles[1], { jobs: 'union', review: 'standard' })).toBe(15);
+    expect(termsValue(small.roles[3], { review: 'independent' })).toBe(12);
+    expect(termsValue(small.roles[0], null)).toBe(0);
+  });
+
   it('is nothing for a spectator', () => {
     const view = viewFor(createGame(harbour, { mode: 'coalition', seed: 1 }), null);
     expect(packageWorth(view, 50, {})).toBeNull();

@@ -180,9 +180,13 @@ describe('evolution', () => {
     expect(last[STRATEGY_NAMES.indexOf('tit-for-tat')]).toBeGreaterThan(1 / 13);
   });
 
-  it('is deterministic for a seed', () => {
+  it('is deterministic for a seed, and the seed is what decides the noisy matches', () => {
     const options = { strategies: STRATEGY_NAMES, generations: 20, turns: 50, noise: 0.05, seed: 3, repetitions: 2 };
-    expect(evolve(options)).toEqual(evolve(options));
+    const once = evolve(options);
+    expect(evolve({ ...options })).toEqual(once);
+    const other = evolve({ ...options, seed: 4 });
+    expect(other.payoffMatrix).not.toEqual(once.payoffMatrix);
+    expect(other.shares[20]).not.toEqual(once.shares[20]);
   });
 
   it('refuses bad shares', () => {

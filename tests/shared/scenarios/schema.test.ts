@@ -82,7 +82,11 @@ describe('shipped scenarios', () => {
     const before = JSON.stringify(raw);
     const result = parseScenario(raw);
     expect(JSON.stringify(raw)).toBe(before);
-    expect(result.ok && result.scenario).not.toBe(raw);
+    expect(result.ok).toBe(true);
+    const parsed = (result as Extract<typeof result, { ok: true }>).scenario;
+    expect(parsed).not.toBe(raw);
+    expect(parsed.roles).not.toBe(raw.roles);
+    expect(parsed.name).toBe(raw.name);
   });
 });
 
