@@ -160,11 +160,6 @@ export class Connection {
     this.on.status('idle', '');
   }
 
-  /** Test hook: drop the socket as a network failure would. */
-  dropForTest(): void {
-    (this.room?.connection as unknown as { transport?: { ws?: WebSocket } })?.transport?.ws?.close(4999);
-  }
-
   private attach(room: Room, who: { name: string; spectate: boolean }): void {
     this.leaving = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { matchMaker, type Room } from '@colyseus/core';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
@@ -41,7 +42,8 @@ export async function startServer(settings: Partial<ServerSettings> = {}): Promi
   const app = createApp({
     dbPath: join(dir, 'e2e.db'),
     synchronous: 'NORMAL',
-    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, ...settings },
+    // acceptSeed: every browser test fixes its table's seed (fixSeed) and so plays one known game.
+    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, ...settings },
     clientDir: inject('clientDir'),
     log: () => undefined,
   });
@@ -55,6 +57,37 @@ export async function startServer(settings: Partial<ServerSettings> = {}): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every table this page creates plays `seed`: the test adds it to the page's create request (the
+ * client never sends one; the test server accepts it), so each run plays the same game.
+ */
+export async function fixSeed(page: Page, seed: number): Promise<void> {
+  await page.route('**/matchmake/create/table', async (route) => {
+    const options = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
+    await route.continue({ postData: JSON.stringify({ ...options, seed }) });
+  });
+}
+
+/** The server's record of a table: seats with their bots, seed, status (what only the server knows). */
+export function tableRecord(server: TestServer, code: string) {
+  const record = server.app.ctx.store.getTable(code);
+  if (!record) throw new Error(`the server has no table ${code}`);
+  return record;
+}
+
+/** Cuts a client's socket on the server side, as a dropped network would (the page sees 1006). */
+export function cutConnection(code: string, sessionId: string): void {
+  const room = matchMaker.getLocalRoomById(code) as Room | undefined;
+  const client = room?.clients.find((c) => c.sessionId === sessionId);
+  if (!client) throw new Error(`no connection ${sessionId} at table ${code}`);
+  (client.ref as unknown as { terminate(): void }).terminate();
+}
+
+/** The table code the page sits at. */
+export function tableCode(page: Page): Promise<string> {
+  return page.evaluate(() => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code);
 }
 
 export interface Browser {

@@ -2,7 +2,10 @@
 // reveal and the debrief, with the renderer checked, refusals shown beside their control, no
 // text or control overlapping another, and the screenshots the README shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, hiddenTabs, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, fixSeed, hiddenTabs, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, tableCode, tableRecord, waitFacts, type Browser, type TestServer } from './helpers';
+
+/** The game every run plays: in its round 1 a deal that includes the player wins. */
+const SEED = 1;
 
 let server: TestServer;
 let b: Browser;
@@ -10,6 +13,7 @@ let b: Browser;
 beforeAll(async () => {
   server = await startServer({ displaySeconds: 2 });
   b = await openBrowser({ width: 1280, height: 720 });
+  await fixSeed(b.page, SEED);
 });
 afterAll(async () => closeAll(b, server));
 
@@ -48,6 +52,7 @@ describe('a solo game from the lobby to the debrief', () => {
   });
 
   it('negotiates: a proposal checked live, a refusal shown beside its control', async () => {
+    expect(tableRecord(server, await tableCode(b.page)).config.seed).toBe(SEED);
     await b.page.click('#start');
     await waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation');
     await b.page.click('#tab-deals');
@@ -74,16 +79,21 @@ describe('a solo game from the lobby to the debrief', () => {
   });
 
   it('plays the trust stage and shows the reveal', async () => {
-    await playSimply(b.page, (f) => f.phase === 'trust' || (f.phase === 'score' && f.round === 1) || f.round > 1);
+    const trust = await playSimply(b.page, (f) => f.phase === 'trust' || f.round > 1 || f.phase === 'end');
+    expect(trust).toMatchObject({ phase: 'trust', round: 1 });
+    expect(trust.openTrust.length).toBeGreaterThan(0);
     // At 1280 px every tab of the side panel stays in sight, the trust tab included.
     expect(await hiddenTabs(b.page)).toEqual([]);
-    const f = await playSimply(b.page, (x) => x.phase === 'score' || x.round > 1 || x.phase === 'end');
-    if (f.phase === 'score') {
-      await b.page.waitForTimeout(700);
-      expect(await findOverlaps(b.page)).toEqual([]);
-      await shot(b.page, 'trust-reveal');
-    }
-    expect(await b.page.textContent('#feed')).toMatch(/Round 1: Trust|Trust revealed|No deal won/);
+    const score = await playSimply(b.page, (x) => x.phase === 'score' || x.round > 1 || x.phase === 'end');
+    expect(score).toMatchObject({ phase: 'score', round: 1 });
+    const feed = await b.page.textContent('#feed');
+    expect(feed).toContain('Round 1: Trust.');
+    expect(feed).toMatch(/Deal wins: [^.]*You/);
+    expect(feed).toMatch(/Trust revealed: \d+ of \d+ moves honoured: .*\(you honoured\)/);
+    expect(feed).not.toContain('No deal won');
+    await b.page.waitForTimeout(700);
+    expect(await findOverlaps(b.page)).toEqual([]);
+    await shot(b.page, 'trust-reveal');
   });
 
   it('coaches after a round (the coach can be turned off) and pauses and resumes', async () => {

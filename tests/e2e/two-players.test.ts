@@ -2,7 +2,7 @@
 // else's; a watcher sees none; a proposal addressed to its members reaches only them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioById } from '../../shared/scenarios/index';
-import { closeAll, facts, findOverlaps, gotoReady, openBrowser, playSimply, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { closeAll, facts, findOverlaps, fixSeed, gotoReady, openBrowser, playSimply, startServer, tableRecord, waitFacts, type Browser, type TestServer } from './helpers';
 
 const scenario = scenarioById('harbour-development')!;
 let server: TestServer;
@@ -14,12 +14,29 @@ let code = '';
 beforeAll(async () => {
   server = await startServer();
   [host, guest] = await Promise.all([openBrowser({ width: 1280, height: 720 }), openBrowser({ width: 1024, height: 768 })]);
+  await fixSeed(host.page, 8);
 });
 afterAll(async () => closeAll(host, guest, watcher, server));
 
 /** Everything the page holds: its DOM text and the views it received. */
 async function everything(b: Browser): Promise<string> {
   return b.page.evaluate(() => document.body.innerText + JSON.stringify((window.__leverage!.store as { state: unknown }).state));
+}
+
+/** Every private field anywhere in the page's state, with its path and value. */
+async function privateFields(b: Browser): Promise<{ path: string; value: unknown }[]> {
+  return b.page.evaluate(() => {
+    const found: { path: string; value: unknown }[] = [];
+    const walk = (x: unknown, path: string) => {
+      if (typeof x !== 'object' || x === null) return;
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'walkAway' || k === 'values' || k === 'briefing') found.push({ path: `${path}.${k}`, value: v });
+        walk(v, `${path}.${k}`);
+      }
+    };
+    walk((window.__leverage!.store as { state: unknown }).state, 'state');
+    return found;
+  });
 }
 
 describe('two people and three bots at one table', () => {
@@ -32,6 +49,7 @@ describe('two people and three bots at one table', () => {
     await host.page.waitForSelector('#prepare');
     code = await host.page.evaluate(() => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code);
     expect(code).toMatch(/^[A-Z]{5}$/);
+    expect(tableRecord(server, code).config.seed).toBe(8);
     expect(host.page.url()).toContain(`code=${code}`);
 
     await gotoReady(guest.page, `${server.url}?code=${code}`);
@@ -56,7 +74,14 @@ describe('two people and three bots at one table', () => {
       expect(hostText.includes(probe), `host sees ${role.id}'s briefing`).toBe(i === 0);
       expect(guestText.includes(probe), `guest sees ${role.id}'s briefing`).toBe(i === 1);
     }
-    expect(guestText).not.toContain('"walkAway":' + scenario.roles[0].walkAway + ',"acceptance"');
+    // Private fields sit only in the guest's own part of its view, and hold its own role's facts.
+    const fields = await privateFields(guest);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) expect(f.path, f.path).toMatch(/^state\.view\.me\./);
+    const own = scenario.roles[1];
+    for (const f of fields.filter((x) => x.path.endsWith('.walkAway'))) expect(f.value, f.path).toBe(own.walkAway);
+    for (const f of fields.filter((x) => x.path.endsWith('.values'))) expect(f.value, f.path).toEqual(own.values);
+    for (const f of fields.filter((x) => x.path.endsWith('.briefing'))) expect(f.value, f.path).toBe(own.briefing);
   });
 
   it('a watcher sees the table and no private facts', async () => {
@@ -83,8 +108,13 @@ describe('two people and three bots at one table', () => {
     await host.page.click('#propose');
     await guest.page.click('#tab-deals');
     await guest.page.waitForFunction(() => document.body.innerText.includes('Ana to Bea: a private offer.'));
-    await watcher!.page.waitForTimeout(500);
+    // A public message after it: once the watcher has that, it has had every word about the offer.
+    await host.page.click('#tab-talk');
+    await host.page.fill('#chat-text', 'Public: after the offer.');
+    await host.page.click('#chat-send');
+    await watcher!.page.waitForFunction(() => JSON.stringify((window.__leverage!.store as { state: unknown }).state).includes('Public: after the offer.'));
     expect(await everything(watcher!)).not.toContain('Ana to Bea: a private offer.');
+    expect(await everything(guest)).toContain('Ana to Bea: a private offer.');
     expect(await findOverlaps(guest.page)).toEqual([]);
   });
 
