@@ -10,6 +10,7 @@ import { createGame } from '../../../shared/engine/setup';
 import type { Action, ApplyResult, GameState, Scenario, Seat, Terms } from '../../../shared/engine/types';
 import { viewFor } from '../../../shared/engine/view';
 import { makeEntry, type LogEntry } from '../../../shared/record/log';
+import { deepFreeze } from '../fixtures';
 
 export interface PlayedGame {
   state: GameState;
@@ -83,14 +84,18 @@ function terms(scenario: Scenario, rng: Rng): Terms {
   return Object.fromEntries(scenario.issues.map((i) => [i.id, rng.pick(i.options).id]));
 }
 
-/** Plays one coalition game to its end; `onStep` sees every action, refused ones included. */
+/**
+ * Plays one coalition game to its end on frozen states; `onStep` sees every action, refused ones
+ * included.
+ */
 export function playContested(scenario: Scenario, seed: number, onStep?: Step): PlayedGame {
   const rng = new Rng(deriveRng(seed, 'contested-players'));
   let state = createGame(scenario, { mode: 'coalition', seed });
   const log: LogEntry[] = [];
   const states: GameState[] = [];
   const step = (action: Action): ApplyResult => {
-    const before = state;
+    // Frozen: an engine that writes to the state it was given throws here.
+    const before = deepFreeze(state);
     states.push(before);
     const result = apply(before, action);
     onStep?.(before, action, result);
