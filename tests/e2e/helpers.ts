@@ -162,6 +162,24 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Clicks a control only if the page still shows the round and phase `at` (checked and clicked in
+ * one step inside the page): a click decided on an earlier look must not land in the next phase,
+ * as a person who reads the button would not let it. Returns whether it clicked.
+ */
+export function clickNow(page: Page, selector: string, at: { round: number; phase: string }): Promise<boolean> {
+  return page.evaluate(
+    ({ selector, at }) => {
+      const v = (window.__leverage!.store as { state: { view: { round: number; phase: string } | null } }).state.view;
+      const el = document.querySelector<HTMLButtonElement>(selector);
+      if (!v || v.round !== at.round || v.phase !== at.phase || !el || el.disabled) return false;
+      el.click();
+      return true;
+    },
+    { selector, at },
+  );
+}
+
+/**
  * Plays the rest of the current round the simplest way a person could: accepts a proposal that
  * includes it if there is one, honours every partner, says Ready. Returns when `until` holds.
  */
@@ -175,7 +193,7 @@ export async function playSimply(page: Page, until: (f: ViewFacts) => boolean, t
     if (f && f.phase !== 'end' && f.phase !== 'prepare') {
       const key = `${f.round}`;
       if (f.phase === 'trust' && f.openTrust.length) {
-        await page.click(`#honour-${f.openTrust[0]}`).catch(() => undefined);
+        await clickNow(page, `#honour-${f.openTrust[0]}`, f);
       } else if (f.phase === 'negotiate' && acceptedIn !== key) {
         acceptedIn = key;
         await page.click('#tab-deals').catch(() => undefined);
@@ -189,10 +207,9 @@ export async function playSimply(page: Page, until: (f: ViewFacts) => boolean, t
           options.sort((a: any, b: any) => power(b.acceptedBy) - power(a.acceptedBy));
           return options[0]?.id ?? null;
         });
-        if (id !== null) await page.click(`#accept-${id}`).catch(() => undefined);
+        if (id !== null) await clickNow(page, `#accept-${id}`, f);
       } else if (!f.ready) {
-        const ready = await page.$('#ready:not([disabled])');
-        if (ready) await ready.click().catch(() => undefined);
+        await clickNow(page, '#ready', f);
       }
     }
     await page.waitForTimeout(60);

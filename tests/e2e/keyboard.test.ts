@@ -1,7 +1,7 @@
 // One whole round played with the keyboard alone: every control is reachable with Tab and used
 // with Enter or Space, from the lobby to the next round.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, facts, gotoReady, openBrowser, startServer, tabTo, waitFacts, type Browser, type TestServer } from './helpers';
+import { closeAll, facts, fixSeed, gotoReady, openBrowser, startServer, tabTo, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -9,6 +9,7 @@ let b: Browser;
 beforeAll(async () => {
   server = await startServer();
   b = await openBrowser({ width: 1280, height: 800 });
+  await fixSeed(b.page, 6);
 });
 afterAll(async () => closeAll(b, server));
 
@@ -56,8 +57,9 @@ describe('keyboard only', () => {
     await tabTo(page, '#ready', 300, 'Shift+Tab');
     await page.keyboard.press('Enter');
 
-    // Resolve, trust and score, by keyboard, until round 2 opens.
-    for (let step = 0; step < 40; step++) {
+    // Trust by keyboard until round 2 opens. Resolve and score close on their own clocks: a Ready
+    // pressed there could land in the next phase, which a person reading the button would not do.
+    for (let step = 0; step < 200; step++) {
       const f = await facts(page);
       if (!f) continue;
       if (f.round >= 2 && f.phase === 'negotiate') break;
@@ -67,7 +69,7 @@ describe('keyboard only', () => {
         await page.waitForTimeout(100);
         continue;
       }
-      if (!f.ready && (await page.$('#ready:not([disabled])'))) {
+      if (f.phase === 'trust' && !f.ready && (await page.$('#ready:not([disabled])'))) {
         await tabTo(page, '#ready:not([disabled])', 300, 'Shift+Tab');
         await page.keyboard.press('Enter');
       }

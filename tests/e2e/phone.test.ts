@@ -1,7 +1,7 @@
 // A whole solo game on a phone held upright (390×844): a layout made for it, nothing
 // overlapping, no sideways scrolling, the same controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, gotoReady, hiddenTabs, openBrowser, playSimply, renderer, revealOverlaps, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, fixSeed, gotoReady, hiddenTabs, openBrowser, playSimply, renderer, revealOverlaps, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -9,6 +9,7 @@ let b: Browser;
 beforeAll(async () => {
   server = await startServer();
   b = await openBrowser({ width: 390, height: 844 }, true);
+  await fixSeed(b.page, 2);
 });
 afterAll(async () => closeAll(b, server));
 

@@ -1,7 +1,7 @@
 // The same table at the sizes people play on — laptops, a tablet either way up, a phone on its
 // side — with nothing overlapping and nothing running off the side of the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, gotoReady, hiddenTabs, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import { chooseShort, closeAll, findOverlaps, fixSeed, gotoReady, hiddenTabs, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720, name: 'hd' },
@@ -18,6 +18,7 @@ let b: Browser;
 beforeAll(async () => {
   server = await startServer();
   b = await openBrowser({ width: 1280, height: 720 });
+  await fixSeed(b.page, 4);
 });
 afterAll(async () => closeAll(b, server));
 
