@@ -30,6 +30,8 @@ const botDelay = envNumber('LEVERAGE_BOT_DELAY_MS');
 if (botDelay !== undefined) settings.botDelayMs = botDelay;
 const takeover = envNumber('LEVERAGE_TAKEOVER_SECONDS');
 if (takeover !== undefined) settings.takeoverSeconds = takeover;
+// Tests only: a table's create options may fix its seed (see ServerSettings.acceptSeed).
+if (process.env.LEVERAGE_ACCEPT_SEED === '1') settings.acceptSeed = true;
 
 // Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
 // its own tables in its own database file and must be reachable at its own public address.

@@ -27,7 +27,7 @@ interface Running {
 /** Starts `server/main.ts` in one process of its own, exactly as `npm start` does. */
 async function startServer(port: number, db: string): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LEVERAGE_REDIS_URL: '', LEVERAGE_PUBLIC_ADDRESS: '', PORT: String(port), LEVERAGE_DB: db, LEVERAGE_BOT_DELAY_MS: '0', LEVERAGE_TAKEOVER_SECONDS: '600' },
+    env: { ...process.env, LEVERAGE_REDIS_URL: '', LEVERAGE_PUBLIC_ADDRESS: '', PORT: String(port), LEVERAGE_DB: db, LEVERAGE_BOT_DELAY_MS: '0', LEVERAGE_TAKEOVER_SECONDS: '600', LEVERAGE_ACCEPT_SEED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
 import qrcode from 'qrcode-terminal';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, waitFor } from './helpers';
@@ -62,6 +63,27 @@ async function start(env: Record<string, string> = {}, imports: string[] = []): 
     (out) => out.includes('Press Ctrl+C to stop'),
   );
   return { ...r, port };
+}
+
+/** Runs `fn` against a server process started as `npm start` starts it, then stops the process. */
+async function whileServing(env: Record<string, string>, fn: (port: number) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), LEVERAGE_DB: join(dir, `s${n++}.db`), LEVERAGE_CLIENT_DIR: join(dir, 'no-client'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 60_000, 'the server to start');
+    expect(child.exitCode, out).toBeNull();
+    await fn(port);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 function qr(text: string): string {
@@ -143,6 +165,18 @@ describe('npm start', () => {
     const r = await start(value === undefined ? {} : { LEVERAGE_DB_SYNC: value });
     expect(r.code).toBeNull();
     expect(r.out).toMatch(new RegExp(`Game data: +\\S+ \\(synchronous=${mode}\\)\\n`));
+  });
+
+  it.each([
+    [{}, 'bad-options: seed: this server draws every table’s seed itself.'],
+    [{ LEVERAGE_ACCEPT_SEED: '1' }, 'created'],
+  ])('takes a seed from create options only for tests (%j)', async (env, outcome) => {
+    await whileServing(env, async (port) => {
+      const created = await new Client(`http://127.0.0.1:${port}`)
+        .create('table', { scenario: 'harbour-development', name: 'Sid', seed: 77 })
+        .then(async (room) => (await room.leave(), 'created'), (e: Error) => e.message);
+      expect(created).toBe(outcome);
+    });
   });
 
   it('refuses a LEVERAGE_DB_SYNC it does not know, with a sentence', async () => {

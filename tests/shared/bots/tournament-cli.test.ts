@@ -10,11 +10,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'leverage-tournament-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const run = spawnSync('npx', ['tsx', 'scripts/tournament.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+  const run = spawnSync('npx', ['tsx', 'scripts/tournament.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run tournament', () => {
+// Each test starts the command one or more times: minutes, not seconds, on a busy machine.
+describe('npm run tournament', { timeout: 180_000 }, () => {
   it('prints one line of JSON with --json', () => {
     const run = cli(
       '--strategies',
@@ -85,7 +86,7 @@ describe('npm run tournament', () => {
   });
 });
 
-describe('coalition tournaments from the command line', () => {
+describe('coalition tournaments from the command line', { timeout: 180_000 }, () => {
   it('rotates personas through a scenario and prints JSON per persona', () => {
     const r = cli('--scenario', 'harbour-development', '--games', '3', '--seed', '4', '--json');
     expect(r.status).toBe(0);
