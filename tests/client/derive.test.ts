@@ -43,9 +43,9 @@ describe('packageWorth', () => {
   const viewOf = (seat: number) => viewFor(createGame(small, { mode: 'coalition', seed: 1 }), seat);
 
   it('is the share of the prize plus the values of the terms, against the walk-away', () => {
-    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' })).toEqual({ prize: 40, terms: 7, total: 47, walkAway: 10, gain: 37 });
-    expect(packageWorth(viewOf(2), 25, { jobs: 'union', review: 'none' })).toEqual({ prize: 25, terms: 2, total: 27, walkAway: 5, gain: 22 });
-    expect(packageWorth(viewOf(2), 0, { jobs: 'none', review: 'none' })).toEqual({ prize: 0, terms: -2, total: -2, walkAway: 5, gain: -7 });
+    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' })).toEqual({ prize: 40, terms: 7, promisedOut: 0, promisedIn: 0, total: 47, walkAway: 10, gain: 37 });
+    expect(packageWorth(viewOf(2), 25, { jobs: 'union', review: 'none' })).toEqual({ prize: 25, terms: 2, promisedOut: 0, promisedIn: 0, total: 27, walkAway: 5, gain: 22 });
+    expect(packageWorth(viewOf(2), 0, { jobs: 'none', review: 'none' })).toEqual({ prize: 0, terms: -2, promisedOut: 0, promisedIn: 0, total: -2, walkAway: 5, gain: -7 });
   });
 
   it('adds up the values of the terms named, and nothing for none', () => {
