@@ -1,6 +1,6 @@
 // The lobby: play solo in one click (or with options), host a table for people, join one by
 // its code or link, watch one, or play the trust game and name the strategies of the bots.
-import { STRATEGY_SUMMARIES } from '../../shared/bots/strategies';
+import { TRUST_GAME_ID, TRUST_ROUNDS } from '../../shared/trust-game/scenario';
 import type { CreateOptions } from '../../shared/protocol';
 import { createTable, joinTable, resumeTable, watchTable } from '../app';
 import { proportionalSplit } from '../game/derive';
@@ -48,7 +48,7 @@ const form = {
   length: 'standard',
   joinCode: normaliseCode(params.get('code') ?? ''),
   watchCode: '',
-  trustScenario: 'harbour-development',
+  trustPlayers: '5',
   trustNoise: '0',
   trustPaced: false,
   trustLength: 'standard',
@@ -104,24 +104,65 @@ function playSolo(state: AppState): void {
   if (o) void createTable(o, true);
 }
 
-function playTrust(state: AppState): void {
-  const s = scenarioOf(state, form.trustScenario);
-  if (!s) return;
-  const rounds = form.trustLength === 'short' ? 4 + Math.floor(Math.random() * 3) : 8 + Math.floor(Math.random() * 5);
+function trustRange(): { min: number; max: number } {
+  return form.trustLength === 'short' ? TRUST_ROUNDS.short : TRUST_ROUNDS.standard;
+}
+
+/** `?seed=N` plays a given draw (a class comparing the same bots, a test); otherwise the server draws one. */
+function seedParam(): { seed?: number } {
+  const seed = Number(params.get('seed'));
+  return params.get('seed') !== null && Number.isInteger(seed) && seed >= 0 ? { seed } : {};
+}
+
+function playTrust(): void {
   const noise = Number(form.trustNoise);
   void createTable(
     {
-      scenario: s.id,
+      scenario: TRUST_GAME_ID,
       mode: 'trust',
       solo: true,
       name: playerName(),
-      rounds,
+      players: Number(form.trustPlayers),
+      ...seedParam(),
+      // The server draws the hidden number of rounds: nothing the page holds reveals it.
+      ...(form.trustLength === 'short' ? { roundRange: { ...TRUST_ROUNDS.short } } : {}),
       ...(noise > 0 ? { noise } : {}),
-      ...(form.trustPaced ? { durations: durations(s, true) } : {}),
+      ...(form.trustPaced ? { durations: { trust: 20 } } : {}),
     },
     true,
   );
 }
+
+/**
+ * What the tournament shows for the chosen noise and length, computed in the browser from the
+ * same engine code (DESIGN 5). Loaded and computed after the lobby is up, so it never delays it.
+ */
+const finding: { key: string; text: string | null } = { key: '', text: null };
+function trustFinding(): string | null {
+  const key = `${form.trustNoise}|${form.trustLength}`;
+  if (finding.key !== key) {
+    finding.key = key;
+    finding.text = null;
+    const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200));
+    later(() => {
+      void import('../../shared/trust-game/findings').then((m) => {
+        if (finding.key !== key) return;
+        const { min, max } = trustRange();
+        finding.text = m.rangeSentence(Number(form.trustNoise), min, max);
+        touch();
+      });
+    });
+  }
+  return finding.text;
+}
+
+const NOISE_OPTIONS = [
+  { value: '0', label: 'None — every move arrives as chosen' },
+  { value: '0.01', label: '1 % — about one move in a hundred is flipped' },
+  { value: '0.02', label: '2 % — about one move in fifty is flipped' },
+  { value: '0.05', label: '5 % — about one move in twenty is flipped' },
+  { value: '0.1', label: '10 % — about one move in ten is flipped' },
+];
 
 function hostTable(state: AppState): void {
   const s = scenarioOf(state, form.hostScenario);
@@ -310,39 +351,41 @@ export function lobbyView(state: AppState): VNode {
             h(
               'p',
               null,
-              'The iterated prisoner’s dilemma alone: each round you honour or defect with every bot at the table. Name the strategy each bot plays; at the end you see if you were right.',
+              'The iterated prisoner’s dilemma alone: each round you honour or defect with every bot at the table. Each bot plays one of the 13 strategies of Axelrod’s tournaments, drawn at random; name them all before the game ends, then see how your guesses hold up.',
             ),
             h(
               'div',
               { class: 'cols' },
-              field('Table', scenarioSelect(state, 'trust-scenario', scenarioOf(state, form.trustScenario)?.id ?? form.trustScenario, (v) => (form.trustScenario = v)), undefined, 'trust-scenario'),
               field(
-                'Noise',
+                'Seats',
                 h(
                   'select',
-                  { id: 'trust-noise', value: form.trustNoise, onchange: (e: Event) => ((form.trustNoise = inputValue(e)), touch()) },
-                  options(
-                    [
-                      { value: '0', label: 'None: moves arrive as chosen' },
-                      { value: '0.05', label: '5%: a move is sometimes flipped' },
-                      { value: '0.1', label: '10%: a noisy line' },
-                    ],
-                    form.trustNoise,
-                  ),
+                  { id: 'trust-players', value: form.trustPlayers, onchange: (e: Event) => ((form.trustPlayers = inputValue(e)), touch()) },
+                  options([3, 4, 5, 6].map((n) => ({ value: String(n), label: `You and ${n - 1} bots` })), form.trustPlayers),
                 ),
+                undefined,
+                'trust-players',
+              ),
+              field(
+                'Noise',
+                h('select', { id: 'trust-noise', value: form.trustNoise, onchange: (e: Event) => ((form.trustNoise = inputValue(e)), touch()) }, options(NOISE_OPTIONS, form.trustNoise)),
                 undefined,
                 'trust-noise',
               ),
             ),
             field(
               'Length',
-              h('select', { id: 'trust-length', value: form.trustLength, onchange: (e: Event) => ((form.trustLength = inputValue(e)), touch()) }, options(LENGTHS('Standard — 8 to 12 rounds, kept hidden', 'Short — 4 to 6 rounds'), form.trustLength)),
+              h(
+                'select',
+                { id: 'trust-length', value: form.trustLength, onchange: (e: Event) => ((form.trustLength = inputValue(e)), touch()) },
+                options(LENGTHS(`Standard — ${TRUST_ROUNDS.standard.min} to ${TRUST_ROUNDS.standard.max} rounds, the number kept hidden`, `Short — ${TRUST_ROUNDS.short.min} to ${TRUST_ROUNDS.short.max} rounds, kept hidden`), form.trustLength),
+              ),
               undefined,
               'trust-length',
             ),
             h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'trust-paced', checked: form.trustPaced, onchange: (e: Event) => ((form.trustPaced = (e.target as HTMLInputElement).checked), touch()) }), 'Paced (20 s a round)'),
-            h('p', { class: 'muted small' }, `Strategies you may meet: ${Object.keys(STRATEGY_SUMMARIES).slice(0, 7).join(', ')}…`),
-            h('button', { id: 'play-trust', disabled: busy || loading, onclick: () => playTrust(state) }, 'Play the trust game'),
+            h('p', { class: 'muted small', id: 'trust-finding', 'aria-live': 'polite' }, trustFinding() ?? 'Measuring what the tournament shows for these settings…'),
+            h('button', { id: 'play-trust', disabled: busy, onclick: () => playTrust() }, 'Play the trust game'),
           ),
         ),
         h(
