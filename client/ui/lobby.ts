@@ -1,5 +1,6 @@
 // The lobby: play solo in one click (or with options), host a table for people, join one by
 // its code or link, watch one, or play the trust game and name the strategies of the bots.
+import { expectedRounds } from '../../shared/engine/setup';
 import { TRUST_GAME_ID, TRUST_ROUNDS } from '../../shared/trust-game/scenario';
 import type { CreateOptions } from '../../shared/protocol';
 import { createTable, joinTable, resumeTable, watchTable } from '../app';
@@ -104,7 +105,7 @@ function playSolo(state: AppState): void {
   if (o) void createTable(o, true);
 }
 
-function trustRange(): { min: number; max: number } {
+function trustRange(): { min: number; max: number; continue: number } {
   return form.trustLength === 'short' ? TRUST_ROUNDS.short : TRUST_ROUNDS.standard;
 }
 
@@ -124,7 +125,7 @@ function playTrust(): void {
       name: playerName(),
       players: Number(form.trustPlayers),
       ...seedParam(),
-      // The server draws the hidden number of rounds: nothing the page holds reveals it.
+      // The engine's horizon ends the game at random: nothing the page holds reveals when.
       ...(form.trustLength === 'short' ? { roundRange: { ...TRUST_ROUNDS.short } } : {}),
       ...(noise > 0 ? { noise } : {}),
       ...(form.trustPaced ? { durations: { trust: 20 } } : {}),
@@ -147,8 +148,7 @@ function trustFinding(): string | null {
     later(() => {
       void import('../../shared/trust-game/findings').then((m) => {
         if (finding.key !== key) return;
-        const { min, max } = trustRange();
-        finding.text = m.rangeSentence(Number(form.trustNoise), min, max);
+        finding.text = m.horizonSentence(Number(form.trustNoise), trustRange());
         touch();
       });
     });
@@ -378,7 +378,7 @@ export function lobbyView(state: AppState): VNode {
               h(
                 'select',
                 { id: 'trust-length', value: form.trustLength, onchange: (e: Event) => ((form.trustLength = inputValue(e)), touch()) },
-                options(LENGTHS(`Standard — ${TRUST_ROUNDS.standard.min} to ${TRUST_ROUNDS.standard.max} rounds, the number kept hidden`, `Short — ${TRUST_ROUNDS.short.min} to ${TRUST_ROUNDS.short.max} rounds, kept hidden`), form.trustLength),
+                options(LENGTHS(`Standard — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.standard))} rounds on average`, `Short — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.short))} rounds`), form.trustLength),
               ),
               undefined,
               'trust-length',

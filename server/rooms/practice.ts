@@ -3,6 +3,7 @@
 // has something to grade. Guesses are not engine actions (they change nothing in the game), so
 // they live with the table's settings, beside the log.
 import { isStrategyName } from '../../shared/bots/strategies';
+import { apply } from '../../shared/engine/apply';
 import type { GameState, Seat } from '../../shared/engine/types';
 import type { ErrorCode, Guess, LockedGuesses, PracticeView } from '../../shared/protocol';
 import type { TableRecord } from '../store/store';
@@ -17,9 +18,15 @@ export function lockedGuesses(record: TableRecord, seat: Seat): LockedGuesses | 
   return record.settings.guesses?.find((g) => g.seat === seat) ?? null;
 }
 
-/** The last round has been scored: the next advance would end the game. */
+/**
+ * The last round has been scored: the next advance would end the game. Under rules v3 the horizon
+ * draws only at that advance, so the engine is asked (a pure trial; nothing is kept). Every move
+ * of the game has been made by then, so knowing it a moment early gives nothing away.
+ */
 function lastRoundScored(game: GameState): boolean {
-  return game.phase === 'score' && game.round >= game.totalRounds;
+  if (game.phase !== 'score') return false;
+  const next = apply(game, { type: 'advance' });
+  return next.ok && next.state.phase === 'end';
 }
 
 /**

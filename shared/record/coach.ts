@@ -6,7 +6,7 @@ import { powerMap } from '../engine/power';
 import { termsValue } from '../engine/rules';
 import type { Escalation, GameEvent, Income, ReputationCause, Seat, SeatAction } from '../engine/types';
 import { viewFor, type TableView } from '../engine/view';
-import { rangeSentence } from '../trust-game/findings';
+import { horizonSentence } from '../trust-game/findings';
 import type { LessonId } from './lessons';
 import { lessonStatus, notShownHere } from '../claims/verdicts';
 import { replay, type GameRecord } from './log';
@@ -205,12 +205,11 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   if (betrayedBy.length > 0) {
     const who = names(betrayedBy);
     if (noise > 0) {
-      // What the tournament measured for this noise over the game's possible lengths (never the
-      // drawn length itself, which stays hidden), instead of a rule of thumb it may contradict.
-      const { min, max } = f.record.scenario.rounds;
+      // What the tournament measured for this noise over the game's hidden horizon (never its
+      // length, which nobody knows yet), instead of a rule of thumb it may contradict.
       return say(
         'forgiveness-under-noise',
-        `${who} defected on you while you honoured, but at this table a move can be flipped by noise, so it may not have been chosen: see what ${betrayedBy.length === 1 ? 'it does' : 'they do'} next round before you decide. ${rangeSentence(noise, min, max)}`,
+        `${who} defected on you while you honoured, but at this table a move can be flipped by noise, so it may not have been chosen: see what ${betrayedBy.length === 1 ? 'it does' : 'they do'} next round before you decide. ${horizonSentence(noise, f.record.scenario.rounds)}`,
       );
     }
     return say(

@@ -4,6 +4,7 @@
 // and at least 50 repetitions, so no sentence claims what the game's own tournament contradicts.
 import { STRATEGY_NAMES, type StrategyName } from '../bots/strategies';
 import { trustTournament, type RankingEntry } from '../bots/tournament';
+import { DEFAULT_CONTINUE, expectedRounds } from '../engine/setup';
 import { AXELROD_PAYOFFS } from './scenario';
 import { noiseText, STRATEGY_TITLES } from './words';
 
@@ -54,7 +55,6 @@ function list(items: readonly string[]): string {
 }
 
 const title = (s: StrategyName) => STRATEGY_TITLES[s];
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const score = (e: RankingEntry) => e.medianScorePerTurn.toFixed(2);
 
 /**
@@ -72,37 +72,57 @@ export function findingSentence(noise: number, turns: number, focus: readonly St
   return text;
 }
 
-/** The strategy scoring most at each length of a range. */
-export function leadersOver(noise: number, min: number, max: number): { turns: number; leader: StrategyName }[] {
-  const out: { turns: number; leader: StrategyName }[] = [];
-  for (let turns = min; turns <= max; turns++) out.push({ turns, leader: rankingAt(noise, turns)[0].strategy });
+/** The chance of each length of a game with this horizon (DESIGN 2), lengths min to max. */
+export function lengthChances(rounds: { min: number; max: number; continue?: number }): { turns: number; chance: number }[] {
+  const c = rounds.continue ?? DEFAULT_CONTINUE;
+  const out: { turns: number; chance: number }[] = [];
+  let reach = 1;
+  for (let turns = rounds.min; turns <= rounds.max; turns++) {
+    out.push({ turns, chance: turns === rounds.max ? reach : reach * (1 - c) });
+    reach *= c;
+  }
   return out;
 }
 
+export interface HorizonEntry {
+  strategy: StrategyName;
+  /** Points per round against each other strategy, over every length the game may have, by its chance. */
+  perRound: number;
+  rank: number;
+}
+
 /**
- * What the tournament shows over a game's hidden range of lengths at one noise setting: the
- * leader at each length (one name when it is the same throughout), and how the forgiving
- * strategies rank.
+ * The tournament over a game's hidden horizon: each length's tournament weighted by the chance
+ * of that length, ranked by the points a strategy can expect per round played (its expected
+ * total over the expected length), since nobody knows the length in advance.
  */
-export function rangeSentence(noise: number, min: number, max: number): string {
-  const leaders = leadersOver(noise, min, max);
-  const span = min === max ? `${min} rounds` : `${min} to ${max} rounds`;
-  const distinct = [...new Set(leaders.map((l) => l.leader))];
-  let text: string;
-  if (distinct.length === 1) {
-    text = `At ${span} with ${noiseText(noise)}, ${title(distinct[0])} scores most in the tournament of all 13 strategies${min === max ? '' : ' at every length'}.`;
-  } else {
-    const parts = distinct.map((s) => {
-      const at = leaders.filter((l) => l.leader === s).map((l) => l.turns);
-      return `${title(s)} at ${list(at.map(String))} rounds`;
-    });
-    text = `At ${span} with ${noiseText(noise)}, which of the 13 strategies scores most depends on the length: ${list(parts)}.`;
+export function horizonRanking(noise: number, rounds: { min: number; max: number; continue?: number }): HorizonEntry[] {
+  const totals = new Map<StrategyName, number>(STRATEGY_NAMES.map((s) => [s, 0]));
+  let expectedTurns = 0;
+  for (const { turns, chance } of lengthChances(rounds)) {
+    if (chance < 1e-4) continue;
+    expectedTurns += chance * turns;
+    for (const e of rankingAt(noise, turns)) totals.set(e.strategy, totals.get(e.strategy)! + chance * turns * e.meanScorePerTurn);
   }
-  const ranks = FORGIVING.map((s) => {
-    const r = leaders.map((l) => rankOf(rankingAt(noise, l.turns), s));
-    const lo = Math.min(...r);
-    const hi = Math.max(...r);
-    return `${title(s)} ranks ${lo === hi ? ordinal(lo) : `${ordinal(lo)} to ${ordinal(hi)}`}`;
-  });
-  return `${text} Of the forgiving strategies, ${list(ranks)}.`;
+  return [...totals.entries()]
+    .map(([strategy, total]) => ({ strategy, perRound: total / expectedTurns }))
+    .sort((a, b) => b.perRound - a.perRound || STRATEGY_NAMES.indexOf(a.strategy) - STRATEGY_NAMES.indexOf(b.strategy))
+    .map((e, i) => ({ ...e, rank: i + 1 }));
+}
+
+/**
+ * What the tournament shows for a game that ends at random with this horizon and noise: who can
+ * expect the most per round, who follows, and how the forgiving strategies rank. Names no
+ * minimum or cap, which players are not told (DESIGN 2).
+ */
+export function horizonSentence(noise: number, rounds: { min: number; max: number; continue?: number }): string {
+  const ranking = horizonRanking(noise, rounds);
+  const [first, second, third] = ranking;
+  const about = Math.round(expectedRounds(rounds));
+  const forgiving = FORGIVING.map((s) => `${title(s)} ranks ${ordinal(ranking.find((e) => e.strategy === s)!.rank)}`);
+  return (
+    `In games that end at random after about ${about} rounds, with ${noiseText(noise)}, ${title(first.strategy)} earns most in the tournament of all 13 strategies ` +
+    `(${first.perRound.toFixed(2)} a round against each other strategy), ahead of ${title(second.strategy)} (${second.perRound.toFixed(2)}) and ${title(third.strategy)} (${third.perRound.toFixed(2)}). ` +
+    `Of the forgiving strategies, ${list(forgiving)}.`
+  );
 }

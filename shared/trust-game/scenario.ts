@@ -4,18 +4,25 @@
 // 5, 3, 1, 0 whatever the coalition game's trust stage pays (DESIGN 2.3 counts that one from
 // mutual defection). The engine plays it like any scenario: in trust mode it reads only the
 // roles, `trust` and `rounds` of it.
-import type { Role, Scenario, TrustPayoffs } from '../engine/types';
+import { AXELROD_PAYOFFS } from '../engine/rules';
+import type { Role, Scenario } from '../engine/types';
+
+export { AXELROD_PAYOFFS };
 
 export const TRUST_GAME_ID = 'trust-game';
-
-/** Axelrod's payoffs (temptation, reward, punishment, sucker), so the game is exact against his tournaments. */
-export const AXELROD_PAYOFFS: Readonly<TrustPayoffs> = Object.freeze({ T: 5, R: 3, P: 1, S: 0 });
 
 /** Seats at a trust table: the player and up to seven others. */
 export const TRUST_SEATS = { min: 2, max: 8, default: 5 } as const;
 
-/** The hidden number of rounds: the standard game, and the short one for a quick session. */
-export const TRUST_ROUNDS = { standard: { min: 8, max: 12 }, short: { min: 4, max: 6 } } as const;
+/**
+ * The hidden horizon (DESIGN 2): at least `min` rounds, then each further one with chance
+ * `continue`, capped at a `max` that under 10 % of games reach. The standard game is the
+ * coalition game's default; the short one lasts about 4 rounds for a quick session.
+ */
+export const TRUST_ROUNDS = {
+  standard: { min: 4, continue: 0.8, max: 18 },
+  short: { min: 3, continue: 0.6, max: 8 },
+} as const;
 
 /** Neutral names: nothing in a name hints at a strategy. */
 const NAMES = ['Ash', 'Birch', 'Cedar', 'Elm', 'Hazel', 'Larch', 'Maple', 'Rowan'] as const;
@@ -39,10 +46,10 @@ function role(i: number): Role {
 }
 
 /**
- * The trust table for `seats` seats (the player and the others), with a hidden length drawn from
+ * The trust table for `seats` seats (the player and the others), with the hidden horizon
  * `rounds`. Throws a RangeError outside TRUST_SEATS.
  */
-export function trustGameScenario(seats: number = TRUST_SEATS.default, rounds: { min: number; max: number } = TRUST_ROUNDS.standard): Scenario {
+export function trustGameScenario(seats: number = TRUST_SEATS.default, rounds: Scenario['rounds'] = TRUST_ROUNDS.standard): Scenario {
   if (!Number.isInteger(seats) || seats < TRUST_SEATS.min || seats > TRUST_SEATS.max)
     throw new RangeError(`A trust table has ${TRUST_SEATS.min} to ${TRUST_SEATS.max} seats, not ${seats}.`);
   return {
@@ -55,7 +62,7 @@ export function trustGameScenario(seats: number = TRUST_SEATS.default, rounds: {
     // keeps the table a valid scenario.
     quota: Math.floor(seats / 2) + 1,
     prize: 0,
-    rounds: { min: rounds.min, max: rounds.max },
+    rounds: { ...rounds },
     // Stake 1: a round's points are the mean of Axelrod's payoffs over the seat's partners, his
     // normalised score, so a two-seat game scores exactly as his Match does.
     trust: { stake: 1, payoffs: { ...AXELROD_PAYOFFS } },
