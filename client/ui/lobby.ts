@@ -135,8 +135,8 @@ function playTrust(): void {
 }
 
 /**
- * What the tournament shows for the chosen noise and length, computed in the browser from the
- * same engine code (DESIGN 5). Loaded and computed after the lobby is up, so it never delays it.
+ * What the tournament shows for the chosen noise and length, computed from the same engine code
+ * (DESIGN 5) in the explorable's worker, loaded once the lobby is up: it never delays the lobby.
  */
 const finding: { key: string; text: string | null } = { key: '', text: null };
 function trustFinding(): string | null {
@@ -146,15 +146,54 @@ function trustFinding(): string | null {
     finding.text = null;
     const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200));
     later(() => {
-      void import('../../shared/trust-game/findings').then((m) => {
-        if (finding.key !== key) return;
-        finding.text = m.horizonSentence(Number(form.trustNoise), trustRange());
-        touch();
-      });
+      void import('../explore/compute')
+        .then((m) => m.horizon(Number(form.trustNoise), trustRange()))
+        .then((text) => {
+          if (finding.key !== key) return;
+          finding.text = text;
+          touch();
+        });
     });
   }
   return finding.text;
 }
+
+/** The explorable (a tournament and an evolution to run), a page of its own at #explore, loaded on demand. */
+const explorer: { open: boolean; view: ((close: () => void) => VNode) | null; error: string | null } = { open: false, view: null, error: null };
+function openExplore(push = true): void {
+  explorer.open = true;
+  if (push && location.hash !== '#explore') history.pushState({ explore: true }, '', '#explore');
+  if (!explorer.view)
+    void import('../explore/explore')
+      .then((m) => {
+        explorer.view = m.exploreView;
+        touch();
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('#explore h1')?.focus());
+      })
+      .catch((e: Error) => {
+        explorer.error = `The explorable could not be loaded: ${e.message}`;
+        touch();
+      });
+  touch();
+}
+function closeExplore(): void {
+  // Back through the history entry the explorable pushed, so the browser's Back works the same.
+  if ((history.state as { explore?: boolean } | null)?.explore) history.back();
+  else {
+    history.replaceState(null, '', location.pathname + location.search);
+    explorerClosed();
+  }
+}
+function explorerClosed(): void {
+  explorer.open = false;
+  touch();
+  requestAnimationFrame(() => document.getElementById('open-explore')?.focus());
+}
+window.addEventListener('popstate', () => {
+  const open = location.hash === '#explore';
+  if (open !== explorer.open) (open ? openExplore(false) : explorerClosed());
+});
+if (location.hash === '#explore') openExplore(false);
 
 const NOISE_OPTIONS = [
   { value: '0', label: 'None — every move arrives as chosen' },
@@ -255,6 +294,11 @@ function roleSelect(s: ScenarioFacts | undefined, id: string, value: string, set
 }
 
 export function lobbyView(state: AppState): VNode {
+  if (explorer.open) {
+    watchOpenTables(false);
+    if (explorer.view) return explorer.view(closeExplore);
+    return h('div', { class: 'explore', id: 'explore' }, h('p', { class: explorer.error ? 'error' : 'muted' }, explorer.error ?? 'Loading the explorable…'), h('button', { onclick: closeExplore }, 'Back to the lobby'));
+  }
   watchOpenTables(state.screen === 'lobby');
   const busy = state.busy;
   const solo = scenarioOf(state, form.scenario);
@@ -385,7 +429,12 @@ export function lobbyView(state: AppState): VNode {
             ),
             h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'trust-paced', checked: form.trustPaced, onchange: (e: Event) => ((form.trustPaced = (e.target as HTMLInputElement).checked), touch()) }), 'Paced (20 s a round)'),
             h('p', { class: 'muted small', id: 'trust-finding', 'aria-live': 'polite' }, trustFinding() ?? 'Measuring what the tournament shows for these settings…'),
-            h('button', { id: 'play-trust', disabled: busy, onclick: () => playTrust() }, 'Play the trust game'),
+            h(
+              'div',
+              { class: 'row' },
+              h('button', { id: 'play-trust', disabled: busy, onclick: () => playTrust() }, 'Play the trust game'),
+              h('button', { id: 'open-explore', class: 'ghost', onclick: () => openExplore() }, 'Explore the tournament'),
+            ),
           ),
         ),
         h(

@@ -104,6 +104,8 @@ const SHIPPED = [
   'client/ui/panels/trust.ts',
   'client/ui/panels/trust-game.ts',
   'client/ui/panels/guess.ts',
+  'client/explore/model.ts',
+  'client/explore/explore.ts',
 ];
 
 /** Sentences with such words that are not ranking claims, or are checked above, each with why. */
@@ -113,6 +115,7 @@ const VETTED: Record<string, string> = {
   'earns most in the tournament': 'horizonSentence: the leader over the horizon (checked above)',
   'tit-for-tat (honour first, answer a defection, then forgive) scores most in games of 7 to 12 rounds': 'COOPERATION_FINDING (checked above)',
   'neither forgiving strategy (generous tit-for-tat, tit-for-two-tats) scores most': 'NOISE_FINDING (checked above)',
+  '${Title(mostWins.strategy)} won the most (': 'the explorable: read off the measured result (tests/client/explore.test.ts)',
 };
 
 function literals(source: string): string[] {
