@@ -8,8 +8,9 @@ import { act } from '../../app';
 import { pts } from '../../game/derive';
 import { playerLabel, roleName } from '../../game/format';
 import type { AppState } from '../../game/store';
-import { errorFor, seatMark } from '../common';
+import { seatMark } from '../common';
 import { h, type VNode } from '../dom';
+import { moveButtons } from './trust';
 
 /** One move of a pairing as a seat saw it: as played, and as chosen when the seat knows that. */
 export interface SeenMove {
@@ -159,13 +160,7 @@ export function trustGamePanel(state: AppState, view: TableView): VNode {
           h('span', { class: 'muted small' }, p.bot ? ' · bot' : p.text ? ` · ${p.text}` : ''),
           pairRows(view, partner, me, ['they', 'you']),
         ),
-        inTrust
-          ? h('button', { class: 'honour', id: `honour-${partner}`, 'aria-pressed': chosen === 'honour', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'honour' }, `trust:${partner}`) }, '✓ Honour')
-          : h('span'),
-        inTrust
-          ? h('button', { class: 'defect', id: `defect-${partner}`, 'aria-pressed': chosen === 'defect', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'defect' }, `trust:${partner}`) }, '✗ Defect')
-          : h('span'),
-        errorFor(`trust:${partner}`),
+        moveButtons(partner, inTrust, chosen),
       );
     }),
     inTrust && open.length === 0 && !view.seats[me].ready ? h('p', { class: 'ok', style: 'margin-top:10px' }, 'All moves chosen. Press Ready to reveal.') : null,

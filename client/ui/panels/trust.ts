@@ -75,6 +75,13 @@ function lastReveal(view: TableView): VNode | null {
   );
 }
 
+/** Honour and defect toward one partner (placeholders outside the stage, so the row keeps its grid), and its refusal. */
+export function moveButtons(partner: Seat, inTrust: boolean, chosen: TrustMove | null): VNode[] {
+  const button = (move: TrustMove, label: string) =>
+    h('button', { class: move, id: `${move}-${partner}`, 'aria-pressed': String(chosen === move), disabled: chosen !== null, onclick: () => act('trust', { partner, move }, `trust:${partner}`) }, label);
+  return [inTrust ? button('honour', '✓ Honour') : h('span'), inTrust ? button('defect', '✗ Defect') : h('span'), errorFor(`trust:${partner}`)].filter((x): x is VNode => x !== null);
+}
+
 export function trustPanel(state: AppState, view: TableView): VNode {
   const me = view.viewer;
   if (me === null) return h('p', { class: 'muted' }, 'You are watching.');
@@ -95,13 +102,7 @@ export function trustPanel(state: AppState, view: TableView): VNode {
         'div',
         { key: partner, class: 'trust-row', id: `trust-${partner}` },
         h('div', { class: 'who' }, h('strong', null, seatMark(partner), roleName(view, partner)), h('span', { class: 'muted small' }, ` · reputation ${rep}${p.bot ? ' · bot' : ''}`), historyLine(view, partner)),
-        inTrust
-          ? h('button', { class: 'honour', id: `honour-${partner}`, 'aria-pressed': chosen === 'honour', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'honour' }, `trust:${partner}`) }, '✓ Honour')
-          : h('span'),
-        inTrust
-          ? h('button', { class: 'defect', id: `defect-${partner}`, 'aria-pressed': chosen === 'defect', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'defect' }, `trust:${partner}`) }, '✗ Defect')
-          : h('span'),
-        errorFor(`trust:${partner}`),
+        moveButtons(partner, inTrust, chosen),
       );
     }),
     inTrust && view.trust.length > 0 && view.trust.every((t) => t.move !== null) && !view.seats[me].ready
