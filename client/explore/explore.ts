@@ -317,6 +317,11 @@ function evolutionView(r: ExploreResult): VNode {
   );
 }
 
+/** Whether a result is for the settings on screen now. */
+function current(r: ExploreResult): boolean {
+  return JSON.stringify(r.config) === JSON.stringify(ui.config);
+}
+
 function guide(): VNode {
   const index = ui.step;
   const r = ui.result;
@@ -331,9 +336,10 @@ function guide(): VNode {
       h('button', { class: 'ghost', id: 'step-back', disabled: index === null || index === 0, onclick: () => goStep(index === null ? 0 : index - 1) }, 'Back'),
       h('button', { class: 'primary', id: 'step-next', onclick: () => goStep(index === null ? 0 : index + 1 < STEPS.length ? index + 1 : null) }, index === null ? 'Start the guided path' : index + 1 < STEPS.length ? 'Next' : 'Explore freely'),
     ),
-    step && r ? h('div', { id: 'step-text' }, step.read(r).map((t, i) => h('p', { key: i }, t))) : null,
+    // A step reads only the result of its own settings, never the one still on screen from before.
+    step && r && current(r) ? h('div', { id: 'step-text' }, step.read(r).map((t, i) => h('p', { key: i }, t))) : null,
     !step ? h('p', { class: 'small' }, 'Move any slider: the tournament and the evolution run again with the engine’s own strategies, and the chart follows.') : null,
-    ui.pending > 0 && !r ? h('p', { class: 'muted' }, 'Measuring…') : null,
+    step && !(r && current(r)) ? h('p', { class: 'muted' }, 'Measuring…') : null,
   );
 }
 

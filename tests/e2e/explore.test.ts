@@ -58,6 +58,8 @@ describe('the explorable', () => {
       await page.waitForFunction((k) => document.getElementById('explore-step-title')!.textContent!.startsWith(`${k} of`), step);
     }
     await page.waitForSelector('#evo-chart');
+    // The evolution step's own run (not the last step's result still on screen).
+    await page.waitForFunction(() => /^13 strategies, 200 rounds, no noise/.test(document.getElementById('explore-timing')?.textContent ?? ''));
     await page.waitForFunction(() => /^After 100 generations/.test(document.getElementById('survivors')?.textContent ?? ''), null, { timeout: 15_000 });
     const painted = await page.evaluate(() => {
       const c = document.getElementById('evo-chart') as HTMLCanvasElement;
