@@ -48,8 +48,13 @@ describe('the explorable', () => {
 
     // A slider moved by keyboard runs the tournament again with the new noise.
     await page.focus('#noise');
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    expect(await page.textContent('#noise-value')).toBe('5 %');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.getElementById('noise-value')?.textContent === '0.5 %');
+    // Each press is one step of 0.5 %; the label follows on the next frame.
+    for (let i = 0; i < 40 && Number(await page.inputValue('#noise')) < 0.05 - 1e-9; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.inputValue('#noise')).toBe('0.05');
+    await page.waitForFunction(() => document.getElementById('noise-value')?.textContent === '5 %');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('noise');
     await page.waitForFunction(() => /, 5 % noise,/.test(document.getElementById('explore-timing')?.textContent ?? ''));
 
     // The guided path: to the evolution, whose chart animates to the last generation.
