@@ -24,7 +24,7 @@ export const conn = new Connection({
   },
   view(m) {
     const prev = store.state.view;
-    const patch: Partial<typeof store.state> = { view: m.view, seq: m.seq };
+    const patch: Partial<typeof store.state> = { view: m.view, seq: m.seq, practice: m.practice ?? null };
     if (prev && (prev.phase !== m.view.phase || prev.round !== m.view.round)) patch.errors = {};
     store.set(patch);
     if (!prev || prev.phase !== m.view.phase || prev.round !== m.view.round) phaseShownAt = Date.now();
@@ -120,7 +120,7 @@ export function act(type: string, payload: Record<string, unknown> = {}, key = t
   // A move names the phase it was meant for: one that arrives after that phase closed is refused
   // instead of counting in the next (a late Ready must not close a phase the person has not seen).
   const view = store.state.view;
-  const control = type === 'start' || type === 'pause' || type === 'resume';
+  const control = type === 'start' || type === 'pause' || type === 'resume' || type === 'guesses';
   const body = !control && view ? { ...payload, at: { round: view.round, phase: view.phase } } : payload;
   if (!conn.send(type, body)) store.setError(key, 'Not connected to the table right now; wait for the reconnection.');
 }
@@ -143,7 +143,7 @@ function setUrl(code: string | null, watching = false): void {
 function resetTable(): void {
   pendingKey.clear();
   feed.reset();
-  store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, highlight: null, focusProposal: null, seq: 0 });
+  store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, practice: null, highlight: null, focusProposal: null, seq: 0 });
 }
 
 async function attempt(what: () => Promise<void>): Promise<boolean> {

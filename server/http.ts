@@ -81,6 +81,7 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
       scenario: record.scenario,
       config: record.config,
       seats: found.results.seats,
+      guesses: found.results.guesses ?? [],
       log: ctx.store.log(record.code),
       seatEvents: ctx.store.seatEvents(record.code),
     });

@@ -71,6 +71,11 @@ export const CONTROL_MESSAGES = {
   pause: z.strictObject({}),
   /** The host restarts the clock with the time that was left. */
   resume: z.strictObject({}),
+  /**
+   * Trust-game practice: lock in the strategy you think each bot plays (once; a solo game ends
+   * only when they are locked in, DESIGN 5).
+   */
+  guesses: z.strictObject({ guesses: z.array(z.strictObject({ seat: SEAT, strategy: z.string().max(32) })).min(1).max(7) }),
 } as const;
 
 export type ControlMessage = keyof typeof CONTROL_MESSAGES;
@@ -105,6 +110,9 @@ export const SERVER_ERROR_CODES = [
   'not-started',
   'bot-seat',
   'internal',
+  'not-practice',
+  'bad-guesses',
+  'guesses-locked',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 export type ErrorCode = RefusalCode | ServerErrorCode;
@@ -167,6 +175,8 @@ export const createOptions = z.strictObject({
   /** A built-in scenario id, or a whole scenario (validated by shared/scenarios/schema). */
   scenario: z.union([z.string().max(64), z.record(z.string(), z.unknown())]),
   mode: z.enum(['coalition', 'trust']).default('coalition'),
+  /** Trust game: how many seats (the trust game has its own table, scenario "trust-game"). */
+  players: z.number().int().min(2).max(8).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   noise: z.number().min(0).max(0.5).optional(),
   rounds: z.number().int().min(1).max(100).optional(),
@@ -208,6 +218,32 @@ export interface ViewMessage {
   /** Number of log entries behind this view. */
   seq: number;
   view: TableView;
+  /** Trust-game practice: this seat's own locked guesses. */
+  practice?: PracticeView;
+}
+
+/** A guess: the strategy a seat thinks a bot seat plays. */
+export interface Guess {
+  seat: Seat;
+  strategy: string;
+}
+
+/** One seat's locked guesses and when it locked them. */
+export interface LockedGuesses {
+  seat: Seat;
+  round: number;
+  guesses: Guess[];
+}
+
+export interface PracticeView {
+  /** The table's noise: the chance that a chosen move is flipped (the player chose it). */
+  noise: number;
+  /** The bot seats this seat may name. */
+  bots: Seat[];
+  /** Its guesses once locked in, else null. */
+  locked: LockedGuesses | null;
+  /** The last round has been played: the game ends once these guesses are locked in. */
+  due: boolean;
 }
 
 export interface EventsMessage {

@@ -3,7 +3,7 @@
 // and everything else here is presentation (which tab is open, the draft of a proposal…).
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import type { Welcome } from '../../shared/protocol';
+import type { PracticeView, Welcome } from '../../shared/protocol';
 
 export interface LobbySeat {
   seat: number;
@@ -93,8 +93,10 @@ export interface AppState {
   coach: CoachNote[];
   coachOn: boolean;
   solo: boolean;
-  /** Trust-game practice: the strategy the player thinks each bot plays. */
+  /** Trust-game practice: the strategy the player thinks each bot plays (a draft until locked in). */
   guesses: Record<number, string>;
+  /** Trust-game practice as the server tells it: the bots to name, the locked guesses, whether they are due. */
+  practice: PracticeView | null;
   /** The seats of the minimal winning coalition being hovered or focused in the power map. */
   highlight: Seat[] | null;
   /** The proposal the person is looking at (highlighted on the table). */
@@ -134,6 +136,7 @@ export class Store {
     coachOn: storedCoach(),
     solo: false,
     guesses: {},
+    practice: null,
     highlight: null,
     focusProposal: null,
     lobbyError: null,

@@ -2,7 +2,7 @@
 // results and log (the log holds bots' reasons and trust moves, so it opens only with the debrief).
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import type { LogEntry } from '../../shared/record/log';
-import type { TableListing } from '../../shared/protocol';
+import type { LockedGuesses, TableListing } from '../../shared/protocol';
 import type { ScenarioFacts } from '../game/store';
 
 function base(): string {
@@ -43,6 +43,8 @@ export interface FinishedLog {
   scenario: Scenario;
   config: GameConfig;
   seats: ResultSeat[];
+  /** Trust-game practice: the guesses each person locked in. */
+  guesses?: LockedGuesses[];
   log: LogEntry[];
 }
 

@@ -1,5 +1,7 @@
 // The debrief's picture: every seat's final points revealed, ranked by mutual-gain score, as
 // bars that grow from the baseline (a seat's walk-away over the game) to its final points.
+import { isStrategyName } from '../../shared/bots/strategies';
+import { STRATEGY_TITLES } from '../../shared/trust-game/words';
 import Phaser from 'phaser';
 import { DPR, setupCamera, viewSize } from './dpr';
 import type { TableView } from '../../shared/engine/view';
@@ -97,7 +99,8 @@ export class DebriefScene extends Phaser.Scene {
       const me = seat === view.viewer;
       if (me) g.fillStyle(hexToInt(UI.gold), 0.14).fillRoundedRect(pad / 2, yMid - rowH / 2 + 2, w - pad, rowH - 4, 8);
       drawShape(g, seatShape(seat), pad + r, yMid, r, hexToInt(seatColour(seat)), 1, 0x0f1a24, 2);
-      const bot = state.lobby?.seats?.[seat]?.bot;
+      const label0 = state.lobby?.seats?.[seat]?.bot;
+      const bot = label0 && isStrategyName(label0) ? STRATEGY_TITLES[label0] : label0;
       const nameY = twoLines ? yMid - rowH * 0.2 : yMid;
       const barY = twoLines ? yMid + rowH * 0.18 : yMid;
       const label = twoLines ? `${rank + 1}. ${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}` : `${rank + 1}. ${me ? 'You' : short[seat]}`;
@@ -109,7 +112,7 @@ export class DebriefScene extends Phaser.Scene {
       const base = (barMax * s.baseline) / maxPoints;
       const total = (barMax * Math.max(0, s.points)) / maxPoints;
       this.rows.push({ x: barX, y: barY, h: bh, base, total, colour: hexToInt(seatColour(seat)) });
-      const value = this.add.text(barX + Math.max(total, base) + 6, barY, `${pts(s.points)} (${signed(s.surplus)})`, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink }).setOrigin(0, 0.5);
+      const value = this.add.text(barX + Math.max(total, base) + 6, barY, view.mode === 'trust' ? `${pts(s.points)} points` : `${pts(s.points)} (${signed(s.surplus)})`, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink }).setOrigin(0, 0.5);
       this.texts.push(value);
     });
     this.drawBars();

@@ -253,8 +253,11 @@ export class TableScene extends Phaser.Scene {
       const barY = nameBottom + o.detail.height + 5;
       const barW = Math.min(slot.w * 0.55, 80);
       const bx = slot.tx - barW / 2 - 12;
-      o.bar.clear().fillStyle(0x0a131b, 1).fillRoundedRect(bx, barY, barW, 7, 3).fillStyle(hexToInt(UI.gold), 1).fillRoundedRect(bx, barY, Math.max(3, (barW * seat.reputation) / 100), 7, 3);
-      o.rep.setText(`rep ${seat.reputation}`).setPosition(bx + barW + 5, barY - 4);
+      // The trust game has no reputation: the moves themselves are the record.
+      const showRep = view.mode === 'coalition';
+      o.bar.clear().setVisible(showRep);
+      if (showRep) o.bar.fillStyle(0x0a131b, 1).fillRoundedRect(bx, barY, barW, 7, 3).fillStyle(hexToInt(UI.gold), 1).fillRoundedRect(bx, barY, Math.max(3, (barW * seat.reputation) / 100), 7, 3);
+      o.rep.setText(showRep ? `rep ${seat.reputation}` : '').setPosition(bx + barW + 5, barY - 4);
       const ls = state.lobby?.seats?.[i];
       o.who.setTexture(player.bot ? 'bot' : 'human').setPosition(slot.x - slot.r - 12, slot.y + slot.r * 0.5).setAlpha(ls?.connected || player.bot ? 1 : 0.35).setVisible(player.bot || player.human);
       o.ready.setVisible(seat.ready && view.phase !== 'prepare' && view.phase !== 'end');
@@ -372,8 +375,8 @@ export class TableScene extends Phaser.Scene {
     const win = view.deals.find((d) => d.wins);
     switch (view.phase) {
       case 'prepare':
-        title = 'Prepare';
-        sub = `A deal needs ${view.scenario.quota} of ${totalPower(view.scenario)} votes`;
+        title = view.mode === 'trust' ? 'Trust game' : 'Prepare';
+        sub = view.mode === 'trust' ? `honour or defect with ${view.seats.length - 1} seats, every round` : `A deal needs ${view.scenario.quota} of ${totalPower(view.scenario)} votes`;
         break;
       case 'negotiate': {
         const focus = state.highlight ?? (state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal)?.members : null);

@@ -3,8 +3,6 @@
 // rounds, the coalition timeline, the moments tied to lessons, the bots' reasons opened for audit,
 // and the record to download.
 import { lessonStatus, notShownHere } from '../../shared/claims/verdicts';
-import { isStrategyName } from '../../shared/bots/strategies';
-import { strategyReveal } from '../../shared/record/coach';
 import { LESSONS } from '../../shared/record/lessons';
 import type { DebriefData } from '../../shared/record/timeline';
 import type { TableView } from '../../shared/engine/view';
@@ -18,6 +16,7 @@ import { debriefState, downloadCsv, downloadJson } from './debrief-data';
 import { lineChart, rateBars } from './charts';
 import { seatMark } from './common';
 import { h, type VNode } from './dom';
+import { trustReport } from './trust-debrief';
 
 function kpi(label: string, value: string, sub: string, id?: string): VNode {
   return h('div', { class: 'fact', id }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), h('span', { class: 'sub' }, sub));
@@ -101,34 +100,23 @@ function audit(view: TableView, d: DebriefData): VNode {
   );
 }
 
-function guesses(state: AppState, view: TableView): VNode | null {
-  if (view.mode !== 'trust' || view.viewer === null) return null;
-  const actual = (seat: number) => state.lobby?.seats?.[seat]?.bot || debriefState.seats?.[seat]?.bot || '';
-  const rows = view.seats.filter((s) => s.seat !== view.viewer);
-  const right = rows.filter((s) => state.guesses[s.seat] && state.guesses[s.seat] === actual(s.seat)).length;
+function auditSection(view: TableView): VNode | null {
+  const d = debriefState.data;
+  if (!d) return null;
+  return h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d));
+}
+
+function downloads(code: string): VNode {
   return h(
     'section',
-    { id: 'guess-results' },
-    h('h2', null, `Your guesses: ${right} of ${rows.length} right`),
+    { key: 'downloads' },
+    h('h2', null, 'Take the record with you'),
     h(
-      'table',
-      { class: 'grid' },
-      h('thead', null, h('tr', null, h('th', null, 'Seat'), h('th', null, 'You said'), h('th', null, 'It played'))),
-      h(
-        'tbody',
-        null,
-        rows.map((s) => {
-          const a = actual(s.seat);
-          const g = state.guesses[s.seat];
-          return h(
-            'tr',
-            { key: s.seat },
-            h('td', null, seatMark(s.seat), s.name),
-            h('td', { class: g ? (g === a ? 'pos' : 'neg') : 'muted' }, g ? `${g === a ? '✓ ' : '✗ '}${g}` : 'no guess'),
-            h('td', null, h('strong', null, a || '…'), a && isStrategyName(a) ? h('div', { class: 'small muted' }, strategyReveal(a, g ?? null)) : null),
-          );
-        }),
-      ),
+      'div',
+      { class: 'downloads' },
+      h('button', { id: 'download-json', disabled: !debriefState.log, onclick: () => downloadJson() }, 'Game record (JSON)'),
+      h('button', { id: 'download-csv', disabled: !debriefState.log, onclick: () => downloadCsv() }, 'Action log (CSV)'),
+      code ? h('a', { class: 'button', id: 'results-csv', href: csvUrl(code, 'results'), download: `${code}-results.csv` }, 'Results (CSV)') : null,
     ),
   );
 }
@@ -145,6 +133,9 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
     h('div', { class: 'actions' }, h('button', { id: 'leave', class: 'primary', onclick: () => void leaveTable(true) }, 'Back to the lobby')),
   );
   if (!view || !view.debrief) return [header, h('section', { class: 'report' }, h('p', null, 'Loading the debrief…'))];
+  if (view.mode === 'trust') {
+    return [header, h('section', { class: 'report', id: 'debrief', 'aria-label': 'Debrief' }, trustReport(state, view), auditSection(view), downloads(code))];
+  }
   const d = debriefState.data;
   const score = view.debrief.score;
   const me = view.viewer;
@@ -161,7 +152,6 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
       { class: 'report', id: 'debrief', 'aria-label': 'Debrief' },
       h('h1', null, 'What happened, and what it teaches'),
       h('p', { class: 'muted' }, `The game lasted ${view.debrief.totalRounds} rounds — nobody knew which would be the last.`, meScore ? ` You finished ${rank} of ${view.seats.length} on mutual gain, with a surplus of ${signed(meScore.surplus)} points over your walk-away.` : ''),
-      guesses(state, view),
       h(
         'div',
         { class: 'kpis', id: 'kpis' },
@@ -204,23 +194,12 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
                 h('article', { class: 'card tight moment', key: m.seq }, h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson), h('p', null, m.text), h('p', { class: 'small muted' }, LESSONS[m.lesson]?.text ?? '', lessonStatus(view.scenario.id, m.lesson) === 'does not hold' ? ` ${notShownHere(view.scenario.name)}` : '')),
               ),
             ),
-            h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d)),
+            auditSection(view),
           ]
         : h('p', { class: 'muted', id: 'debrief-loading' }, debriefState.error ?? 'Loading the full record: reputation, cooperation, coalitions, moments and the bots’ reasons…'),
       // The scenario's debrief text names walk-aways, so it comes with the finished record, never with the view.
       debriefState.log?.scenario.debrief ? h('section', { id: 'scenario-debrief' }, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, debriefState.log.scenario.debrief)) : null,
-      h(
-        'section',
-        null,
-        h('h2', null, 'Take the record with you'),
-        h(
-          'div',
-          { class: 'downloads' },
-          h('button', { id: 'download-json', disabled: !debriefState.log, onclick: () => downloadJson() }, 'Game record (JSON)'),
-          h('button', { id: 'download-csv', disabled: !debriefState.log, onclick: () => downloadCsv() }, 'Action log (CSV)'),
-          code ? h('a', { class: 'button', id: 'results-csv', href: csvUrl(code, 'results'), download: `${code}-results.csv` }, 'Results (CSV)') : null,
-        ),
-      ),
+      downloads(code),
     ),
   ];
 }

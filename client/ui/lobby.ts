@@ -1,6 +1,5 @@
 // The lobby: play solo in one click (or with options), host a table for people, join one by
 // its code or link, watch one, or play the trust game and name the strategies of the bots.
-import { STRATEGY_SUMMARIES } from '../../shared/bots/strategies';
 import type { CreateOptions } from '../../shared/protocol';
 import { createTable, joinTable, resumeTable, watchTable } from '../app';
 import { proportionalSplit } from '../game/derive';
@@ -12,6 +11,7 @@ import { normaliseCode, seats } from '../net/connection';
 import { field, inputValue, options, touch } from './common';
 import { lobbyBackdrop } from './backdrop';
 import { h, type VNode } from './dom';
+import { explorePage, trustCard } from './lobby-trust';
 
 const PERSONAS = ['incumbent', 'builder', 'opportunist', 'hardliner', 'reciprocator'] as const;
 const DIFFICULTIES = [
@@ -48,10 +48,6 @@ const form = {
   length: 'standard',
   joinCode: normaliseCode(params.get('code') ?? ''),
   watchCode: '',
-  trustScenario: 'harbour-development',
-  trustNoise: '0',
-  trustPaced: false,
-  trustLength: 'standard',
   hostScenario: 'harbour-development',
   hostHumans: 2,
   hostRole: '',
@@ -102,25 +98,6 @@ const LENGTHS = (standard: string, short: string) => [
 function playSolo(state: AppState): void {
   const o = soloOptions(state);
   if (o) void createTable(o, true);
-}
-
-function playTrust(state: AppState): void {
-  const s = scenarioOf(state, form.trustScenario);
-  if (!s) return;
-  const rounds = form.trustLength === 'short' ? 4 + Math.floor(Math.random() * 3) : 8 + Math.floor(Math.random() * 5);
-  const noise = Number(form.trustNoise);
-  void createTable(
-    {
-      scenario: s.id,
-      mode: 'trust',
-      solo: true,
-      name: playerName(),
-      rounds,
-      ...(noise > 0 ? { noise } : {}),
-      ...(form.trustPaced ? { durations: durations(s, true) } : {}),
-    },
-    true,
-  );
 }
 
 function hostTable(state: AppState): void {
@@ -214,6 +191,11 @@ function roleSelect(s: ScenarioFacts | undefined, id: string, value: string, set
 }
 
 export function lobbyView(state: AppState): VNode {
+  const exploring = explorePage();
+  if (exploring) {
+    watchOpenTables(false);
+    return exploring;
+  }
   watchOpenTables(state.screen === 'lobby');
   const busy = state.busy;
   const solo = scenarioOf(state, form.scenario);
@@ -303,47 +285,7 @@ export function lobbyView(state: AppState): VNode {
               ),
             ),
           ),
-          h(
-            'section',
-            { class: 'card', 'aria-labelledby': 'trust-h' },
-            h('h2', { id: 'trust-h' }, 'Trust game'),
-            h(
-              'p',
-              null,
-              'The iterated prisoner’s dilemma alone: each round you honour or defect with every bot at the table. Name the strategy each bot plays; at the end you see if you were right.',
-            ),
-            h(
-              'div',
-              { class: 'cols' },
-              field('Table', scenarioSelect(state, 'trust-scenario', scenarioOf(state, form.trustScenario)?.id ?? form.trustScenario, (v) => (form.trustScenario = v)), undefined, 'trust-scenario'),
-              field(
-                'Noise',
-                h(
-                  'select',
-                  { id: 'trust-noise', value: form.trustNoise, onchange: (e: Event) => ((form.trustNoise = inputValue(e)), touch()) },
-                  options(
-                    [
-                      { value: '0', label: 'None: moves arrive as chosen' },
-                      { value: '0.05', label: '5%: a move is sometimes flipped' },
-                      { value: '0.1', label: '10%: a noisy line' },
-                    ],
-                    form.trustNoise,
-                  ),
-                ),
-                undefined,
-                'trust-noise',
-              ),
-            ),
-            field(
-              'Length',
-              h('select', { id: 'trust-length', value: form.trustLength, onchange: (e: Event) => ((form.trustLength = inputValue(e)), touch()) }, options(LENGTHS('Standard — 8 to 12 rounds, kept hidden', 'Short — 4 to 6 rounds'), form.trustLength)),
-              undefined,
-              'trust-length',
-            ),
-            h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'trust-paced', checked: form.trustPaced, onchange: (e: Event) => ((form.trustPaced = (e.target as HTMLInputElement).checked), touch()) }), 'Paced (20 s a round)'),
-            h('p', { class: 'muted small' }, `Strategies you may meet: ${Object.keys(STRATEGY_SUMMARIES).slice(0, 7).join(', ')}…`),
-            h('button', { id: 'play-trust', disabled: busy || loading, onclick: () => playTrust(state) }, 'Play the trust game'),
-          ),
+          trustCard(busy, playerName),
         ),
         h(
           'div',

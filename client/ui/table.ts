@@ -15,7 +15,9 @@ import { dealsPanel } from './panels/deals';
 import { movesPanel } from './panels/moves';
 import { seatsPanel } from './panels/seats';
 import { talkPanel, unansweredAsks } from './panels/talk';
-import { guessPanel, trustPanel } from './panels/trust';
+import { guessPanel } from './panels/guess';
+import { trustPanel } from './panels/trust';
+import { trustGamePanel } from './panels/trust-game';
 import { youPanel } from './panels/you';
 
 export type Tab = 'prepare' | 'you' | 'deals' | 'talk' | 'moves' | 'trust' | 'guess' | 'power' | 'seats' | 'feed';
@@ -44,7 +46,7 @@ export function setTab(tab: Tab): void {
 export function tabsFor(view: TableView, narrow: boolean): Tab[] {
   const spectator = view.me === null;
   let tabs: Tab[];
-  if (view.mode === 'trust') tabs = spectator ? ['seats'] : ['trust', 'guess', 'you'];
+  if (view.mode === 'trust') tabs = spectator ? ['seats'] : ['trust', 'guess'];
   else if (view.phase === 'prepare') tabs = spectator ? ['power', 'seats'] : ['prepare', 'power', 'seats'];
   else if (spectator) tabs = ['deals', 'power', 'seats'];
   else tabs = ['you', 'deals', 'talk', 'moves', ...(view.phase === 'trust' || view.trust.length > 0 ? (['trust'] as Tab[]) : []), 'power', 'seats'];
@@ -54,7 +56,7 @@ export function tabsFor(view: TableView, narrow: boolean): Tab[] {
 
 /** The tab a phase opens on (once, when the phase begins). */
 function defaultTab(view: TableView): Tab {
-  if (view.mode === 'trust') return view.me ? 'trust' : 'seats';
+  if (view.mode === 'trust') return !view.me ? 'seats' : store.state.practice?.due ? 'guess' : 'trust';
   if (view.phase === 'prepare') return view.me ? 'prepare' : 'power';
   if (view.me === null) return 'deals';
   if (view.phase === 'trust' && view.trust.length > 0) return 'trust';
@@ -80,6 +82,8 @@ function readyControl(state: AppState, view: TableView): VNode | null {
     return h('div', null, h('button', { id: 'start', class: 'primary', onclick: () => act('start', {}) }, 'Start round 1'), errorFor('start'));
   }
   if (view.phase === 'end') return null;
+  // The last round is over and the game waits for the guesses: that is the next step.
+  if (state.practice?.due) return h('button', { id: 'go-guess', class: 'primary', onclick: () => setTab('guess') }, 'Lock in your guesses');
   const label = view.phase === 'trust' ? 'Ready: reveal' : view.phase === 'negotiate' ? 'Ready' : 'Ready: next';
   return h(
     'div',
@@ -135,7 +139,7 @@ function topbar(state: AppState, view: TableView): VNode {
       h(
         'span',
         null,
-        `${view.mode === 'trust' ? 'Trust game' : 'Coalition game'} · table `,
+        `${view.mode === 'trust' ? 'Iterated prisoner’s dilemma' : 'Coalition game'} · table `,
         h('strong', { style: 'display:inline', id: 'table-code' }, code),
         ' ',
         h(
@@ -156,7 +160,7 @@ function topbar(state: AppState, view: TableView): VNode {
     h(
       'div',
       { class: 'phasebox' },
-      h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, view.mode === 'trust' && phase === 'trust' ? 'Honour or defect with every other seat. Moves are revealed together.' : PHASE_HINTS[phase])),
+      h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, view.mode === 'trust' ? trustHint(state, phase) : PHASE_HINTS[phase])),
       paused(state)
         ? h('div', { class: 'muted small', id: 'paused-note' }, 'Paused: the clock is stopped.')
         : t
@@ -189,6 +193,14 @@ function topbar(state: AppState, view: TableView): VNode {
     ),
     statusBanner(state),
   );
+}
+
+function trustHint(state: AppState, phase: Phase): string {
+  if (state.practice?.due) return 'That was the last round: lock in your guesses to see the reveal.';
+  if (phase === 'prepare') return 'Read how the trust game works, then start.';
+  if (phase === 'trust') return 'Honour or defect with every other seat. Moves are revealed together.';
+  if (phase === 'score') return 'Moves revealed and points added; the next round follows.';
+  return PHASE_HINTS[phase];
 }
 
 function paused(state: AppState): boolean {
@@ -224,7 +236,7 @@ function panelFor(tab: Tab, state: AppState, view: TableView, narrow: boolean): 
     case 'moves':
       return movesPanel(state, view);
     case 'trust':
-      return trustPanel(state, view);
+      return view.mode === 'trust' ? trustGamePanel(state, view) : trustPanel(state, view);
     case 'guess':
       return guessPanel(state, view);
     case 'power':
@@ -240,6 +252,7 @@ function badge(tab: Tab, state: AppState, view: TableView): number {
   if (!view.me) return 0;
   if (tab === 'talk') return unansweredAsks(view).length;
   if (tab === 'trust' && view.phase === 'trust') return view.trust.filter((t) => t.move === null).length;
+  if (tab === 'guess' && state.practice && !state.practice.locked) return state.practice.due ? state.practice.bots.length : 0;
   if (tab === 'moves') return view.escalations.filter((e) => e.target === view.me!.seat && e.refusal === null).length;
   return 0;
 }

@@ -23,11 +23,14 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type EventsMessage,
+  type Guess,
+  type LockedGuesses,
   type TableListing,
   type ViewMessage,
   type Welcome,
 } from '../../shared/protocol';
 import { BotDriver } from '../bots/driver';
+import { guessesDue, lockGuesses, practiceView } from './practice';
 import { context, type ServerContext } from '../context';
 import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
 import { cleanName, hashToken, joinError, newCode, newToken, sameName, seatOfRole, STAND_IN, tableFromOptions } from './setup';
@@ -92,6 +95,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   private viewsQueued = false;
   private pumping = false;
   private closing = false;
+  /** The last round's score ran out while guesses were still due (trust-game practice). */
+  private endHeld = false;
 
   async onCreate(options: unknown): Promise<void> {
     this.ctx = context();
@@ -153,6 +158,8 @@ export class TableRoom extends Room<{ state: TableState }> {
       this.finish();
       return;
     }
+    // An end that was held for guesses stays held: the guesses close it.
+    if (record.deadline === null && guessesDue(record, this.game).length > 0) this.endHeld = true;
     if (typeof record.settings.pausedRemaining === 'number') {
       this.state.paused = true;
       this.state.remaining = record.settings.pausedRemaining;
@@ -440,10 +447,11 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (size > this.ctx.settings.maxPayloadChars)
       return this.sendError(client, 'too-large', `A message is at most ${this.ctx.settings.maxPayloadChars} characters.`, type);
     if (Object.hasOwn(ACTION_MESSAGES, type)) return this.onAction(member, type as ActionMessage, payload);
-    if (type === 'start' || type === 'pause' || type === 'resume') {
+    if (type === 'start' || type === 'pause' || type === 'resume' || type === 'guesses') {
       const parsed = CONTROL_MESSAGES[type].safeParse(payload ?? {});
       if (!parsed.success) return this.sendError(client, 'bad-payload', describe(parsed.error), type);
       if (type === 'start') return this.onStart(member);
+      if (type === 'guesses') return this.onGuesses(member, (parsed.data as { guesses: Guess[] }).guesses);
       return this.onPause(member, type === 'pause');
     }
     this.sendError(client, 'unknown-message', `There is no message called "${type.slice(0, 40)}".`, type);
@@ -493,6 +501,23 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.ctx.store.setDeadline(this.record.code, this.record.deadline);
     if (!pause) this.startPhaseTimer();
     this.syncState();
+  }
+
+  /** Trust-game practice: a person locks in the strategies it names; a held end then goes on. */
+  private onGuesses(member: Member, guesses: Guess[]): void {
+    if (member.seat === null) return this.sendError(member.client, 'not-seated', 'Spectators watch; they do not guess.', 'guesses');
+    if (this.record.status !== 'open') return this.sendError(member.client, 'game-over', 'The game is over; the reveal is open.', 'guesses');
+    const result = lockGuesses(this.record, this.game, member.seat, guesses);
+    if (!result.ok) return this.sendError(member.client, result.code, result.message, 'guesses');
+    this.record.settings.guesses = [...(this.record.settings.guesses ?? []), result.locked];
+    this.ctx.store.updateSettings(this.record.code, this.record.settings);
+    this.queueViews();
+    // An end held for these guesses whose clock already ran out closes now; otherwise as usual.
+    if (this.endHeld && guessesDue(this.record, this.game).length === 0) {
+      this.endHeld = false;
+      this.act({ type: 'advance' }, 'system', null);
+    }
+    this.pump();
   }
 
   /** The solo coach's note on the round just scored, sent to each person's seat only (DESIGN 5). */
@@ -640,7 +665,13 @@ export class TableRoom extends Room<{ state: TableState }> {
         if (this.game.phase !== phase || this.game.round !== round || this.record.status !== 'open') return;
         // Bots always decide before a phase closes.
         this.bots.drain();
-        if (this.game.phase === phase && this.game.round === round) {
+        if (guessesDue(this.record, this.game).length > 0) {
+          // The end waits for the guesses (onGuesses closes it); the clock stops showing.
+          this.endHeld = true;
+          this.record.deadline = null;
+          this.ctx.store.setDeadline(this.record.code, null);
+          this.syncState();
+        } else if (this.game.phase === phase && this.game.round === round) {
           const closed = this.act({ type: 'advance' }, 'system', null);
           // The log could not be written: try again shortly rather than leave the phase open.
           if (!closed.ok && closed.refusal.code === 'internal') {
@@ -686,6 +717,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     // When every person is away the clock runs: a class whose network drops must not find its
     // game played out by stand-ins when it comes back.
     if (humans.length > 0 && humans.every((s) => s.standIn)) return false;
+    if (guessesDue(this.record, this.game).length > 0) return false;
     return this.game.seats.every((s) => s.ready);
   }
 
@@ -728,6 +760,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       })),
       score: scoreGame(g),
       pointsByRound: g.history.map((h) => h.points),
+      guesses: this.record.settings.guesses ?? [],
       finished: this.ctx.now(),
     };
   }
@@ -759,7 +792,7 @@ export class TableRoom extends Room<{ state: TableState }> {
         if (!member.connected || member.superseded) continue;
         let message = cache.get(member.seat);
         if (!message) {
-          message = { seq: this.seq, view: viewFor(this.game, member.seat) };
+          message = this.viewMessage(member.seat);
           cache.set(member.seat, message);
         }
         member.client.send(SERVER_MESSAGES.view, message);
@@ -768,8 +801,12 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private sendView(client: Client, seat: Seat | null): void {
-    const message: ViewMessage = { seq: this.seq, view: viewFor(this.game, seat) };
-    client.send(SERVER_MESSAGES.view, message);
+    client.send(SERVER_MESSAGES.view, this.viewMessage(seat));
+  }
+
+  private viewMessage(seat: Seat | null): ViewMessage {
+    const practice = practiceView(this.record, this.game, seat);
+    return practice ? { seq: this.seq, view: viewFor(this.game, seat), practice } : { seq: this.seq, view: viewFor(this.game, seat) };
   }
 
   /** What this seat heard before it (re)joined, rebuilt from the log under the same audience rule. */
@@ -856,6 +893,8 @@ export interface TableResults {
   seats: { seat: Seat; roleId: string; roleName: string; name: string | null; kind: 'human' | 'bot'; bot: string | null; standIn: boolean }[];
   score: ReturnType<typeof scoreGame>;
   pointsByRound: number[][];
+  /** Trust-game practice: the guesses each person locked in. */
+  guesses: LockedGuesses[];
   finished: number;
 }
 

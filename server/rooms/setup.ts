@@ -9,6 +9,8 @@ import { formatProblems, parseScenario, scenarioById } from '../../shared/scenar
 import { MAX_CAP_CHANCE } from '../../shared/scenarios/schema';
 import { capChance, DEFAULT_CONTINUE } from '../../shared/engine/setup';
 import type { ServerSettings } from '../context';
+import { practiceStrategies } from '../../shared/trust-game/practice';
+import { TRUST_GAME_ID, TRUST_SEATS, trustGameScenario } from '../../shared/trust-game/scenario';
 import type { Durations, SeatRecord, TableSettings } from '../store/store';
 
 /**
@@ -69,9 +71,6 @@ const SOLO_PERSONAS: BotSpec[] = [
   { kind: 'persona', persona: 'hardliner', difficulty: 'normal' },
   { kind: 'persona', persona: 'reciprocator', difficulty: 'normal' },
 ];
-const SOLO_STRATEGIES: BotSpec[] = (
-  ['tit-for-tat', 'grudger', 'generous-tit-for-tat', 'win-stay-lose-shift', 'prober', 'always-defect', 'detective'] as const
-).map((strategy) => ({ kind: 'strategy', strategy }));
 
 export interface NewTable {
   scenario: Scenario;
@@ -90,7 +89,15 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
   }
   const o = parsed.data;
   let scenario: Scenario;
-  if (typeof o.scenario === 'string') {
+  if (o.mode === 'trust') {
+    // The trust game stands on its own: its own table, never a coalition scenario's roles, text or payoffs.
+    if (o.scenario !== TRUST_GAME_ID) throw joinError('bad-scenario', `The trust game has its own table: scenario "${TRUST_GAME_ID}".`);
+    const players = o.seats?.length ?? o.players ?? TRUST_SEATS.default;
+    if (o.seats && o.players !== undefined && o.players !== o.seats.length) throw joinError('bad-options', 'players: give as many seats as players.');
+    scenario = trustGameScenario(players);
+  } else if (o.players !== undefined) {
+    throw joinError('bad-options', 'players: only the trust game has a choice of players; a scenario sets its own seats.');
+  } else if (typeof o.scenario === 'string') {
     const found = scenarioById(o.scenario);
     if (!found) throw joinError('bad-scenario', `There is no built-in scenario "${o.scenario}".`);
     scenario = found;
@@ -128,7 +135,11 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
     const mine = o.role === undefined ? 0 : seatOfRole(scenario, o.role);
     if (mine === null) throw joinError('bad-options', `role: this scenario has no role "${String(o.role)}".`);
     const difficulty = o.difficulty ?? 'normal';
-    const pool = o.mode === 'trust' ? SOLO_STRATEGIES : SOLO_PERSONAS.map((b) => ({ ...b, difficulty }));
+    // The trust-game practice: strategies drawn from all thirteen by the game's seed (DESIGN 5).
+    const pool: BotSpec[] =
+      o.mode === 'trust'
+        ? practiceStrategies(config.seed, scenario.roles.length - 1).map((strategy) => ({ kind: 'strategy', strategy }))
+        : SOLO_PERSONAS.map((b) => ({ ...b, difficulty }));
     seats = scenario.roles.map((_, seat) =>
       seat === mine ? humanSeat(seat) : { ...humanSeat(seat), kind: 'bot', bot: pool[(seat + (seat > mine ? -1 : 0)) % pool.length] },
     );

@@ -3,6 +3,7 @@
 // replaying its log, so the log entry of an action is committed before anyone sees its result.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LockedGuesses } from '../../shared/protocol';
 import type { BotSpec } from '../../shared/bots/bot';
 import type { GameConfig, Scenario, Seat } from '../../shared/engine/types';
 import type { LogEntry } from '../../shared/record/log';
@@ -26,6 +27,8 @@ export interface TableSettings {
   solo: boolean;
   /** Set while the host has paused the clock: the milliseconds that were left in the phase. */
   pausedRemaining?: number | null;
+  /** Trust-game practice: each person's locked guesses, kept with the table so a restart keeps them. */
+  guesses?: LockedGuesses[];
 }
 
 /** A seat as the table knows it: who may sit there and who plays it now. */

@@ -6,8 +6,8 @@ import { powerMap } from '../engine/power';
 import { termsValue } from '../engine/rules';
 import type { Escalation, GameEvent, Income, ReputationCause, Seat, SeatAction } from '../engine/types';
 import { viewFor, type TableView } from '../engine/view';
-import { STRATEGY_SUMMARIES, type StrategyName } from '../bots/strategies';
-import { LESSONS, type LessonId } from './lessons';
+import { horizonSentence } from '../trust-game/findings';
+import type { LessonId } from './lessons';
 import { lessonStatus, notShownHere } from '../claims/verdicts';
 import { replay, type GameRecord } from './log';
 import { demandText, listNames, optionText, percentText, pointsText, possessive } from './moments';
@@ -204,11 +204,14 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
 
   if (betrayedBy.length > 0) {
     const who = names(betrayedBy);
-    if (noise > 0)
+    if (noise > 0) {
+      // What the tournament measured for this noise over the game's hidden horizon (never its
+      // length, which nobody knows yet), instead of a rule of thumb it may contradict.
       return say(
         'forgiveness-under-noise',
-        `${who} defected on you while you honoured, but at this table a move can be flipped by noise. Answer once if you must, then honour again as soon as ${who} does: forgiving strategies win when signals are noisy.`,
+        `${who} defected on you while you honoured, but at this table a move can be flipped by noise, so it may not have been chosen: see what ${betrayedBy.length === 1 ? 'it does' : 'they do'} next round before you decide. ${horizonSentence(noise, f.record.scenario.rounds)}`,
       );
+    }
     return say(
       'cooperation-pays-when-repeated',
       `${who} defected on you while you honoured. Answer in kind next round — tit-for-tat — and honour again as soon as ${betrayedBy.length === 1 ? 'it does' : 'they do'}: the game repeats, so a defection that costs its author is one it will think twice about.`,
@@ -230,7 +233,7 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   if (view.mode === 'trust') {
     return say(
       'shadow-of-the-future',
-      'Every partner honoured. Keep honouring: nobody knows which round is the last, so the next one is always worth protecting.',
+      'Every seat honoured you. Honour back and the reward continues with every seat that answers in kind; nobody knows which round is the last, so the next one is still worth protecting.',
     );
   }
 
@@ -396,95 +399,4 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
     'no-strings-concession',
     'Your coalition holds. A small concession with no strings, to the partner who gets the least from the deal, is cheap insurance that it still holds next round.',
   );
-}
-
-// ---------------------------------------------------------------------------
-// The trust-game practice: reveal the bot's strategy after the player guesses
-
-const DISPLAY: Record<StrategyName, string> = {
-  'tit-for-tat': 'tit-for-tat',
-  'generous-tit-for-tat': 'generous tit-for-tat',
-  grudger: 'grudger',
-  'win-stay-lose-shift': 'win-stay, lose-shift',
-  'tit-for-two-tats': 'tit-for-two-tats',
-  'two-tits-for-tat': 'two-tits-for-tat',
-  'suspicious-tit-for-tat': 'suspicious tit-for-tat',
-  detective: 'detective',
-  prober: 'prober',
-  alternator: 'alternator',
-  'always-cooperate': 'always honour',
-  'always-defect': 'always defect',
-  random: 'random',
-};
-
-/** How each strategy plays against you, and the lesson it shows. */
-export const STRATEGY_LESSONS: Readonly<Record<StrategyName, { play: string; lesson: LessonId }>> = Object.freeze({
-  'tit-for-tat': {
-    play: 'It rewards honour at once and punishes a defection exactly once, so it can be neither exploited for long nor provoked into a feud. Honour every round and you both collect the reward.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  'generous-tit-for-tat': {
-    play: 'That forgiveness keeps one accident from starting an endless exchange of punishments, which is what wins when moves can be misread.',
-    lesson: 'forgiveness-under-noise',
-  },
-  grudger: {
-    play: 'It is the most patient partner until your first defection and the least forgiving after it. Never test it.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  'win-stay-lose-shift': {
-    play: 'A good round is the reward or the temptation, a bad one the punishment or the sucker payoff. Two such players who slip into mutual defection are back to honour a round later, which makes it strong under noise; but it keeps exploiting a partner who honours no matter what.',
-    lesson: 'forgiveness-under-noise',
-  },
-  'tit-for-two-tats': {
-    play: 'It never starts a feud over a single accident, but a partner who defects every other round exploits it.',
-    lesson: 'forgiveness-under-noise',
-  },
-  'two-tits-for-tat': {
-    play: 'It honours anyone who honours, but it turns a single slip into a long exchange.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  'suspicious-tit-for-tat': {
-    play: "Answer its opening in kind and you echo each other's defections; forgive it once and you lock into mutual honour.",
-    lesson: 'forgiveness-under-noise',
-  },
-  detective: {
-    play: 'Striking back during its test is what earns its cooperation: after that it plays tit-for-tat.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  prober: {
-    play: 'Letting the probe pass tells it you never punish; answering it makes it settle into tit-for-tat.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  alternator: {
-    play: 'Because it never reacts to you, nothing you do can teach it to cooperate: reciprocity only works on a partner who responds.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  'always-cooperate': {
-    play: 'Exploiting it pays in this match, but at a coalition table your reputation travels with you, and the seats that watch it remember.',
-    lesson: 'reciprocity',
-  },
-  'always-defect': {
-    play: 'Honouring only hands it the temptation payoff; defect back and cut your losses, since cooperation pays only with a partner who returns it.',
-    lesson: 'cooperation-pays-when-repeated',
-  },
-  random: {
-    play: 'Its moves carry no message and yours teach it nothing. Against a partner that cannot remember, there is no future to protect.',
-    lesson: 'shadow-of-the-future',
-  },
-});
-
-/**
- * The practice reveal: which strategy the bot played, how it plays and the lesson it shows.
- * With the player's guess, the text opens by saying whether it was right.
- */
-export function strategyReveal(strategy: StrategyName, guess?: string | null): string {
-  const { play, lesson } = STRATEGY_LESSONS[strategy];
-  let opening = '';
-  if (guess !== undefined && guess !== null) {
-    opening =
-      guess === strategy
-        ? 'Right. '
-        : `Not quite: you guessed ${DISPLAY[guess as StrategyName] ?? guess}. `;
-  }
-  return `${opening}The bot played ${DISPLAY[strategy]}: it ${STRATEGY_SUMMARIES[strategy]}. ${play} Lesson: ${LESSONS[lesson].title.toLowerCase()}.`;
 }

@@ -34,6 +34,17 @@ export interface Lesson {
   text: string;
 }
 
+/**
+ * The two lessons' claims about which strategies do well, as the trust tournament of all 13
+ * strategies measures them at the game's lengths and offered noise (DESIGN 5, 10); a test
+ * (tests/shared/trust-game/noise-truth.test.ts) replays those tournaments and checks each.
+ */
+export const COOPERATION_FINDING =
+  'In the trust tournament of all 13 strategies without noise, tit-for-tat (honour first, answer a defection, then forgive) scores most in games of 7 to 12 rounds; ' +
+  'in games of 4 or 5 rounds, and at 4 to 12 rounds with 10 % noise, always defect does.';
+export const NOISE_FINDING =
+  'In that tournament at 4 to 12 rounds, neither forgiving strategy (generous tit-for-tat, tit-for-two-tats) scores most at any noise the trust game offers, up to 10 %.';
+
 const TEXTS: Record<LessonId, { title: string; text: string }> = {
   'map-power': {
     title: 'Map the power architecture first',
@@ -128,14 +139,15 @@ const TEXTS: Record<LessonId, { title: string; text: string }> = {
   'cooperation-pays-when-repeated': {
     title: 'Cooperation pays when the game repeats',
     text:
-      'In a single encounter defection can pay; over many rounds partners remember. ' +
-      'Strategies that honour first, answer a defection and then forgive tend to earn the most.',
+      'In a single encounter defection pays; over many rounds partners remember. ' +
+      COOPERATION_FINDING,
   },
   'forgiveness-under-noise': {
-    title: 'Forgive when signals are noisy',
+    title: 'Noise turns one slip into a feud',
     text:
-      'When moves can be misread, a strict avenger turns one accident into an endless feud. ' +
-      'Forgiving now and then lets cooperation recover from mistakes.',
+      'When a move can be flipped by accident, a partner who answers every defection turns one slip into an exchange of punishments, and two strict avengers can trade them for rounds. ' +
+      'Forgiving ends such a feud sooner but lets real defections go unanswered. ' +
+      NOISE_FINDING,
   },
   'demand-transparency': {
     title: 'When a system decides, demand transparency',

@@ -6,6 +6,7 @@ import type { Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
 import type { EventsMessage, ViewMessage } from '../../shared/protocol';
 import { builtInScenarios } from '../../shared/scenarios/index';
+import { trustGameScenario } from '../../shared/trust-game/scenario';
 import { autoPlay, bootServer, createTable, joinTable, waitFor, type Booted, type Player } from './helpers';
 import { forbiddenFor, leaks, scenarioSecrets, walkAwayMentions } from './secrets';
 
@@ -122,7 +123,8 @@ describe('the secrets a test searches for', () => {
 describe('nothing private reaches a client before the end', () => {
   const cases = [
     ...builtInScenarios.map((s) => ({ scenario: s, mode: 'coalition' as const })),
-    { scenario: builtInScenarios[0], mode: 'trust' as const },
+    // The trust game has its own table (shared/trust-game/scenario.ts).
+    { scenario: trustGameScenario(5), mode: 'trust' as const },
   ];
   it.each(cases)('$scenario.id ($mode): messages, state and HTTP answers', async ({ scenario, mode }) => {
     const bots = scenario.roles.slice(2).map((_, i) => ({ kind: 'bot' as const, bot: { kind: 'persona' as const, persona: PERSONAS[i % PERSONAS.length], difficulty: 'hard' } }));

@@ -148,4 +148,21 @@ describe('restoring tables', () => {
     expect(await b.app.restoreTables()).toEqual([two.welcome!.code]);
     expect(logged.some((m) => m.includes(one.welcome!.code) && m.includes('log entry 0'))).toBe(true);
   });
+
+  it('keeps a trust game’s end waiting for the guesses across a restart; the guesses then end it', async () => {
+    await fresh();
+    const p = await createTable(b!, { scenario: 'trust-game', mode: 'trust', solo: true, rounds: 2, seed: 31, players: 3, name: 'P' });
+    p.send('start', {});
+    const stop = autoPlay(p);
+    await waitFor(() => p.views.at(-1)?.practice?.due === true, 10_000, 'guesses due');
+    stop();
+    p.room.reconnection.enabled = false;
+    const code = p.welcome!.code;
+    expect(await restart()).toEqual([code]);
+    const q = await joinTable(b!, code, { token: p.welcome!.token! });
+    expect(q.view!.phase).toBe('score');
+    expect(q.views.at(-1)!.practice!.due).toBe(true);
+    q.send('guesses', { guesses: [1, 2].map((seat) => ({ seat, strategy: 'grudger' })) });
+    await q.waitView((v) => v.phase === 'end', 5000, 'the end');
+  });
 });

@@ -8,6 +8,8 @@ import { seatMark } from '../common';
 import { h, type VNode } from '../dom';
 
 export function seatsPanel(state: AppState, view: TableView): VNode {
+  // The trust game's seats are equals with no reputation to read: who plays them is the story.
+  const coalition = view.mode === 'coalition';
   const map = scenarioPowerMap(view.scenario);
   const total = totalPower(view.scenario);
   return h(
@@ -17,7 +19,7 @@ export function seatsPanel(state: AppState, view: TableView): VNode {
     h(
       'table',
       { class: 'grid', id: 'seats-table' },
-      h('thead', null, h('tr', null, h('th', null, 'Seat'), h('th', null, 'Played by'), h('th', { class: 'num' }, 'Power'), h('th', { class: 'num' }, 'Reputation'), h('th', null, 'Status'))),
+      h('thead', null, h('tr', null, h('th', null, 'Seat'), h('th', null, 'Played by'), coalition ? h('th', { class: 'num' }, 'Power') : null, coalition ? h('th', { class: 'num' }, 'Reputation') : null, h('th', null, 'Status'))),
       h(
         'tbody',
         null,
@@ -30,8 +32,8 @@ export function seatsPanel(state: AppState, view: TableView): VNode {
             { key: s.seat, class: s.seat === view.viewer ? 'hl' : '' },
             h('td', null, seatMark(s.seat), s.name, s.seat === view.viewer ? h('strong', null, ' (you)') : null, s.veto ? h('span', { class: 'pill gold', title: 'every winning deal needs this seat' }, ' veto') : null),
             h('td', null, p.bot ? '🤖 ' : p.human ? '👤 ' : '', p.text),
-            h('td', { class: 'num' }, `${s.power} (${pct(s.power / total)})`, h('br'), h('span', { class: 'muted small' }, `index ${pct(map.shapleyShubik[s.seat])}`)),
-            h('td', { class: 'num' }, String(s.reputation)),
+            coalition ? h('td', { class: 'num' }, `${s.power} (${pct(s.power / total)})`, h('br'), h('span', { class: 'muted small' }, `index ${pct(map.shapleyShubik[s.seat])}`)) : null,
+            coalition ? h('td', { class: 'num' }, String(s.reputation)) : null,
             h('td', { class: 'small' }, status),
           );
         }),

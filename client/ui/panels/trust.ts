@@ -1,17 +1,16 @@
-// The trust stage (the iterated prisoner's dilemma, DESIGN 2.3): honour or defect for each
-// partner, the history of each pairing, and — in the trust game — the practice of naming the
-// strategy each bot plays.
-import { STRATEGY_NAMES, STRATEGY_SUMMARIES } from '../../../shared/bots/strategies';
+// The coalition game's trust stage (the iterated prisoner's dilemma, DESIGN 2.3): honour or
+// defect for each partner in the winning deal, and the history of each pairing. The trust game
+// has its own screens (trust-game.ts, guess.ts).
 import type { Seat, TrustMove } from '../../../shared/engine/types';
 import type { TableView } from '../../../shared/engine/view';
 import { act } from '../../app';
 import { playerLabel, roleName } from '../../game/format';
-import { store, type AppState } from '../../game/store';
-import { errorFor, inputValue, seatMark } from '../common';
+import type { AppState } from '../../game/store';
+import { errorFor, seatMark } from '../common';
 import { h, type VNode } from '../dom';
 
 /** Moves of one pairing over the rounds, as this seat saw them. */
-export function pairHistory(view: TableView, partner: Seat): { round: number; own: TrustMove; theirs: TrustMove }[] {
+function pairHistory(view: TableView, partner: Seat): { round: number; own: TrustMove; theirs: TrustMove }[] {
   const me = view.viewer;
   const out: { round: number; own: TrustMove; theirs: TrustMove }[] = [];
   for (const r of view.history) {
@@ -23,7 +22,7 @@ export function pairHistory(view: TableView, partner: Seat): { round: number; ow
   return out;
 }
 
-export function moveChip(m: TrustMove, who: string): VNode {
+function moveChip(m: TrustMove, who: string): VNode {
   return h('span', { class: `mv ${m === 'honour' ? 'h' : 'd'}`, title: `${who} ${m === 'honour' ? 'honoured' : 'defected'}`, 'aria-label': `${who} ${m}` }, m === 'honour' ? '✓' : '✗');
 }
 
@@ -76,37 +75,16 @@ function lastReveal(view: TableView): VNode | null {
   );
 }
 
-function trustIntro(view: TableView): VNode {
-  const { payoffs, stake } = view.scenario.trust;
-  return h(
-    'div',
-    { id: 'trust-intro' },
-    h('h2', null, 'The trust game'),
-    h(
-      'p',
-      null,
-      `Each round you play every other seat at once: honour (deliver) or defect. Moves are chosen at the same time and revealed together. Nobody knows how many rounds there will be.`,
-    ),
-    h(
-      'table',
-      { class: 'grid', style: 'max-width:420px;margin:8px 0 12px' },
-      h('thead', null, h('tr', null, h('th', null, 'you ↓ · them →'), h('th', { class: 'num' }, '✓ they honour'), h('th', { class: 'num' }, '✗ they defect'))),
-      h(
-        'tbody',
-        null,
-        h('tr', null, h('td', null, '✓ you honour'), h('td', { class: 'num' }, `${payoffs.R} each`), h('td', { class: 'num' }, `you ${payoffs.S}, them ${payoffs.T}`)),
-        h('tr', null, h('td', null, '✗ you defect'), h('td', { class: 'num' }, `you ${payoffs.T}, them ${payoffs.S}`), h('td', { class: 'num' }, `${payoffs.P} each`)),
-      ),
-    ),
-    h('p', { class: 'small muted' }, `Points: ${stake} × your average over the seats you play. Each bot keeps one strategy all game; name it in the Guess tab as you learn how it answers you.`),
-    h('p', null, 'Press Start when you are ready.'),
-  );
+/** Honour and defect toward one partner (placeholders outside the stage, so the row keeps its grid), and its refusal. */
+export function moveButtons(partner: Seat, inTrust: boolean, chosen: TrustMove | null): VNode[] {
+  const button = (move: TrustMove, label: string) =>
+    h('button', { class: move, id: `${move}-${partner}`, 'aria-pressed': String(chosen === move), disabled: chosen !== null, onclick: () => act('trust', { partner, move }, `trust:${partner}`) }, label);
+  return [inTrust ? button('honour', '✓ Honour') : h('span'), inTrust ? button('defect', '✗ Defect') : h('span'), errorFor(`trust:${partner}`)].filter((x): x is VNode => x !== null);
 }
 
 export function trustPanel(state: AppState, view: TableView): VNode {
   const me = view.viewer;
   if (me === null) return h('p', { class: 'muted' }, 'You are watching.');
-  if (view.phase === 'prepare') return trustIntro(view);
   const inTrust = view.phase === 'trust';
   const partners: Seat[] = inTrust ? view.trust.map((t) => t.partner) : view.seats.filter((s) => s.seat !== me && pairHistory(view, s.seat).length > 0).map((s) => s.seat);
   return h(
@@ -124,13 +102,7 @@ export function trustPanel(state: AppState, view: TableView): VNode {
         'div',
         { key: partner, class: 'trust-row', id: `trust-${partner}` },
         h('div', { class: 'who' }, h('strong', null, seatMark(partner), roleName(view, partner)), h('span', { class: 'muted small' }, ` · reputation ${rep}${p.bot ? ' · bot' : ''}`), historyLine(view, partner)),
-        inTrust
-          ? h('button', { class: 'honour', id: `honour-${partner}`, 'aria-pressed': chosen === 'honour', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'honour' }, `trust:${partner}`) }, '✓ Honour')
-          : h('span'),
-        inTrust
-          ? h('button', { class: 'defect', id: `defect-${partner}`, 'aria-pressed': chosen === 'defect', disabled: chosen !== null, onclick: () => act('trust', { partner, move: 'defect' }, `trust:${partner}`) }, '✗ Defect')
-          : h('span'),
-        errorFor(`trust:${partner}`),
+        moveButtons(partner, inTrust, chosen),
       );
     }),
     inTrust && view.trust.length > 0 && view.trust.every((t) => t.move !== null) && !view.seats[me].ready
@@ -138,36 +110,5 @@ export function trustPanel(state: AppState, view: TableView): VNode {
       : null,
     inTrust ? lastReveal(view) : null,
     payoffNote(view),
-  );
-}
-
-export function guessPanel(state: AppState, view: TableView): VNode {
-  const me = view.viewer;
-  const bots = view.seats.filter((s) => s.seat !== me);
-  return h(
-    'div',
-    { id: 'guess' },
-    h('h2', null, 'Name their strategy'),
-    h('p', { class: 'small' }, 'Each bot plays one strategy from Axelrod’s tournaments all game. Watch how it answers your moves and name it; the debrief shows whether you were right.'),
-    bots.map((s) =>
-      h(
-        'div',
-        { key: s.seat, class: 'field card tight' },
-        h('label', { for: `guess-${s.seat}` }, seatMark(s.seat), s.name),
-        historyLine(view, s.seat),
-        h(
-          'select',
-          {
-            id: `guess-${s.seat}`,
-            style: 'margin-top:6px',
-            value: state.guesses[s.seat] ?? '',
-            onchange: (e: Event) => store.set({ guesses: { ...store.state.guesses, [s.seat]: inputValue(e) } }),
-          },
-          h('option', { value: '' }, 'Not sure yet'),
-          STRATEGY_NAMES.map((n) => h('option', { value: n }, `${n} — ${STRATEGY_SUMMARIES[n]}`)),
-        ),
-      ),
-    ),
-    errorFor('guess'),
   );
 }

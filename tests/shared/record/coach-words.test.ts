@@ -1,7 +1,9 @@
 // The coach's sentences say what happened in plain words (issue 9, item 10).
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../../../shared/bots/strategies';
-import { coachNote, strategyReveal } from '../../../shared/record/coach';
+import { coachNote } from '../../../shared/record/coach';
+import { strategyStory } from '../../../shared/trust-game/reveal';
+import { STRATEGY_TITLES } from '../../../shared/trust-game/words';
 import { accept, AUTHORITY, GREENS, nextId, propose, Table, UNION } from './build';
 
 describe('the coach in plain words', () => {
@@ -16,13 +18,16 @@ describe('the coach in plain words', () => {
     expect(`${union} ${greens}`).not.toMatch(/moved [−+-]?\d/);
   });
 
-  it('reveals every strategy in a sentence that reads: "it <does something>"', () => {
+  // The practice's reveal lives with the trust game (shared/trust-game/reveal.ts).
+  it('reveals every strategy in a sentence that reads: "<strategy> <does something>"', () => {
     for (const s of STRATEGY_NAMES) {
-      const text = strategyReveal(s);
-      expect(text, s).toMatch(/: it (plays|honours|repeats|defects|answers|tests|always|tosses)\b/);
-      expect(text, s).not.toMatch(/\bit like\b/);
+      const text = strategyStory(s);
+      const name = STRATEGY_TITLES[s];
+      expect(text.toLowerCase().startsWith(`${name.toLowerCase()} `), s).toBe(true);
+      expect(text.slice(name.length + 1), s).toMatch(/^(plays|honours|repeats|defects|answers|tests|always|tosses)\b/);
+      expect(text, s).not.toMatch(/\b(it|tat) like\b/);
     }
-    expect(strategyReveal('generous-tit-for-tat')).toContain('it plays like tit-for-tat, but forgives');
+    expect(strategyStory('generous-tit-for-tat')).toContain('Generous tit-for-tat plays like tit-for-tat, but forgives');
   });
 
   it('names a declared share as a minimum share, never as a walk-away', () => {

@@ -4,7 +4,7 @@ import { PERSONA_NAMES } from '../../../shared/bots/personas';
 import { simulate } from '../../../shared/bots/simulate';
 import { STRATEGY_NAMES, STRATEGY_SUMMARIES } from '../../../shared/bots/strategies';
 import type { Role, Scenario } from '../../../shared/engine/types';
-import { coachNote, strategyReveal, type CoachNote } from '../../../shared/record/coach';
+import { coachNote, type CoachNote } from '../../../shared/record/coach';
 import { isLessonId } from '../../../shared/record/lessons';
 import type { GameRecord } from '../../../shared/record/log';
 import { builtInScenarios } from '../../../shared/scenarios';
@@ -261,17 +261,5 @@ describe('coachNote: only what the seat could see', () => {
         }
       }
     }
-  });
-});
-
-describe('strategyReveal', () => {
-  it('explains every strategy and says whether the guess was right', () => {
-    for (const name of STRATEGY_NAMES) {
-      const text = strategyReveal(name);
-      expect(text).toContain(STRATEGY_SUMMARIES[name]);
-      expect(text).toMatch(/Lesson: [a-z]/);
-    }
-    expect(strategyReveal('grudger', 'grudger')).toMatch(/^Right\. The bot played grudger: it honours until you defect once, then defects for ever\./);
-    expect(strategyReveal('detective', 'tit-for-tat')).toMatch(/^Not quite: you guessed tit-for-tat\. The bot played detective/);
   });
 });
