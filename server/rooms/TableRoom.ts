@@ -27,6 +27,7 @@ import {
   type ViewMessage,
   type Welcome,
 } from '../../shared/protocol';
+import { tableFinished, tableOpened } from '../benchmarks/placements';
 import { BotDriver } from '../bots/driver';
 import { context, type ServerContext } from '../context';
 import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
@@ -124,6 +125,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       finished: null,
     };
     this.ctx.store.insertTable(this.record);
+    tableOpened(this.ctx, this.record);
     this.init();
     this.bots.wakeAll();
     this.pump();
@@ -147,6 +149,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.game = replay({ scenario: record.scenario, config: record.config, log });
     this.seq = log.length;
     this.roomId = code;
+    tableOpened(this.ctx, record);
     this.init();
     this.bots.restoreSteps(log);
     if (this.game.phase === 'end') {
@@ -701,6 +704,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.record.results = results;
     this.record.finished = now;
     this.record.deadline = null;
+    tableFinished(this.ctx, this.record.code);
     this.autoDispose = true;
     this.syncState();
     this.queueViews();
