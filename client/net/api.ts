@@ -2,6 +2,7 @@
 // results and log (the log holds bots' reasons and trust moves, so it opens only with the debrief).
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import type { LogEntry } from '../../shared/record/log';
+import type { PlacementsAnswer } from '../../shared/record/placements';
 import type { TableListing } from '../../shared/protocol';
 import type { ScenarioFacts } from '../game/store';
 
@@ -43,6 +44,8 @@ export interface FinishedLog {
   scenario: Scenario;
   config: GameConfig;
   seats: ResultSeat[];
+  /** Role percentiles (DESIGN 4), or how far the benchmark they need has got. */
+  placements: PlacementsAnswer;
   log: LogEntry[];
 }
 
@@ -55,10 +58,13 @@ export function fetchLog(code: string): Promise<FinishedLog> {
   return getJson<FinishedLog>(`/api/tables/${encodeURIComponent(code)}/log`);
 }
 
+export function fetchPlacements(code: string): Promise<PlacementsAnswer> {
+  return getJson<PlacementsAnswer>(`/api/tables/${encodeURIComponent(code)}/placements`);
+}
+
 export function csvUrl(code: string, which: 'results' | 'log'): string {
   return `${base()}/api/tables/${encodeURIComponent(code)}/${which}.csv`;
 }
-
 
 export function fetchTables(): Promise<TableListing[]> {
   return getJson<TableListing[]>('/api/tables');

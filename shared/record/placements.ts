@@ -112,13 +112,27 @@ export function benchmarkNote(games: number): string {
   return `against ${games} seeded bot table${games === 1 ? '' : 's'} of this scenario`;
 }
 
+/** The ways a percentile is worded: in a sentence, after "beat", on a tile, in a table cell. */
+export interface ShareWords {
+  /** "more than 60 % of" (followed by whom), "more than all", "less than nearly all". */
+  clause: string;
+  /** "more than 60 %", "all", "nearly none" (followed by "of theirs"). */
+  beat: string;
+  /** "more than 60 %", "more than all", "fewer than 1 %". */
+  tile: string;
+  /** "> 60 %", "all", "< 1 %". */
+  cell: string;
+}
+
 /**
- * "more than 60 %" of a reference, or "fewer than 1 %" at the very bottom. Percentiles count ties
- * as half, so the share is rounded down: the sentence never claims more than the numbers show.
+ * How a percentile is said. Percentiles count ties as half, so the share is rounded down: a
+ * sentence never claims more than the numbers show ("more than 60 %" for 60.9).
  */
-export function shareText(percentile: number): string {
+export function shareWords(percentile: number): ShareWords {
   const p = Math.floor(percentile);
-  return p >= 1 ? `more than ${p} %` : 'fewer than 1 %';
+  if (p >= 100) return { clause: 'more than all', beat: 'all', tile: 'more than all', cell: 'all' };
+  if (p >= 1) return { clause: `more than ${p} % of`, beat: `more than ${p} %`, tile: `more than ${p} %`, cell: `> ${p} %` };
+  return { clause: 'less than nearly all', beat: 'nearly none', tile: 'fewer than 1 %', cell: '< 1 %' };
 }
 
 /** The plural of a role's players: "Dockworkers' Union players". */
@@ -126,19 +140,21 @@ export function rolePlayers(roleName: string): string {
   return `${roleName} players`;
 }
 
-/** The headline of one seat, in the words of DESIGN 4; `you` switches between "You" and the seat's name. */
-export function placementSentences(p: TablePlacements, seat: Seat, who: { subject: string; possessive: string } = { subject: 'You', possessive: 'your' }): string[] {
+/**
+ * The headline of one seat, in the words of DESIGN 4: "You claimed more than 60 % of Dockworkers'
+ * Union players; your table created more than 80 % of tables; your mutual-gain score beat more
+ * than 55 % of theirs."
+ */
+export function placementHeadline(p: TablePlacements, seat: Seat): string {
   const s = p.seats[seat];
-  const players = rolePlayers(s.roleName);
-  return [
-    `${who.subject} claimed ${shareText(s.claimed.percentile)} of ${players}`,
-    `${who.possessive} table created ${shareText(p.created.percentile)} of tables`,
-    `on the mutual-gain score ${who.subject === 'You' ? 'you' : who.subject} scored ${shareText(s.mutualGain.percentile)} of ${players}`,
-  ];
+  return (
+    `You claimed ${shareWords(s.claimed.percentile).clause} ${rolePlayers(s.roleName)}; ` +
+    `your table created ${shareWords(p.created.percentile).clause} tables; ` +
+    `your mutual-gain score beat ${shareWords(s.mutualGain.percentile).beat} of theirs.`
+  );
 }
 
-/** One line: "You claimed more than 60 % of Dockworkers' Union players; your table created …". */
-export function placementHeadline(p: TablePlacements, seat: Seat): string {
-  const [claimed, created, mutual] = placementSentences(p, seat);
-  return `${claimed}; ${created}; ${mutual}.`;
+/** The headline of a table, for someone who watched it: "This table created more than 80 % of tables." */
+export function tableHeadline(p: TablePlacements): string {
+  return `This table created ${shareWords(p.created.percentile).clause} tables.`;
 }

@@ -43,7 +43,8 @@ export async function startServer(settings: Partial<ServerSettings> = {}): Promi
     dbPath: join(dir, 'e2e.db'),
     synchronous: 'NORMAL',
     // acceptSeed: every browser test fixes its table's seed (fixSeed) and so plays one known game.
-    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, ...settings },
+    // Role-percentile benchmarks of 20 bot tables: ready long before a game ends.
+    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, benchmarkGames: 20, ...settings },
     clientDir: inject('clientDir'),
     log: () => undefined,
   });
