@@ -183,7 +183,7 @@ export class Benchmarks {
         this.store.putBenchmark(stored);
         this.remember(stored);
         this.computed++;
-        this.options.log(`benchmark of ${job.scenario.id}: ${games} bot tables in ${((this.options.now() - started) / 1000).toFixed(1)} s`);
+        this.options.log(`benchmark of ${job.scenario.id} [${job.key.slice(0, 8)}]: ${games} bot tables in ${((this.options.now() - started) / 1000).toFixed(1)} s`);
         this.settle(job, stored);
       },
       (e: unknown) => this.settle(job, null, e instanceof Error ? e.message : String(e)),
