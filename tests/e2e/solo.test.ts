@@ -125,7 +125,7 @@ describe('a solo game from the lobby to the debrief', () => {
     const roleText = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const share = '(more than \\d+ % of|more than all|less than nearly all)';
     expect(headline).toMatch(new RegExp(`^You claimed ${share} ${roleText} players; your table created ${share} tables; your mutual-gain score beat (more than \\d+ %|all|nearly none) of theirs\\.$`));
-    expect(await b.page.textContent('#benchmark-note')).toMatch(/per round played, against 20 seeded bot tables of this scenario/);
+    expect(await b.page.textContent('#benchmark-note')).toMatch(/per round played, against \d+ seeded bot tables of this scenario/);
     for (const id of ['#place-claimed', '#place-created', '#place-mutual']) expect(await b.page.textContent(id)).toMatch(/^(Value claimed|Value created|Mutual-gain score)(more than \d+ %|more than all|fewer than 1 %)of /);
     // Seats in seat order, placed in their roles; nothing ranks them against each other.
     const seats = await b.page.$$eval('#final-points tbody tr', (rows) => rows.length);
@@ -162,8 +162,10 @@ describe('a solo game from the lobby to the debrief', () => {
     const other = await openBrowser({ width: 1280, height: 720 });
     try {
       await other.page.goto(`${server.url}?code=${code}`);
-      await other.page.waitForSelector('#ranking', { timeout: 15_000 });
-      expect(await other.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+      await other.page.waitForSelector('#final-points', { timeout: 15_000 });
+      expect(await other.page.$$eval('#final-points tbody tr', (rows) => rows.length)).toBe(5);
+      // Someone who watched is told how the table did, not a seat's placement.
+      expect(await (await other.page.waitForSelector('#standing-headline')).textContent()).toMatch(/^This table created (more than \d+ % of|more than all|less than nearly all) tables\.$/);
       expect(other.errors).toEqual([]);
     } finally {
       await closeAll(other);
