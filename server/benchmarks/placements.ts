@@ -2,13 +2,18 @@
 // routes answer. A table asks for its scenario's benchmark when it opens, so the benchmark is
 // usually ready by the end; placements are computed when the game ends (or, if the benchmark
 // came later, as soon as it is ready or someone asks) and stored once, so a debrief never changes.
-import { replay } from '../../shared/record/log';
+import { RULES_VERSION } from '../../shared/engine/types';
+import { recordConfig, replay } from '../../shared/record/log';
 import { heldBy, placeTable, type PlacementsAnswer, type TablePlacements } from '../../shared/record/placements';
 import type { ServerContext } from '../context';
 import type { StoredBenchmark, TableRecord } from '../store/store';
 
+/**
+ * Only coalition games under today's rules are placed: the benchmark is played by today's bots
+ * under today's rules, so a game of older rules has nothing fair to be compared with.
+ */
 function placed(record: TableRecord): boolean {
-  return record.config.mode === 'coalition';
+  return record.config.mode === 'coalition' && recordConfig(record.config).rules === RULES_VERSION;
 }
 
 /** Hook: a table opened (or was restored): start its scenario's benchmark if it has none. */
@@ -34,10 +39,19 @@ export function tableFinished(ctx: ServerContext, code: string): void {
 export function placementsOf(ctx: ServerContext, record: TableRecord): PlacementsAnswer {
   const stored = ctx.store.getPlacements(record.code);
   if (stored) return { status: 'ready', placements: stored };
-  if (!placed(record)) return { status: 'none', reason: 'The trust game has no role percentiles: every seat plays the same game.' };
+  if (record.config.mode !== 'coalition') return { status: 'none', reason: 'The trust game has no role percentiles: every seat plays the same game.' };
+  if (!placed(record)) return { status: 'none', reason: 'This game was played under older rules than the benchmark, so it has no role percentiles.' };
   if (!ctx.benchmarks.enabled) return { status: 'none', reason: 'This server computes no benchmarks, so there are no role percentiles.' };
   const bench = ctx.benchmarks.get(record.scenario);
-  if (bench) return { status: 'ready', placements: place(ctx, record, bench) };
+  if (bench) {
+    try {
+      return { status: 'ready', placements: place(ctx, record, bench) };
+    } catch (e) {
+      // The results and the log still open; only the placements are missing.
+      ctx.log(`[${record.code}] could not place the seats: ${(e as Error).message}`);
+      return { status: 'none', reason: 'The placements of this table could not be computed.' };
+    }
+  }
   // A table finished before a restart, or whose benchmark failed: ask again, and say how far it is.
   tableFinished(ctx, record.code);
   const s = ctx.benchmarks.status(record.scenario);

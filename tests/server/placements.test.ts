@@ -160,6 +160,22 @@ describe('role percentiles on the server', () => {
     expect(placements.seats.map((s) => s.heldBy)).toEqual(['person', 'both', 'bot', 'bot', 'bot']);
   });
 
+  it('does not place a game played under older rules against today\'s benchmark', async () => {
+    const store = b!.app.ctx.store;
+    const scenario = scenarioById('merger-integration')!;
+    // A record that names no rules version was played under rules v2 (shared/record/log.ts).
+    store.insertTable({
+      code: 'OLDER', created: 1, status: 'open', scenario, config: { mode: 'coalition', seed: 1 },
+      settings: { durations: { negotiate: null, trust: null, resolve: null, score: null }, policy: 'in-class', private: true, solo: false },
+      seats: scenario.roles.map((_, seat) => ({ seat, kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' }, name: null, tokenHash: null, standIn: false })),
+      hostTokenHash: null, deadline: null, results: null, finished: null,
+    });
+    store.finish('OLDER', { code: 'OLDER', seats: [], score: { seats: [] } }, 2);
+    const answer = (await get<PlacementsAnswer>('/api/tables/OLDER/placements')).data;
+    expect(answer).toMatchObject({ status: 'none', reason: expect.stringMatching(/older rules/) });
+    expect(store.getPlacements('OLDER')).toBeNull();
+  });
+
   it('gives the trust game no role percentiles, and says why', async () => {
     const p = await createTable(b!, { scenario: 'merger-integration', mode: 'trust', solo: true, name: 'Tia', seed: 41, ...SHORT });
     p.send('start', {});
