@@ -5,6 +5,7 @@
 //   npm run bench -- --only engine,power   run some sections
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { BENCHMARK_GAMES, runBenchmark } from '../shared/bots/benchmark';
 import { rotation } from '../shared/bots/coalition-tournament';
 import { PERSONA_NAMES } from '../shared/bots/personas';
 import { playRandomGame } from '../shared/bots/random';
@@ -176,7 +177,72 @@ async function client(): Promise<Figure[]> {
   }
 }
 
-const SECTIONS: Record<string, Section> = { engine, power, tournaments, client };
+/**
+ * The role-percentile benchmark (DESIGN 4): how fast its seeded bot tables play in one process,
+ * and how long a table's moves take to be answered while the server plays a benchmark in its
+ * worker thread (a refused move's round trip, every 20 ms, against the same after it is done).
+ */
+async function benchmark(): Promise<Figure[]> {
+  runBenchmark(sixSeats, { games: 10 }); // warm-up
+  const t0 = performance.now();
+  runBenchmark(sixSeats, { games: BENCHMARK_GAMES });
+  const seconds = (performance.now() - t0) / 1000;
+  const figures: Figure[] = [
+    { key: 'benchmark.seconds', label: `role-percentile benchmark of a 6-seat scenario (${BENCHMARK_GAMES} bot tables)`, value: +seconds.toFixed(2), unit: 's', target: 'seconds' },
+    { key: 'benchmark.gamesPerSecond', label: 'benchmark bot tables played per second', value: Math.round(BENCHMARK_GAMES / seconds), unit: 'games/s' },
+  ];
+  const { createApp } = await import('../server/app');
+  const { Client } = await import('@colyseus/sdk');
+  // The flood guard would drop a ping every 20 ms: this measures the server, not the guard.
+  const app = createApp({ dbPath: ':memory:', log: () => undefined, settings: { botDelayMs: 0, rateBurst: 1e6, ratePerSecond: 1e6 } });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  await app.server.listen(port);
+  try {
+    const started = performance.now();
+    // A solo table asks for its scenario's benchmark as it opens: its moves are measured meanwhile.
+    const room = await new Client(`http://127.0.0.1:${port}`).create('table', { scenario: sixSeats.id, solo: true, name: 'Bench' });
+    let answered: (() => void) | null = null;
+    room.onMessage('*', (type, m) => {
+
+      if (type === 'error') answered?.();
+    });
+    const roundTrip = async (): Promise<number> => {
+      const t = performance.now();
+      await new Promise<void>((resolve) => {
+        answered = resolve;
+        room.send('accept', { proposal: 999_999 });
+      });
+      return performance.now() - t;
+    };
+    const during: number[] = [];
+    while (!app.ctx.benchmarks.status(sixSeats).ready) {
+      during.push(await roundTrip());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const serverSeconds = (performance.now() - started) / 1000;
+    const after: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      after.push(await roundTrip());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await room.leave();
+    const sorted = during.slice().sort((a, b) => a - b);
+    const idle = after.slice().sort((a, b) => a - b);
+    figures.push(
+      { key: 'benchmark.serverSeconds', label: `the same in the server's worker thread, from table creation to ready`, value: +serverSeconds.toFixed(2), unit: 's' },
+      { key: 'benchmark.moveMedianMs', label: `a table's move answered while it runs, median of ${during.length}`, value: +median(during).toFixed(2), unit: 'ms' },
+      { key: 'benchmark.moveP99Ms', label: `a table's move answered while it runs, 99th percentile`, value: +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))].toFixed(2), unit: 'ms', target: '< 50' },
+      { key: 'benchmark.moveMaxMs', label: `a table's move answered while it runs, slowest`, value: +sorted[sorted.length - 1].toFixed(2), unit: 'ms', target: '< 50' },
+      { key: 'benchmark.moveIdleMedianMs', label: 'a table\'s move answered after it is done, median of 100', value: +median(after).toFixed(2), unit: 'ms' },
+      { key: 'benchmark.moveIdleMaxMs', label: 'a table\'s move answered after it is done, slowest', value: +idle[idle.length - 1].toFixed(2), unit: 'ms' },
+    );
+  } finally {
+    await app.close();
+  }
+  return figures;
+}
+
+const SECTIONS: Record<string, Section> = { engine, power, tournaments, benchmark, client };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });

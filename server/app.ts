@@ -5,6 +5,9 @@ import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { shortVersion } from '../shared/lengths';
+import { builtInScenarios } from '../shared/scenarios/index';
+import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { installRoutes } from './http';
 import { TableRoom, type RestoreOptions } from './rooms/TableRoom';
@@ -31,6 +34,8 @@ export interface AppOptions {
   redisUrl?: string;
   /** host:port under which clients reach this process (needed with Redis; each process its own). */
   publicAddress?: string;
+  /** Compute the shipped scenarios' benchmarks in the background from the start (`npm start`). */
+  warmBenchmarks?: boolean;
 }
 
 export interface App {
@@ -43,14 +48,21 @@ export interface App {
 }
 
 export function createApp(options: AppOptions): App {
+  const store = new Store(options.dbPath, options.synchronous ?? 'FULL');
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((m: string) => console.log(m));
   const ctx: ServerContext = {
-    store: new Store(options.dbPath, options.synchronous ?? 'FULL'),
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    now: options.now ?? Date.now,
+    store,
+    benchmarks: new Benchmarks(store, { games: settings.benchmarkGames, log, now }),
+    settings,
+    now,
     restoreKey: randomBytes(16).toString('hex'),
-    log: options.log ?? ((m) => console.log(m)),
+    log,
   };
   setContext(ctx);
+  // Shipped scenarios at their own length and as the lobby's short game, the usual first games.
+  if (options.warmBenchmarks) ctx.benchmarks.warm([...builtInScenarios, ...builtInScenarios.map(shortVersion)]);
   const server = new Server({
     // 64 KB per frame: larger frames close the socket; between 4 KB (maxPayloadChars) and this a
     // message gets a typed `too-large` error instead.
@@ -83,6 +95,7 @@ export function createApp(options: AppOptions): App {
       return restored;
     },
     async close() {
+      ctx.benchmarks.close();
       await server.gracefullyShutdown(false);
       ctx.store.close();
     },

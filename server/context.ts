@@ -1,5 +1,7 @@
 // What every room of this process shares: the store and the settings of the server. Colyseus
 // constructs rooms itself (no constructor arguments), so the app sets this once at start.
+import { BENCHMARK_GAMES } from '../shared/bots/benchmark';
+import type { Benchmarks } from './benchmarks/service';
 import type { Store } from './store/store';
 
 export interface ServerSettings {
@@ -25,6 +27,8 @@ export interface ServerSettings {
    * a creator who picks the seed can compute the hidden number of rounds.
    */
   acceptSeed: boolean;
+  /** Seeded bot tables per role-percentile benchmark (DESIGN 4); 0 turns role percentiles off. */
+  benchmarkGames: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -38,10 +42,13 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   floodLimit: 40,
   maxPayloadChars: 4096,
   acceptSeed: false,
+  benchmarkGames: BENCHMARK_GAMES,
 };
 
 export interface ServerContext {
   store: Store;
+  /** The benchmarks that role percentiles are taken against. */
+  benchmarks: Benchmarks;
   settings: ServerSettings;
   /** Server time in ms since the epoch (the engine has no clock). */
   now: () => number;

@@ -8,7 +8,9 @@ import { round2 } from '../shared/engine/rules';
 import { publicScenario } from '../shared/engine/view';
 import type { LogEntry } from '../shared/record/log';
 import { csvField } from '../shared/record/timeline';
-import { builtInScenarios } from '../shared/scenarios/index';
+import type { PlacementsAnswer } from '../shared/record/placements';
+import { builtInScenarios, scenarioById } from '../shared/scenarios/index';
+import { placementsOf } from './benchmarks/placements';
 import type { ServerContext } from './context';
 import { normaliseCode } from './rooms/setup';
 import type { TableListing } from '../shared/protocol';
@@ -22,6 +24,16 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
 
   app.get('/api/scenarios', (_req, res) => {
     res.json(builtInScenarios.map(publicScenario));
+  });
+
+  // How far a shipped scenario's benchmark is (role percentiles are taken against it).
+  app.get('/api/benchmarks/:scenarioId', (req, res) => {
+    const scenario = scenarioById(req.params.scenarioId);
+    if (!scenario) {
+      res.status(404).json({ error: 'unknown-scenario', message: `There is no built-in scenario "${req.params.scenarioId.slice(0, 64)}".` });
+      return;
+    }
+    res.json(ctx.benchmarks.status(scenario));
   });
 
   app.get('/api/tables', async (_req, res) => {
@@ -61,15 +73,31 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     });
   });
 
+  // How far the benchmark of a table's scenario is: a custom scenario's first table shows it.
+  app.get('/api/tables/:code/benchmark', (req, res) => {
+    const record = ctx.store.getTable(normaliseCode(req.params.code));
+    if (!record) {
+      res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
+      return;
+    }
+    res.json(ctx.benchmarks.status(record.scenario));
+  });
+
   app.get('/api/tables/:code/results', (req, res) => {
     const found = finished(req.params.code, res);
-    if (found) res.json(found.results);
+    if (found) res.json({ ...found.results, placements: placementsOf(ctx, found.record) });
   });
 
   app.get('/api/tables/:code/results.csv', (req, res) => {
     const found = finished(req.params.code, res);
     if (!found) return;
-    csv(res, `${found.record.code}-results.csv`, resultsCsv(found.results));
+    csv(res, `${found.record.code}-results.csv`, resultsCsv(found.results, placementsOf(ctx, found.record)));
+  });
+
+  // Role percentiles of a finished table (DESIGN 4), opened with the debrief like everything in it.
+  app.get('/api/tables/:code/placements', (req, res) => {
+    const found = finished(req.params.code, res);
+    if (found) res.json(placementsOf(ctx, found.record));
   });
 
   app.get('/api/tables/:code/log', (req, res) => {
@@ -82,6 +110,7 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
       config: record.config,
       seats: found.results.seats,
       guesses: found.results.guesses ?? [],
+      placements: placementsOf(ctx, record),
       log: ctx.store.log(record.code),
       seatEvents: ctx.store.seatEvents(record.code),
     });
@@ -119,28 +148,47 @@ function cell(value: string | number | null): string {
   return csvField(value, typeof value === 'string');
 }
 
-export function resultsCsv(r: TableResults): (string | number | null)[][] {
+/**
+ * One row per seat, in seat order: never a rank among the table's seats (DESIGN 4). Role
+ * percentiles place each seat among the same role's seats of the benchmark, per round played;
+ * their columns stay empty while the benchmark is being computed (`benchmark_tables` is then empty).
+ */
+export function resultsCsv(r: TableResults, answer: PlacementsAnswer): (string | number | null)[][] {
+  const placements = answer.status === 'ready' ? answer.placements : null;
   const rows: (string | number | null)[][] = [
-    ['seat', 'role', 'name', 'kind', 'bot', 'points', 'baseline', 'surplus', 'mutual_gain', 'reputation', 'rank'],
+    [
+      'seat', 'role', 'name', 'kind', 'bot', 'held_by', 'points', 'baseline', 'surplus', 'mutual_gain', 'reputation',
+      'claimed_per_round', 'claimed_percentile', 'mutual_gain_per_round', 'mutual_gain_percentile', 'created', 'created_percentile', 'benchmark_tables',
+    ],
   ];
   for (const s of r.score.seats) {
     const seat = r.seats[s.seat];
+    const p = placements?.seats[s.seat] ?? null;
     rows.push([
       s.seat,
       seat.roleName,
       seat.name,
       seat.kind,
       seat.bot,
+      p?.heldBy ?? null,
       round2(s.points),
       round2(s.baseline),
       round2(s.surplus),
       round2(s.mutualGain),
       s.reputation,
-      r.score.ranking.indexOf(s.seat) + 1,
+      p ? round2(p.claimed.value) : null,
+      p ? round1(p.claimed.percentile) : null,
+      p ? round2(p.mutualGain.value) : null,
+      p ? round1(p.mutualGain.percentile) : null,
+      placements ? round2(placements.created.value) : null,
+      placements ? round1(placements.created.percentile) : null,
+      placements?.games ?? null,
     ]);
   }
   return rows;
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function logCsv(log: readonly LogEntry[], seatEvents: readonly SeatEvent[]): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [['seq', 'time', 'round', 'phase', 'actor', 'by', 'type', 'action', 'reason']];

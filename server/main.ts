@@ -32,6 +32,8 @@ const takeover = envNumber('LEVERAGE_TAKEOVER_SECONDS');
 if (takeover !== undefined) settings.takeoverSeconds = takeover;
 // Tests only: a table's create options may fix its seed (see ServerSettings.acceptSeed).
 if (process.env.LEVERAGE_ACCEPT_SEED === '1') settings.acceptSeed = true;
+const benchmarkGames = envNumber('LEVERAGE_BENCHMARK_GAMES');
+if (benchmarkGames !== undefined) settings.benchmarkGames = Math.floor(benchmarkGames);
 
 // Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
 // its own tables in its own database file and must be reachable at its own public address.
@@ -49,6 +51,7 @@ const app = createApp({
   clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client',
   redisUrl,
   publicAddress,
+  warmBenchmarks: true,
 });
 
 function lanAddresses(): string[] {

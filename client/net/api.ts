@@ -3,6 +3,7 @@
 import type { GameConfig, Scenario } from '../../shared/engine/types';
 import type { LogEntry } from '../../shared/record/log';
 import type { LockedGuesses, TableListing } from '../../shared/protocol';
+import type { PlacementsAnswer } from '../../shared/record/placements';
 import type { ScenarioFacts } from '../game/store';
 
 function base(): string {
@@ -45,6 +46,8 @@ export interface FinishedLog {
   seats: ResultSeat[];
   /** Trust-game practice: the guesses each person locked in. */
   guesses?: LockedGuesses[];
+  /** Role percentiles (DESIGN 4), or how far the benchmark they need has got. */
+  placements: PlacementsAnswer;
   log: LogEntry[];
 }
 
@@ -57,10 +60,13 @@ export function fetchLog(code: string): Promise<FinishedLog> {
   return getJson<FinishedLog>(`/api/tables/${encodeURIComponent(code)}/log`);
 }
 
+export function fetchPlacements(code: string): Promise<PlacementsAnswer> {
+  return getJson<PlacementsAnswer>(`/api/tables/${encodeURIComponent(code)}/placements`);
+}
+
 export function csvUrl(code: string, which: 'results' | 'log'): string {
   return `${base()}/api/tables/${encodeURIComponent(code)}/${which}.csv`;
 }
-
 
 export function fetchTables(): Promise<TableListing[]> {
   return getJson<TableListing[]>('/api/tables');

@@ -1,5 +1,6 @@
-// The debrief's picture: every seat's final points revealed, ranked by mutual-gain score, as
-// bars that grow from the baseline (a seat's walk-away over the game) to its final points.
+// The debrief's picture: every seat's final points revealed, in seat order, as bars that grow
+// from the baseline (a seat's walk-away over the game) to its final points. Never in order of
+// score: seats of one table are not ranked against each other (DESIGN 4).
 import { isStrategyName } from '../../shared/bots/strategies';
 import { STRATEGY_TITLES } from '../../shared/trust-game/words';
 import Phaser from 'phaser';
@@ -93,9 +94,9 @@ export class DebriefScene extends Phaser.Scene {
     const barMax = Math.max(30, w - barX - pad - valueW);
     const maxPoints = Math.max(1, ...score.seats.map((s) => Math.max(s.points, s.baseline)));
     this.rows = [];
-    score.ranking.forEach((seat, rank) => {
-      const s = score.seats.find((x) => x.seat === seat)!;
-      const yMid = top + rank * rowH + rowH / 2;
+    score.seats.forEach((s) => {
+      const seat = s.seat;
+      const yMid = top + seat * rowH + rowH / 2;
       const me = seat === view.viewer;
       if (me) g.fillStyle(hexToInt(UI.gold), 0.14).fillRoundedRect(pad / 2, yMid - rowH / 2 + 2, w - pad, rowH - 4, 8);
       drawShape(g, seatShape(seat), pad + r, yMid, r, hexToInt(seatColour(seat)), 1, 0x0f1a24, 2);
@@ -103,7 +104,7 @@ export class DebriefScene extends Phaser.Scene {
       const bot = label0 && isStrategyName(label0) ? STRATEGY_TITLES[label0] : label0;
       const nameY = twoLines ? yMid - rowH * 0.2 : yMid;
       const barY = twoLines ? yMid + rowH * 0.18 : yMid;
-      const label = twoLines ? `${rank + 1}. ${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}` : `${rank + 1}. ${me ? 'You' : short[seat]}`;
+      const label = twoLines ? `${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}` : me ? 'You' : short[seat];
       const name = this.add.text(x0, nameY, label, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(font)}px`, fontStyle: 'bold', color: UI.ink }).setOrigin(0, 0.5);
       const maxNameW = twoLines ? w - x0 - pad : labelW - 6;
       ellipsize(name, maxNameW);

@@ -1,14 +1,14 @@
-// The debrief: every seat's points revealed, the ranking by mutual-gain score, surplus, joint
-// gain and efficiency against the best possible, value left on the table, charts over the
-// rounds, the coalition timeline, the moments tied to lessons, the bots' reasons opened for audit,
-// and the record to download.
+// The debrief: the player's role percentiles first (DESIGN 4: placed among the same role's seats
+// of a benchmark, never ranked against the other seats here), every seat's points revealed in
+// seat order, joint gain and efficiency against the best possible, value left on the table,
+// charts over the rounds, the coalition timeline, the moments tied to lessons, the bots' reasons
+// opened for audit, and the record to download.
 import { lessonStatus, notShownHere } from '../../shared/claims/verdicts';
 import { LESSONS } from '../../shared/record/lessons';
 import type { DebriefData } from '../../shared/record/timeline';
 import type { TableView } from '../../shared/engine/view';
 import { leaveTable } from '../app';
 import { pct, pts, signed } from '../game/derive';
-import { playerLabel, termsText } from '../game/format';
 import type { AppState } from '../game/store';
 import { csvUrl } from '../net/api';
 import { ART } from '../scenes/art';
@@ -17,43 +17,10 @@ import { lineChart, rateBars } from './charts';
 import { seatMark } from './common';
 import { h, type VNode } from './dom';
 import { trustReport } from './trust-debrief';
+import { coachStanding, seatsTable, standing } from './standing';
 
 function kpi(label: string, value: string, sub: string, id?: string): VNode {
   return h('div', { class: 'fact', id }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), h('span', { class: 'sub' }, sub));
-}
-
-function ranking(state: AppState, view: TableView, d: DebriefData | null): VNode {
-  const score = view.debrief!.score;
-  const me = view.viewer;
-  return h(
-    'table',
-    { class: 'grid', id: 'ranking' },
-    h(
-      'thead',
-      null,
-      h('tr', null, h('th', null, '#'), h('th', null, 'Seat'), h('th', { class: 'num' }, 'Points'), h('th', { class: 'num hide-narrow' }, 'Baseline'), h('th', { class: 'num' }, 'Surplus'), h('th', { class: 'num' }, 'Score'), h('th', { class: 'num hide-narrow' }, 'Rep.')),
-    ),
-    h(
-      'tbody',
-      null,
-      score.ranking.map((seat, i) => {
-        const s = score.seats.find((x) => x.seat === seat)!;
-        const p = playerLabel(state.lobby, seat);
-        const bot = state.lobby?.seats?.[seat]?.bot || '';
-        return h(
-          'tr',
-          { key: seat, class: seat === me ? 'hl' : '' },
-          h('td', null, String(i + 1)),
-          h('td', null, seatMark(seat), view.seats[seat].name, seat === me ? h('strong', null, ' (you)') : null, h('br'), h('span', { class: 'muted small' }, bot ? `bot: ${bot}` : p.text), d ? h('span', { class: 'muted small' }, ` · walk-away ${pts(d.seats[seat].walkAway)}`) : null),
-          h('td', { class: 'num' }, pts(s.points)),
-          h('td', { class: 'num hide-narrow' }, pts(s.baseline)),
-          h('td', { class: `num ${s.surplus >= 0 ? 'pos' : 'neg'}` }, signed(s.surplus)),
-          h('td', { class: 'num' }, h('strong', null, pts(s.mutualGain))),
-          h('td', { class: 'num hide-narrow' }, String(s.reputation)),
-        );
-      }),
-    ),
-  );
 }
 
 function timeline(view: TableView, d: DebriefData): VNode {
@@ -144,14 +111,15 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
   const pointsSeries = view.seats.map((s) => ({ seat: s.seat, label: names[s.seat], values: view.debrief!.pointsByRound.map((r) => r[s.seat]), emphasis: s.seat === me }));
   const legend = h('div', { class: 'legend' }, view.seats.map((s) => h('span', { key: s.seat }, seatMark(s.seat, 14), s.seat === me ? `${s.name} (you)` : s.name)));
   const meScore = me !== null ? score.seats.find((s) => s.seat === me) : null;
-  const rank = me !== null ? score.ranking.indexOf(me) + 1 : 0;
   return [
     header,
     h(
       'section',
       { class: 'report', id: 'debrief', 'aria-label': 'Debrief' },
       h('h1', null, 'What happened, and what it teaches'),
-      h('p', { class: 'muted' }, `The game lasted ${view.debrief.totalRounds} rounds — nobody knew which would be the last.`, meScore ? ` You finished ${rank} of ${view.seats.length} on mutual gain, with a surplus of ${signed(meScore.surplus)} points over your walk-away.` : ''),
+      h('p', { class: 'muted' }, `The game lasted ${view.debrief.totalRounds} rounds — nobody knew which would be the last.`, meScore ? ` You ended ${signed(meScore.surplus)} points over your walk-away.` : ''),
+      standing(view),
+      coachStanding(state, view),
       h(
         'div',
         { class: 'kpis', id: 'kpis' },
@@ -162,7 +130,13 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
         d && d.cooperationRate !== null ? kpi('Cooperation', pct(d.cooperationRate), 'honour moves, whole game') : null,
         kpi('Inequality', score.gini.toFixed(2), 'Gini of final points'),
       ),
-      h('section', null, h('h2', null, 'Ranking by mutual-gain score'), h('p', { class: 'small muted' }, 'Score is the mutual-gain score: own surplus + joint gain ÷ seats. Compare a seat with the same role at other tables, not with a stronger seat here.'), ranking(state, view, d)),
+      h(
+        'section',
+        null,
+        h('h2', null, 'Every seat, against its own role'),
+        h('p', { class: 'small muted' }, 'Score is the mutual-gain score: own surplus + λ × joint gain ÷ seats. Each seat is placed among the same role’s seats of the benchmark; seats of this table are not ranked against each other, because a strong and a weak seat cannot be compared.'),
+        seatsTable(state, view, d),
+      ),
       h('section', null, h('h2', null, 'Points over the rounds'), legend, lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries, { narrow })),
       d
         ? [

@@ -1,6 +1,7 @@
 // The lobby: play solo in one click (or with options), host a table for people, join one by
 // its code or link, watch one, or play the trust game and name the strategies of the bots.
 import type { CreateOptions } from '../../shared/protocol';
+import { SHORT_HORIZON } from '../../shared/lengths';
 import { createTable, joinTable, resumeTable, watchTable } from '../app';
 import { proportionalSplit } from '../game/derive';
 import type { AppState, ScenarioFacts } from '../game/store';
@@ -81,11 +82,6 @@ export function soloOptions(state: AppState): CreateOptions | null {
   return { scenario: s.id, solo: true, name, role, difficulty, ...shortGame(form.length), ...(form.paced ? { durations: durations(s, true) } : {}) };
 }
 
-/**
- * A short game: at least 3 rounds, then 60 % each, at most 8 (reached in under 8 % of games), so
- * it still ends at random and lasts about 4 rounds.
- */
-const SHORT_HORIZON = { min: 3, continue: 0.6, max: 8 };
 function shortGame(length: string): { roundRange?: typeof SHORT_HORIZON } {
   return length === 'short' ? { roundRange: SHORT_HORIZON } : {};
 }

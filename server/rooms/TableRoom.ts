@@ -29,6 +29,7 @@ import {
   type ViewMessage,
   type Welcome,
 } from '../../shared/protocol';
+import { tableFinished, tableOpened } from '../benchmarks/placements';
 import { BotDriver } from '../bots/driver';
 import { guessesDue, lockGuesses, practiceView } from './practice';
 import { context, type ServerContext } from '../context';
@@ -129,6 +130,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       finished: null,
     };
     this.ctx.store.insertTable(this.record);
+    tableOpened(this.ctx, this.record);
     this.init();
     this.bots.wakeAll();
     this.pump();
@@ -152,6 +154,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.game = replay({ scenario: record.scenario, config: record.config, log });
     this.seq = log.length;
     this.roomId = code;
+    tableOpened(this.ctx, record);
     this.init();
     this.bots.restoreSteps(log);
     if (this.game.phase === 'end') {
@@ -733,6 +736,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.record.results = results;
     this.record.finished = now;
     this.record.deadline = null;
+    tableFinished(this.ctx, this.record.code);
     this.autoDispose = true;
     this.syncState();
     this.queueViews();

@@ -6,7 +6,9 @@ import { dirname } from 'node:path';
 import type { LockedGuesses } from '../../shared/protocol';
 import type { BotSpec } from '../../shared/bots/bot';
 import type { GameConfig, Scenario, Seat } from '../../shared/engine/types';
+import type { RoleReference } from '../../shared/engine/percentiles';
 import type { LogEntry } from '../../shared/record/log';
+import type { TablePlacements } from '../../shared/record/placements';
 import { DatabaseSync } from './sqlite';
 
 export type TakeoverPolicy = 'in-class' | 'between-meetings';
@@ -75,6 +77,17 @@ export interface SeatEvent {
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
+/** A benchmark of a scenario as stored: the reference that role percentiles are taken against. */
+export interface StoredBenchmark {
+  /** SHA-256 (hex) of the scenario's `benchmarkKey`. */
+  key: string;
+  scenarioId: string;
+  games: number;
+  /** Epoch ms when it was computed. */
+  created: number;
+  reference: RoleReference;
+}
+
 export class Store {
   readonly db: DatabaseSync;
 
@@ -117,6 +130,17 @@ export class Store {
         detail TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS seat_events_code ON seat_events (code);
+      CREATE TABLE IF NOT EXISTS benchmarks (
+        key TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        games INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        reference TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS placements (
+        code TEXT PRIMARY KEY,
+        placements TEXT NOT NULL
+      );
     `);
   }
 
@@ -193,7 +217,7 @@ export class Store {
   deleteTable(code: string): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const table of ['log', 'seat_events', 'tables']) this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+      for (const table of ['log', 'seat_events', 'placements', 'tables']) this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
       this.db.exec('COMMIT');
     } catch (e) {
       this.db.exec('ROLLBACK');
@@ -232,6 +256,49 @@ export class Store {
       .prepare('SELECT entry FROM log WHERE code = ? ORDER BY seq')
       .all(code)
       .map((r) => JSON.parse(String(r.entry)) as LogEntry);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Role percentiles (DESIGN 4). A benchmark is a pure function of its key (the scenario's
+  // content, the scoring parameters, the rules and bots' versions and its size), so it is stored
+  // once under a hash of that key and never changes; the placements of a finished table are
+  // stored once computed, so its debrief reads the same on every visit.
+
+  /** The benchmark stored under `key` (a SHA-256 of `benchmarkKey`), or null. */
+  getBenchmark(key: string): StoredBenchmark | null {
+    const row = this.db.prepare('SELECT scenario_id, games, created, reference FROM benchmarks WHERE key = ?').get(key);
+    if (!row) return null;
+    return { key, scenarioId: String(row.scenario_id), games: Number(row.games), created: Number(row.created), reference: JSON.parse(String(row.reference)) };
+  }
+
+  /** Stores a benchmark; a second write of the same key is ignored (its content is the same). */
+  putBenchmark(b: StoredBenchmark): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO benchmarks (key, scenario_id, games, created, reference) VALUES (?, ?, ?, ?, ?)')
+      .run(b.key, b.scenarioId, b.games, b.created, JSON.stringify(b.reference));
+  }
+
+  /** Keys of every stored benchmark (tests and the operator). */
+  benchmarkKeys(): string[] {
+    return this.db
+      .prepare('SELECT key FROM benchmarks ORDER BY created')
+      .all()
+      .map((r) => String(r.key));
+  }
+
+  /** The placements stored for a finished table, or null while they are not computed. */
+  getPlacements(code: string): TablePlacements | null {
+    const row = this.db.prepare('SELECT placements FROM placements WHERE code = ?').get(code);
+    return row ? (JSON.parse(String(row.placements)) as TablePlacements) : null;
+  }
+
+  /** Stores a finished table's placements; the first write wins, so the debrief never changes. */
+  putPlacements(code: string, placements: TablePlacements): void {
+    this.db.prepare('INSERT OR IGNORE INTO placements (code, placements) VALUES (?, ?)').run(code, JSON.stringify(placements));
+  }
+
+  get isOpen(): boolean {
+    return this.db.isOpen;
   }
 
   close(): void {

@@ -22,8 +22,6 @@ export interface GameScore {
   valueLeft: number;
   geometricMeanSurplus: number;
   gini: number;
-  /** Seats ordered by mutual-gain score, best first. */
-  ranking: number[];
   bestTerms: Terms;
 }
 
@@ -129,7 +127,6 @@ export function scoreGame(state: GameState): GameScore {
     reputation: s.reputation,
   }));
   const bestJointGain = trustMode ? bestTrustGain(scenario, rounds) : rounds * bestRoundGain(scenario, rulesOf(state));
-  const ranking = seats.map((s) => s.seat).sort((a, b) => seats[b].mutualGain - seats[a].mutualGain || a - b);
   return {
     rounds,
     seats,
@@ -139,7 +136,6 @@ export function scoreGame(state: GameState): GameScore {
     valueLeft: bestJointGain - jointGain,
     geometricMeanSurplus: geometricMean(surplus),
     gini: gini(state.seats.map((s) => s.points)),
-    ranking,
     bestTerms: bestTerms(scenario).terms,
   };
 }

@@ -11,6 +11,7 @@ import type { LessonId } from './lessons';
 import { lessonStatus, notShownHere } from '../claims/verdicts';
 import { replay, type GameRecord } from './log';
 import { demandText, listNames, optionText, percentText, pointsText, possessive } from './moments';
+import { benchmarkNote, rolePlayers, shareWords, type TablePlacements } from './placements';
 
 export interface CoachNote {
   headline: string;
@@ -18,6 +19,8 @@ export interface CoachNote {
   moved: string[];
   suggestion: string;
   lesson: LessonId;
+  /** After the game, given the seat's role percentiles: where it stands, in one sentence. */
+  standing?: string;
 }
 
 /** What one seat saw at one step: the events addressed to it, and its own action if it acted. */
@@ -43,9 +46,10 @@ const signed = (x: number) => (x > 0 ? `+${pointsText(x)}` : pointsText(x));
 
 /**
  * The coach's note for `seat` after `round` has been scored. Throws a RangeError for a seat that
- * is not at the table or a round the record has not scored yet.
+ * is not at the table or a round the record has not scored yet. `placements` (computed by the
+ * server once the game has ended, never during play) adds one sentence on where the seat stands.
  */
-export function coachNote(record: GameRecord, seat: number, round: number): CoachNote {
+export function coachNote(record: GameRecord, seat: number, round: number, placements?: TablePlacements): CoachNote {
   const { scenario } = record;
   if (!Number.isInteger(seat) || seat < 0 || seat >= scenario.roles.length) throw new RangeError(`There is no seat ${seat} at this table.`);
   if (!Number.isInteger(round) || round < 1) throw new RangeError(`Rounds are numbered from 1, not ${round}.`);
@@ -61,7 +65,26 @@ export function coachNote(record: GameRecord, seat: number, round: number): Coac
     if (after.history.length >= round) view = viewFor(after, seat);
   });
   if (!view) throw new RangeError(`Round ${round} has not been scored yet.`);
-  return buildNote(record, view, seen, seat, round);
+  const note = buildNote(record, view, seen, seat, round);
+  return placements ? { ...note, standing: standingSentence(placements, seat) } : note;
+}
+
+/**
+ * One sentence on a seat's role percentiles (DESIGN 4): value claimed against the same role's
+ * benchmark seats, value created against the benchmark's tables, read together, because the
+ * lesson lies in how they combine.
+ */
+export function standingSentence(p: TablePlacements, seat: Seat): string {
+  const s = p.seats[seat];
+  const players = rolePlayers(s.roleName);
+  const claimed = shareWords(s.claimed.percentile).clause;
+  const created = shareWords(p.created.percentile).clause;
+  const high = (x: number) => x >= 50;
+  const facts = `Per round played, you claimed ${claimed} ${players} and your table created ${created} tables, ${benchmarkNote(p.games)}`;
+  if (high(s.claimed.percentile) && high(p.created.percentile)) return `${facts}: claiming and creating went together.`;
+  if (high(s.claimed.percentile)) return `${facts}: you did well from a smaller pie, so look for the package that would have grown it.`;
+  if (high(p.created.percentile)) return `${facts}: the table made value, but your share of it was small; say what you need and why.`;
+  return `${facts}: map who can win with whom before the next game, and build that coalition early.`;
 }
 
 function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, round: number): CoachNote {

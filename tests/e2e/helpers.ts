@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { matchMaker, type Room } from '@colyseus/core';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../server/app';
+import { BENCHMARK_GAMES } from '../../shared/bots/benchmark';
 import type { ServerSettings } from '../../server/context';
 import { launch, newPage, type Launched, type Page } from './browser';
 
@@ -43,7 +44,9 @@ export async function startServer(settings: Partial<ServerSettings> = {}): Promi
     dbPath: join(dir, 'e2e.db'),
     synchronous: 'NORMAL',
     // acceptSeed: every browser test fixes its table's seed (fixSeed) and so plays one known game.
-    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, ...settings },
+    // Role-percentile benchmarks of 20 bot tables are ready long before a game ends; the README's
+    // screenshots show the real size.
+    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, benchmarkGames: process.env.LEVERAGE_SCREENSHOTS === '1' ? BENCHMARK_GAMES : 20, ...settings },
     clientDir: inject('clientDir'),
     log: () => undefined,
   });

@@ -50,7 +50,8 @@ describe('on a phone in portrait', () => {
     await shot(b.page, 'phone-reveal');
 
     await playSimply(b.page, (f) => f.phase === 'end', 100_000);
-    await b.page.waitForSelector('#ranking');
+    await b.page.waitForSelector('#final-points');
+    await b.page.waitForSelector('#standing-headline', { timeout: 30_000 });
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
     await b.page.waitForTimeout(1400);
     expect(await findOverlaps(b.page)).toEqual([]);

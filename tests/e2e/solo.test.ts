@@ -112,12 +112,26 @@ describe('a solo game from the lobby to the debrief', () => {
     await b.page.waitForSelector('#paused', { state: 'detached' });
   });
 
-  it('plays on to the debrief: every number revealed, charts, moments, downloads', async () => {
+  it('plays on to the debrief: role percentiles first, every number revealed, charts, moments, downloads', async () => {
     await playSimply(b.page, (f) => f.phase === 'end', 90_000);
-    await b.page.waitForSelector('#ranking');
+    await b.page.waitForSelector('#final-points');
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
-    const seats = await b.page.$$eval('#ranking tbody tr', (rows) => rows.length);
+    // The headline places the player among the same role's benchmark seats (DESIGN 4).
+    const headline = await (await b.page.waitForSelector('#standing-headline', { timeout: 30_000 })).textContent();
+    const role = await b.page.evaluate(() => {
+      const v = (window.__leverage!.store as { state: { view: { viewer: number; scenario: { roles: { name: string }[] } } } }).state.view;
+      return v.scenario.roles[v.viewer].name;
+    });
+    const roleText = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const share = '(more than \\d+ % of|more than all|less than nearly all)';
+    expect(headline).toMatch(new RegExp(`^You claimed ${share} ${roleText} players; your table created ${share} tables; your mutual-gain score beat (more than \\d+ %|all|nearly none) of theirs\\.$`));
+    expect(await b.page.textContent('#benchmark-note')).toMatch(/per round played, against \d+ seeded bot tables of this scenario/);
+    for (const id of ['#place-claimed', '#place-created', '#place-mutual']) expect(await b.page.textContent(id)).toMatch(/^(Value claimed|Value created|Mutual-gain score)(more than \d+ %|more than all|fewer than 1 %)of /);
+    // Seats in seat order, placed in their roles; nothing ranks them against each other.
+    const seats = await b.page.$$eval('#final-points tbody tr', (rows) => rows.length);
     expect(seats).toBe(5);
+    expect(await b.page.textContent('#debrief')).not.toMatch(/You finished \d+ of|Ranking/);
+    expect(await b.page.textContent('#coach-standing')).toMatch(/Per round played, you claimed/);
     for (const id of ['#chart-points', '#chart-reputation', '#chart-cooperation', '#coalition-timeline', '#audit', '#kpi-efficiency', '#kpi-left'])
       expect(await b.page.$(id), id).not.toBeNull();
     expect(await b.page.textContent('#audit')).toMatch(/decisions/);
@@ -136,9 +150,11 @@ describe('a solo game from the lobby to the debrief', () => {
 
   it('opens the same debrief again after a reload', async () => {
     await b.page.reload();
-    await b.page.waitForSelector('#ranking', { timeout: 15_000 });
+    await b.page.waitForSelector('#final-points', { timeout: 15_000 });
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
-    expect(await b.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+    expect(await b.page.$$eval('#final-points tbody tr', (rows) => rows.length)).toBe(5);
+    // The same placements as before the reload: they were stored when the game ended.
+    expect(await (await b.page.waitForSelector('#standing-headline', { timeout: 15_000 })).textContent()).toMatch(/^You claimed /);
   });
 
   it("opens a finished table's debrief from its link, in a browser that never sat at it", async () => {
@@ -146,8 +162,10 @@ describe('a solo game from the lobby to the debrief', () => {
     const other = await openBrowser({ width: 1280, height: 720 });
     try {
       await other.page.goto(`${server.url}?code=${code}`);
-      await other.page.waitForSelector('#ranking', { timeout: 15_000 });
-      expect(await other.page.$$eval('#ranking tbody tr', (rows) => rows.length)).toBe(5);
+      await other.page.waitForSelector('#final-points', { timeout: 15_000 });
+      expect(await other.page.$$eval('#final-points tbody tr', (rows) => rows.length)).toBe(5);
+      // Someone who watched is told how the table did, not a seat's placement.
+      expect(await (await other.page.waitForSelector('#standing-headline')).textContent()).toMatch(/^This table created (more than \d+ % of|more than all|less than nearly all) tables\.$/);
       expect(other.errors).toEqual([]);
     } finally {
       await closeAll(other);

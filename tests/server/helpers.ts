@@ -32,6 +32,8 @@ export const TEST_SETTINGS: Partial<ServerSettings> = {
   rateBurst: 10_000,
   // Each test plays a known game.
   acceptSeed: true,
+  // No benchmark workers unless a test is about role percentiles (tests/server/placements.test.ts).
+  benchmarkGames: 0,
 };
 
 /**
@@ -105,6 +107,7 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
     dbPath: path,
     url: `http://127.0.0.1:${port}`,
     async stop() {
+      app.ctx.benchmarks.close();
       await colyseus.shutdown();
       release?.();
       app.ctx.store.close();
