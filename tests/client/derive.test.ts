@@ -43,9 +43,18 @@ describe('packageWorth', () => {
   const viewOf = (seat: number) => viewFor(createGame(small, { mode: 'coalition', seed: 1 }), seat);
 
   it('is the share of the prize plus the values of the terms, against the walk-away', () => {
-    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' })).toEqual({ prize: 40, terms: 7, promisedOut: 0, promisedIn: 0, total: 47, walkAway: 10, gain: 37 });
-    expect(packageWorth(viewOf(2), 25, { jobs: 'union', review: 'none' })).toEqual({ prize: 25, terms: 2, promisedOut: 0, promisedIn: 0, total: 27, walkAway: 5, gain: 22 });
-    expect(packageWorth(viewOf(2), 0, { jobs: 'none', review: 'none' })).toEqual({ prize: 0, terms: -2, promisedOut: 0, promisedIn: 0, total: -2, walkAway: 5, gain: -7 });
+    const none = { promisedOut: 0, promisedIn: 0 };
+    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' })).toEqual({ prize: 40, terms: 7, ...none, total: 47, walkAway: 10, gain: 37 });
+    expect(packageWorth(viewOf(2), 25, { jobs: 'union', review: 'none' })).toEqual({ prize: 25, terms: 2, ...none, total: 27, walkAway: 5, gain: 22 });
+    expect(packageWorth(viewOf(2), 0, { jobs: 'none', review: 'none' })).toEqual({ prize: 0, terms: -2, ...none, total: -2, walkAway: 5, gain: -7 });
+  });
+
+  it('takes off what the seat promises its partners, and shows apart what they promise it', () => {
+    // The Union promises 5 to the Residents and is promised 4 by the Greens; 9 between others.
+    const promises = [{ from: 1, to: 2, points: 5 }, { from: 3, to: 1, points: 4 }, { from: 2, to: 3, points: 9 }];
+    expect(packageWorth(viewOf(1), 40, { jobs: 'local', review: 'independent' }, promises)).toEqual({
+      prize: 40, terms: 7, promisedOut: 5, promisedIn: 4, total: 42, walkAway: 10, gain: 32,
+    });
   });
 
   it('adds up the values of the terms named, and nothing for none', () => {

@@ -27,10 +27,15 @@ interface Capture {
 
 function capture(player: Player): Capture {
   const c: Capture = { player, states: [], http: [] };
-  player.room.onStateChange((state: { toJSON(): unknown }) => {
+  const keep = (state: { toJSON(): unknown }) => {
     const json = state.toJSON() as { status?: string };
     if (json.status !== 'ended') c.states.push(json);
-  });
+  };
+  // The state decoded while joining arrived before this listener: it counts too (a latecomer may
+  // see no further patch before the end on a busy machine).
+  const held = player.room.state as { toJSON?(): unknown } | undefined;
+  if (held?.toJSON) keep(held as { toJSON(): unknown });
+  player.room.onStateChange(keep);
   return c;
 }
 

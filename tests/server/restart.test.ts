@@ -158,6 +158,9 @@ describe('restoring tables', () => {
     stop();
     p.room.reconnection.enabled = false;
     const code = p.welcome!.code;
+    // The score's own clock must have run out and held the end for the guesses (no deadline left);
+    // a restart before that restores an ordinary score phase with its grace period instead.
+    await waitFor(() => tableRoom(b!, code).snapshot().game.phase === 'score' && tableRoom(b!, code).snapshot().record.deadline === null, 10_000, 'the end held for the guesses');
     expect(await restart()).toEqual([code]);
     const q = await joinTable(b!, code, { token: p.welcome!.token! });
     expect(q.view!.phase).toBe('score');
