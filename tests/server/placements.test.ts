@@ -177,11 +177,15 @@ describe('role percentiles on the server', () => {
   });
 
   it('gives the trust game no role percentiles, and says why', async () => {
-    const p = await createTable(b!, { scenario: 'merger-integration', mode: 'trust', solo: true, name: 'Tia', seed: 41, ...SHORT });
+    const p = await createTable(b!, { scenario: 'trust-game', mode: 'trust', solo: true, name: 'Tia', seed: 41, rounds: 3 });
     p.send('start', {});
     const stop = autoPlay(p);
-    await p.waitView((v) => v.phase === 'end', 60_000, 'the end');
+    // A solo trust game holds its end until the practice's guesses are locked in.
+    await waitFor(() => p.views.at(-1)?.practice?.due === true, 60_000, 'guesses due');
     stop();
+    const bots = p.views.at(-1)!.practice!.bots;
+    p.send('guesses', { guesses: bots.map((seat) => ({ seat, strategy: 'tit-for-tat' })) });
+    await p.waitView((v) => v.phase === 'end', 60_000, 'the end');
     await waitFor(() => p.room.state.status === 'ended', 5000, 'ended');
     const answer = (await get<PlacementsAnswer>(`/api/tables/${p.welcome!.code}/placements`)).data;
     expect(answer).toMatchObject({ status: 'none', reason: expect.stringMatching(/trust game/) });
