@@ -10,7 +10,8 @@ import { builtInScenarios } from '../shared/scenarios/index';
 import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { installRoutes } from './http';
-import { TableRoom, type RestoreOptions } from './rooms/TableRoom';
+import type { RestoreOptions } from './rooms/restore';
+import { TableRoom } from './rooms/TableRoom';
 import { Store, type Synchronous } from './store/store';
 
 /** Colyseus's lobby, with a flood ceiling (it accepts a `filter` message). */

@@ -14,7 +14,7 @@ import { placementsOf } from './benchmarks/placements';
 import type { ServerContext } from './context';
 import { normaliseCode } from './rooms/setup';
 import type { TableListing } from '../shared/protocol';
-import type { TableResults } from './rooms/TableRoom';
+import type { TableResults } from './rooms/results';
 import type { SeatEvent } from './store/store';
 
 export function installRoutes(app: Application, ctx: ServerContext, clientDir: string): void {

@@ -1,0 +1,298 @@
+// Seats and tokens: who may sit where, the connections that hold seats, reconnection, the newest
+// tab winning a seat, and the takeover of an empty seat by a bot in class (DESIGN 5).
+import { CloseCode, type Client, type Clock, type Deferred, type Delayed } from '@colyseus/core';
+import { botLabel, type BotSpec } from '../../shared/bots/bot';
+import type { Seat } from '../../shared/engine/types';
+import { joinOptions } from '../../shared/protocol';
+import type { BotDriver } from '../bots/driver';
+import type { ServerContext } from '../context';
+import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
+import { newRate, type RateState } from './admission';
+import { cleanName, hashToken, joinError, newToken, sameName, seatOfRole, STAND_IN } from './setup';
+
+interface HostDecision {
+  host: boolean;
+  hostToken: string | null;
+  /** This join would create the table's host token (the first connection to a new table). */
+  creator: boolean;
+}
+
+export type JoinDecision = HostDecision &
+  ({ kind: 'spectate' } | { kind: 'reclaim'; seat: Seat; token: string } | { kind: 'claim'; seat: Seat; name: string });
+
+export interface Member {
+  client: Client;
+  seat: Seat | null;
+  host: boolean;
+  connected: boolean;
+  /** Another connection took this seat; this one only waits to be closed. */
+  superseded: boolean;
+  reconnection: Deferred<Client> | null;
+  rate: RateState;
+}
+
+/** What the seats need from their table. */
+export interface SeatsHost {
+  readonly ctx: ServerContext;
+  record(): TableRecord;
+  seq(): number;
+  bots(): BotDriver;
+  clock(): Clock;
+  closing(): boolean;
+  /** Something the table's clients see changed: the public state, and whether a phase can close. */
+  changed(): void;
+}
+
+export class Seats {
+  readonly members = new Map<string, Member>();
+  /** The connection that holds each seat (by session id). */
+  private seatSession = new Map<Seat, string>();
+  private takeoverTimers = new Map<Seat, Delayed>();
+
+  constructor(private host: SeatsHost) {}
+
+  private get record(): TableRecord {
+    return this.host.record();
+  }
+
+  /** onAuth: what a join asks for, refused with a join error when it cannot be had. */
+  decide(options: unknown): JoinDecision {
+    const parsed = joinOptions.safeParse(options ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw joinError('bad-options', `${issue.path.join('.') || 'options'}: ${issue.message}`);
+    }
+    const o = parsed.data;
+    const record = this.record;
+    const isHost = o.hostToken !== undefined && record.hostTokenHash === hashToken(o.hostToken);
+    // The first connection to a new table is its creator, and so its host.
+    const creator = record.hostTokenHash === null && this.members.size === 0;
+    const hostToken = creator ? newToken() : isHost ? o.hostToken! : null;
+    const host = creator || isHost;
+    if (o.token !== undefined) {
+      const hash = hashToken(o.token);
+      const seat = record.seats.find((s) => s.tokenHash === hash);
+      if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
+      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken, creator };
+    }
+    if (o.spectate) return { kind: 'spectate', host, hostToken, creator };
+    if (record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
+    const name = cleanName(o.name);
+    if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
+    if (record.seats.some((s) => s.name !== null && sameName(s.name, name))) throw joinError('name-taken', `Someone at this table is already called "${name}".`);
+    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken, creator };
+  }
+
+  private chooseSeat(role: string | number | undefined): Seat {
+    const record = this.record;
+    const free = (s: SeatRecord) => s.kind === 'human' && s.tokenHash === null;
+    if (role !== undefined) {
+      const seat = seatOfRole(record.scenario, role);
+      if (seat === null) throw joinError('bad-options', `role: this scenario has no role "${String(role)}".`);
+      if (!free(record.seats[seat])) throw joinError('role-taken', `${record.scenario.roles[seat].name} is not free.`);
+      return seat;
+    }
+    const seat = record.seats.find(free);
+    if (!seat) throw joinError('table-full', 'Every seat at this table is taken; you can join as a spectator.');
+    return seat.seat;
+  }
+
+  /**
+   * onJoin: claims or reclaims the seat the decision named and records the connection. Returns
+   * the new member and the seat token to give it. `listingChanged` is set when a seat was claimed.
+   */
+  join(client: Client, decision: JoinDecision): { member: Member; token: string | null; hostToken: string | null; listingChanged: boolean } {
+    const record = this.record;
+    const store = this.host.ctx.store;
+    let seat: Seat | null = null;
+    let token: string | null = null;
+    let listingChanged = false;
+    if (decision.kind === 'claim') {
+      const rec = record.seats[decision.seat];
+      // Re-checked here: another join may have taken the seat since onAuth.
+      if (rec.tokenHash !== null) throw joinError('role-taken', `${record.scenario.roles[rec.seat].name} is not free.`);
+      if (record.seats.some((s) => s.name !== null && sameName(s.name, decision.name)))
+        throw joinError('name-taken', `Someone at this table is already called "${decision.name}".`);
+      token = newToken();
+      rec.name = decision.name;
+      rec.tokenHash = hashToken(token);
+      this.seatEvent(rec.seat, 'claimed', decision.name);
+      if (rec.standIn) this.release(rec, null);
+      store.updateSeats(record.code, record.seats);
+      listingChanged = true;
+      seat = rec.seat;
+    } else if (decision.kind === 'reclaim') {
+      seat = decision.seat;
+      token = decision.token;
+      this.supersede(seat);
+      const rec = record.seats[seat];
+      if (rec.standIn && record.status === 'open') {
+        this.release(rec);
+        store.updateSeats(record.code, record.seats);
+      }
+    }
+    let { host, hostToken } = decision;
+    if (decision.creator) {
+      if (record.hostTokenHash === null) {
+        record.hostTokenHash = hashToken(hostToken!);
+        store.updateHost(record.code, record.hostTokenHash);
+      } else {
+        // Someone else's first join got there first: that one is the host.
+        host = false;
+        hostToken = null;
+      }
+    }
+    const member: Member = {
+      client,
+      seat,
+      host,
+      connected: true,
+      superseded: false,
+      reconnection: null,
+      rate: newRate(this.host.ctx.settings),
+    };
+    this.members.set(client.sessionId, member);
+    if (seat !== null) {
+      this.seatSession.set(seat, client.sessionId);
+      this.cancelTakeover(seat);
+    }
+    return { member, token, hostToken, listingChanged };
+  }
+
+  /** A person takes the seat from its stand-in bot (back, or for the first time when claiming it). */
+  private release(rec: SeatRecord, event: SeatEventKind | null = 'reclaimed'): void {
+    rec.standIn = false;
+    rec.bot = null;
+    this.host.bots().forget(rec.seat);
+    if (event) this.seatEvent(rec.seat, event, rec.name ?? '');
+  }
+
+  /** A new connection for a seat closes the old one (the newest tab wins). */
+  private supersede(seat: Seat): void {
+    const old = this.seatSession.get(seat);
+    if (old === undefined) return;
+    const member = this.members.get(old);
+    this.seatSession.delete(seat);
+    if (!member) return;
+    member.superseded = true;
+    this.members.delete(old);
+    if (member.reconnection) member.reconnection.reject(new Error('superseded'));
+    else member.client.leave(CloseCode.CONSENTED, 'Your seat was opened in another window.');
+  }
+
+  /** onDrop: the member may come back within the reconnection window; returns it, if it counts. */
+  dropped(client: Client): Member | null {
+    const member = this.members.get(client.sessionId);
+    if (!member || member.superseded) return null;
+    member.connected = false;
+    if (member.seat !== null) this.startTakeover(member.seat);
+    return member;
+  }
+
+  /** onReconnect: the same session is back; a stand-in that took its seat meanwhile steps aside. */
+  reconnected(client: Client): Member | null {
+    const member = this.members.get(client.sessionId);
+    if (!member) return null;
+    member.client = client;
+    member.connected = true;
+    member.reconnection = null;
+    if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
+      this.cancelTakeover(member.seat);
+      const rec = this.record.seats[member.seat];
+      if (rec.standIn && this.record.status === 'open') {
+        this.release(rec);
+        this.host.ctx.store.updateSeats(this.record.code, this.record.seats);
+      }
+    }
+    return member;
+  }
+
+  /** onLeave: the connection is gone for good. */
+  left(client: Client): boolean {
+    const member = this.members.get(client.sessionId);
+    if (!member) return false;
+    this.members.delete(client.sessionId);
+    if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
+      this.seatSession.delete(member.seat);
+      this.startTakeover(member.seat);
+    }
+    return true;
+  }
+
+  /** The member holding a seat now, if any. */
+  holder(seat: Seat): Member | undefined {
+    const session = this.seatSession.get(seat);
+    return session === undefined ? undefined : this.members.get(session);
+  }
+
+  /** Members that receive messages: connected and not superseded. */
+  *listening(): Iterable<Member> {
+    for (const m of this.members.values()) if (m.connected && !m.superseded) yield m;
+  }
+
+  spectators(): number {
+    let n = 0;
+    for (const m of this.listening()) if (m.seat === null) n++;
+    return n;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Takeover (DESIGN 5): in class a bot takes a seat whose player is gone; the player reclaims it.
+
+  startTakeover(seat: Seat): void {
+    const record = this.record;
+    const rec = record.seats[seat];
+    if (record.settings.policy !== 'in-class' || record.status !== 'open' || this.host.closing()) return;
+    if (rec.kind !== 'human' || rec.standIn || this.takeoverTimers.has(seat)) return;
+    const seconds = this.host.ctx.settings.takeoverSeconds;
+    this.takeoverTimers.set(
+      seat,
+      this.host.clock().setTimeout(() => {
+        this.takeoverTimers.delete(seat);
+        if (this.holder(seat)?.connected) return;
+        if (rec.standIn || this.record.status !== 'open') return;
+        rec.standIn = true;
+        rec.bot = STAND_IN;
+        this.host.ctx.store.updateSeats(this.record.code, this.record.seats);
+        this.seatEvent(seat, 'takeover', `${rec.name ?? 'the player'} was gone ${seconds} s: ${botLabel(STAND_IN)} plays the seat`);
+        this.host.bots().wake(seat);
+        this.host.changed();
+      }, seconds * 1000),
+    );
+  }
+
+  cancelTakeover(seat: Seat): void {
+    this.takeoverTimers.get(seat)?.clear();
+    this.takeoverTimers.delete(seat);
+  }
+
+  cancelTakeovers(): void {
+    for (const seat of [...this.takeoverTimers.keys()]) this.cancelTakeover(seat);
+  }
+
+  /** At the start: bots sit in every seat nobody claimed (DESIGN 5); a latecomer can still claim one. */
+  fillEmptySeats(): void {
+    const record = this.record;
+    let filled = false;
+    for (const rec of record.seats) {
+      if (rec.kind === 'human' && rec.tokenHash === null && !rec.standIn) {
+        rec.standIn = true;
+        rec.bot = STAND_IN;
+        filled = true;
+        this.seatEvent(rec.seat, 'stand-in', `nobody took the seat: ${botLabel(STAND_IN)} plays it`);
+      }
+    }
+    if (filled) this.host.ctx.store.updateSeats(record.code, record.seats);
+  }
+
+  seatEvent(seat: Seat, kind: SeatEventKind, detail: string): void {
+    this.host.ctx.store.addSeatEvent(this.record.code, { time: this.host.ctx.now(), seq: this.host.seq(), seat, kind, detail });
+  }
+
+  /** The bot that plays a seat now, or null when a person does (or may still come). */
+  botOf(seat: Seat): BotSpec | null {
+    const rec = this.record.seats[seat];
+    if (rec.kind === 'bot' || rec.standIn) return rec.bot;
+    return null;
+  }
+}
