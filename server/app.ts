@@ -10,6 +10,7 @@ import { builtInScenarios } from '../shared/scenarios/index';
 import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { installRoutes } from './http';
+import { installMatchmakingHook } from './matchmaking';
 import type { RestoreOptions } from './rooms/restore';
 import { TableRoom } from './rooms/TableRoom';
 import { Store, type Synchronous } from './store/store';
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): App {
   setContext(ctx);
   // Shipped scenarios at their own length and as the lobby's short game, the usual first games.
   if (options.warmBenchmarks) ctx.benchmarks.warm([...builtInScenarios, ...builtInScenarios.map(shortVersion)]);
+  installMatchmakingHook();
   const server = new Server({
     // 64 KB per frame: larger frames close the socket; between 4 KB (maxPayloadChars) and this a
     // message gets a typed `too-large` error instead.

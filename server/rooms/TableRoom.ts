@@ -23,8 +23,9 @@ import { listing, projectState } from './project';
 import { loadTable, restoreRequest } from './restore';
 import { tableResults } from './results';
 import { Seats, type JoinDecision, type Member } from './seats';
-import { newCode, tableFromOptions } from './setup';
 import { guessesDue, lockGuesses, practiceView } from './practice';
+import { creatorKeyOf, withoutCreatorKey } from '../matchmaking';
+import { hashToken, newCode, tableFromOptions } from './setup';
 import { SeatInfo, TableState } from './state';
 
 export type { RestoreOptions } from './restore';
@@ -55,6 +56,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   private closing = false;
   /** The last round's score ran out while guesses were still due (trust-game practice). */
   private endHeld = false;
+  /** Someone has joined since the table was created (or restored). */
+  private joined = false;
 
   async onCreate(options: unknown): Promise<void> {
     this.ctx = context();
@@ -69,7 +72,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private createTable(options: unknown): void {
-    const table = tableFromOptions(options, this.ctx.settings);
+    const table = tableFromOptions(withoutCreatorKey(options), this.ctx.settings);
+    const creatorKey = creatorKeyOf(options);
     const code = newCode((c) => this.ctx.store.hasTable(c));
     this.roomId = code;
     this.game = createGame(table.scenario, table.config);
@@ -81,7 +85,9 @@ export class TableRoom extends Room<{ state: TableState }> {
       config: this.game.config,
       settings: table.settings,
       seats: table.seats,
-      hostTokenHash: null,
+      // Only the creator's own reservation carries this key (matchmaking.ts); a table created
+      // without one (by the server itself) has no host until an operator gives it one.
+      hostTokenHash: creatorKey === null ? null : hashToken(creatorKey),
       deadline: null,
       results: null,
       finished: null,
@@ -93,7 +99,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.pump();
     // A table whose creator never arrived (a dropped connection during create) is forgotten.
     this.clock.setTimeout(() => {
-      if (this.record.hostTokenHash !== null || this.seats.members.size > 0 || this.closing) return;
+      if (this.joined || this.closing) return;
       this.ctx.log(`[${this.roomId}] nobody joined: table forgotten`);
       this.closing = true;
       this.bots.stop();
@@ -211,6 +217,7 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   onJoin(client: Client, _options: unknown, decision: JoinDecision): void {
     const { member, token, hostToken, listingChanged } = this.seats.join(client, decision);
+    this.joined = true;
     if (listingChanged) this.updateListing();
     const welcome: Welcome = {
       code: this.record.code,

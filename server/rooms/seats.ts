@@ -8,13 +8,13 @@ import type { BotDriver } from '../bots/driver';
 import type { ServerContext } from '../context';
 import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
 import { newRate, type RateState } from './admission';
+import { creatorKeyOf } from '../matchmaking';
 import { cleanName, hashToken, joinError, newToken, sameName, seatOfRole, STAND_IN } from './setup';
 
 interface HostDecision {
   host: boolean;
+  /** The host token to hand this connection: the creator key for the table's creator. */
   hostToken: string | null;
-  /** This join would create the table's host token (the first connection to a new table). */
-  creator: boolean;
 }
 
 export type JoinDecision = HostDecision &
@@ -64,23 +64,22 @@ export class Seats {
     }
     const o = parsed.data;
     const record = this.record;
-    const isHost = o.hostToken !== undefined && record.hostTokenHash === hashToken(o.hostToken);
-    // The first connection to a new table is its creator, and so its host.
-    const creator = record.hostTokenHash === null && this.members.size === 0;
-    const hostToken = creator ? newToken() : isHost ? o.hostToken! : null;
-    const host = creator || isHost;
+    // Host rights come from creating the table (the creator key of its own reservation, see
+    // matchmaking.ts) or from the host token that creator was given; never from arrival order.
+    const hostToken = [creatorKeyOf(options), o.hostToken ?? null].find((t) => t !== null && record.hostTokenHash === hashToken(t)) ?? null;
+    const host = hostToken !== null;
     if (o.token !== undefined) {
       const hash = hashToken(o.token);
       const seat = record.seats.find((s) => s.tokenHash === hash);
       if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
-      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken, creator };
+      return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken };
     }
-    if (o.spectate) return { kind: 'spectate', host, hostToken, creator };
+    if (o.spectate) return { kind: 'spectate', host, hostToken };
     if (record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
     const name = cleanName(o.name);
     if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
     if (record.seats.some((s) => s.name !== null && sameName(s.name, name))) throw joinError('name-taken', `Someone at this table is already called "${name}".`);
-    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken, creator };
+    return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken };
   }
 
   private chooseSeat(role: string | number | undefined): Seat {
@@ -131,17 +130,7 @@ export class Seats {
         store.updateSeats(record.code, record.seats);
       }
     }
-    let { host, hostToken } = decision;
-    if (decision.creator) {
-      if (record.hostTokenHash === null) {
-        record.hostTokenHash = hashToken(hostToken!);
-        store.updateHost(record.code, record.hostTokenHash);
-      } else {
-        // Someone else's first join got there first: that one is the host.
-        host = false;
-        hostToken = null;
-      }
-    }
+    const { host, hostToken } = decision;
     const member: Member = {
       client,
       seat,

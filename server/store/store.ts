@@ -179,10 +179,6 @@ export class Store {
     this.db.prepare('UPDATE tables SET seats = ? WHERE code = ?').run(JSON.stringify(seats), code);
   }
 
-  updateHost(code: string, hostTokenHash: string): void {
-    this.db.prepare('UPDATE tables SET host_token_hash = ? WHERE code = ?').run(hostTokenHash, code);
-  }
-
   updateSettings(code: string, settings: TableSettings): void {
     this.db.prepare('UPDATE tables SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
   }
