@@ -9,6 +9,7 @@ import { shortVersion } from '../shared/lengths';
 import { builtInScenarios } from '../shared/scenarios/index';
 import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
+import { AddressCounter, pinClientAddresses } from './addresses';
 import { installRoutes } from './http';
 import { installMatchmakingHook } from './matchmaking';
 import type { RestoreOptions } from './rooms/restore';
@@ -61,15 +62,18 @@ export function createApp(options: AppOptions): App {
     now,
     restoreKey: randomBytes(16).toString('hex'),
     log,
+    addresses: new AddressCounter(),
   };
   setContext(ctx);
   // Shipped scenarios at their own length and as the lobby's short game, the usual first games.
   if (options.warmBenchmarks) ctx.benchmarks.warm([...builtInScenarios, ...builtInScenarios.map(shortVersion)]);
   installMatchmakingHook();
+  const http = createServer();
+  pinClientAddresses(http, ctx.settings.trustProxy);
   const server = new Server({
     // 64 KB per frame: larger frames close the socket; between 4 KB (maxPayloadChars) and this a
     // message gets a typed `too-large` error instead.
-    transport: new WebSocketTransport({ server: createServer(), maxPayload: 64 * 1024 }),
+    transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
     express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
     greet: false,
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),

@@ -2,6 +2,7 @@
 // constructs rooms itself (no constructor arguments), so the app sets this once at start.
 import { BENCHMARK_GAMES } from '../shared/bots/benchmark';
 import type { Benchmarks } from './benchmarks/service';
+import type { AddressCounter } from './addresses';
 import type { Store } from './store/store';
 
 export interface ServerSettings {
@@ -29,6 +30,12 @@ export interface ServerSettings {
   acceptSeed: boolean;
   /** Seeded bot tables per role-percentile benchmark (DESIGN 4); 0 turns role percentiles off. */
   benchmarkGames: number;
+  /** Spectators one table admits; seats and their reconnections never count against it. */
+  maxSpectators: number;
+  /** Connections one client address may hold across every table (0: no limit). A seat's own token always gets back in. */
+  maxConnectionsPerAddress: number;
+  /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -43,6 +50,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxPayloadChars: 4096,
   acceptSeed: false,
   benchmarkGames: BENCHMARK_GAMES,
+  maxSpectators: 20,
+  maxConnectionsPerAddress: 100,
+  trustProxy: false,
 };
 
 export interface ServerContext {
@@ -55,6 +65,8 @@ export interface ServerContext {
   /** A secret of this process: only the server itself may ask a room to restore a table. */
   restoreKey: string;
   log: (message: string) => void;
+  /** Live connections per client address. */
+  addresses: AddressCounter;
 }
 
 let current: ServerContext | null = null;

@@ -127,6 +127,8 @@ export const JOIN_ERROR_CODES = [
   'table-full',
   'bad-token',
   'table-over',
+  'spectators-full',
+  'too-many-connections',
 ] as const;
 export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
 

@@ -3,7 +3,7 @@
 // may act, when phases close, and who hears what. Each of those concerns lives in its own module:
 // seats.ts (seats and tokens), clock.ts (the phase clock), admission.ts (which messages get in),
 // outbox.ts (what each client receives), restore.ts (rebuilding after a restart).
-import { CloseCode, Room, type Client, type Deferred } from '@colyseus/core';
+import { CloseCode, Room, type AuthContext, type Client, type Deferred } from '@colyseus/core';
 import type { BotSpec } from '../../shared/bots/bot';
 import { apply } from '../../shared/engine/apply';
 import { createGame } from '../../shared/engine/setup';
@@ -36,7 +36,8 @@ type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { cod
 const UNJOINED_MS = 60_000;
 
 export class TableRoom extends Room<{ state: TableState }> {
-  maxClients = 64;
+  // No ceiling from Colyseus: it would count spectators and pending reservations, and a full
+  // table would then refuse a player's reconnection. Seats and spectators are capped in seats.ts.
   // A table outlives its connections: between meetings nobody may be there for days. It is
   // disposed when its game has ended and the last client left, or when the server stops.
   autoDispose = false;
@@ -211,12 +212,15 @@ export class TableRoom extends Room<{ state: TableState }> {
   // -------------------------------------------------------------------------------------------
   // Joining and leaving (seats.ts)
 
-  onAuth(_client: Client, options: unknown): JoinDecision {
-    return this.seats.decide(options);
+  onAuth(client: Client, options: unknown, context: AuthContext): JoinDecision {
+    const address = context.ip ?? 'unknown';
+    client.userData = { address };
+    return this.seats.decide(options, address);
   }
 
   onJoin(client: Client, _options: unknown, decision: JoinDecision): void {
-    const { member, token, hostToken, listingChanged } = this.seats.join(client, decision);
+    const address = (client.userData as { address?: string } | undefined)?.address ?? 'unknown';
+    const { member, token, hostToken, listingChanged } = this.seats.join(client, decision, address);
     this.joined = true;
     if (listingChanged) this.updateListing();
     const welcome: Welcome = {
@@ -477,6 +481,7 @@ export class TableRoom extends Room<{ state: TableState }> {
   onDispose(): void {
     this.closing = true;
     this.bots?.stop();
+    this.seats?.clear();
   }
 
   /** For tests and the operator: the engine state and log length behind this room. */

@@ -22,6 +22,8 @@ export type JoinDecision = HostDecision &
 
 export interface Member {
   client: Client;
+  /** The client's address (counted in ctx.addresses while this member exists). */
+  address: string;
   seat: Seat | null;
   host: boolean;
   connected: boolean;
@@ -56,7 +58,7 @@ export class Seats {
   }
 
   /** onAuth: what a join asks for, refused with a join error when it cannot be had. */
-  decide(options: unknown): JoinDecision {
+  decide(options: unknown, address: string): JoinDecision {
     const parsed = joinOptions.safeParse(options ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -72,14 +74,24 @@ export class Seats {
       const hash = hashToken(o.token);
       const seat = record.seats.find((s) => s.tokenHash === hash);
       if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
+      // A seat's own token always gets back in: no cap below applies to it.
       return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken };
     }
+    this.checkRoom(o.spectate === true, address);
     if (o.spectate) return { kind: 'spectate', host, hostToken };
     if (record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
     const name = cleanName(o.name);
     if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
     if (record.seats.some((s) => s.name !== null && sameName(s.name, name))) throw joinError('name-taken', `Someone at this table is already called "${name}".`);
     return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken };
+  }
+
+  /** Spectators have places of their own, so they can never fill a table; one address cannot take them all. */
+  private checkRoom(spectate: boolean, address: string): void {
+    const { maxSpectators, maxConnectionsPerAddress } = this.host.ctx.settings;
+    if (spectate && this.spectators() >= maxSpectators) throw joinError('spectators-full', `This table already has ${maxSpectators} spectators.`);
+    if (maxConnectionsPerAddress > 0 && this.host.ctx.addresses.count(address) >= maxConnectionsPerAddress)
+      throw joinError('too-many-connections', `Your address already holds ${maxConnectionsPerAddress} connections to this server.`);
   }
 
   private chooseSeat(role: string | number | undefined): Seat {
@@ -100,8 +112,10 @@ export class Seats {
    * onJoin: claims or reclaims the seat the decision named and records the connection. Returns
    * the new member and the seat token to give it. `listingChanged` is set when a seat was claimed.
    */
-  join(client: Client, decision: JoinDecision): { member: Member; token: string | null; hostToken: string | null; listingChanged: boolean } {
+  join(client: Client, decision: JoinDecision, address: string): { member: Member; token: string | null; hostToken: string | null; listingChanged: boolean } {
     const record = this.record;
+    // Re-checked here: other joins may have passed onAuth meanwhile.
+    if (decision.kind !== 'reclaim') this.checkRoom(decision.kind === 'spectate', address);
     const store = this.host.ctx.store;
     let seat: Seat | null = null;
     let token: string | null = null;
@@ -133,6 +147,7 @@ export class Seats {
     const { host, hostToken } = decision;
     const member: Member = {
       client,
+      address,
       seat,
       host,
       connected: true,
@@ -141,6 +156,7 @@ export class Seats {
       rate: newRate(this.host.ctx.settings),
     };
     this.members.set(client.sessionId, member);
+    this.host.ctx.addresses.add(address);
     if (seat !== null) {
       this.seatSession.set(seat, client.sessionId);
       this.cancelTakeover(seat);
@@ -164,7 +180,7 @@ export class Seats {
     this.seatSession.delete(seat);
     if (!member) return;
     member.superseded = true;
-    this.members.delete(old);
+    this.remove(old, member);
     if (member.reconnection) member.reconnection.reject(new Error('superseded'));
     else member.client.leave(CloseCode.CONSENTED, 'Your seat was opened in another window.');
   }
@@ -200,12 +216,22 @@ export class Seats {
   left(client: Client): boolean {
     const member = this.members.get(client.sessionId);
     if (!member) return false;
-    this.members.delete(client.sessionId);
+    this.remove(client.sessionId, member);
     if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
       this.seatSession.delete(member.seat);
       this.startTakeover(member.seat);
     }
     return true;
+  }
+
+  private remove(sessionId: string, member: Member): void {
+    this.members.delete(sessionId);
+    this.host.ctx.addresses.remove(member.address);
+  }
+
+  /** Every member is gone (the room is disposed): their connections no longer count. */
+  clear(): void {
+    for (const [id, m] of [...this.members]) this.remove(id, m);
   }
 
   /** The member holding a seat now, if any. */

@@ -1,0 +1,39 @@
+// Client addresses: who a connection comes from, and how many connections each address holds in
+// this process, so one client cannot take every place at a table (issue 11, item 2).
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+
+const FORWARDING_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip'] as const;
+
+/**
+ * Colyseus takes a client's address from x-real-ip / x-forwarded-for before the socket's own, so
+ * any client could claim any address. Unless the server sits behind a proxy it trusts, every
+ * request and upgrade gets the socket's address in x-real-ip, whatever the client sent.
+ */
+export function pinClientAddresses(server: HttpServer, trustProxy: boolean): void {
+  if (trustProxy) return;
+  const pin = (req: IncomingMessage) => {
+    for (const h of FORWARDING_HEADERS) delete req.headers[h];
+    if (req.socket.remoteAddress) req.headers['x-real-ip'] = req.socket.remoteAddress;
+  };
+  server.prependListener('request', pin);
+  server.prependListener('upgrade', pin);
+}
+
+/** Live connections per address, across every table of this process. */
+export class AddressCounter {
+  private counts = new Map<string, number>();
+
+  count(address: string): number {
+    return this.counts.get(address) ?? 0;
+  }
+
+  add(address: string): void {
+    this.counts.set(address, this.count(address) + 1);
+  }
+
+  remove(address: string): void {
+    const n = this.count(address) - 1;
+    if (n > 0) this.counts.set(address, n);
+    else this.counts.delete(address);
+  }
+}
