@@ -19,7 +19,7 @@ export interface ServerSettings {
   /** Per client: a burst of this many messages, refilled at `ratePerSecond`. */
   rateBurst: number;
   ratePerSecond: number;
-  /** A client whose messages keep being throttled is disconnected after this many drops in a row. */
+  /** A client is disconnected after this many dropped messages without a pause long enough to refill its burst. */
   floodLimit: number;
   /** Largest message payload (JSON characters) that gets a reply; larger ones get `too-large`. */
   maxPayloadChars: number;

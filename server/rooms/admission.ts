@@ -21,14 +21,19 @@ export function newRate(settings: Pick<ServerSettings, 'rateBurst'>, now = Date.
 /** What the guard decided: let it through, drop it (telling the client at most once a second), or cut the client off. */
 export type Admit = 'admit' | 'drop' | 'drop-and-tell' | 'disconnect';
 
-/** Flood guard: a token bucket per client; a client that keeps flooding is disconnected. */
+/**
+ * Flood guard: a token bucket per client. Messages beyond the bucket are dropped and counted;
+ * the count is forgiven only once the client has been quiet long enough to refill the whole
+ * bucket, so a flood at any pace above `ratePerSecond` is cut off after `floodLimit` drops,
+ * even one slow enough to have a message admitted now and then.
+ */
 export function admit(rate: RateState, settings: Pick<ServerSettings, 'rateBurst' | 'ratePerSecond' | 'floodLimit'>, now = Date.now()): Admit {
   const { rateBurst, ratePerSecond, floodLimit } = settings;
   rate.tokens = Math.min(rateBurst, rate.tokens + ((now - rate.refilled) / 1000) * ratePerSecond);
   rate.refilled = now;
+  if (rate.tokens >= rateBurst) rate.drops = 0;
   if (rate.tokens >= 1) {
     rate.tokens -= 1;
-    rate.drops = 0;
     return 'admit';
   }
   rate.drops++;

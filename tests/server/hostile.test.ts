@@ -162,4 +162,59 @@ describe('hostile clients', () => {
     const back = await joinTable(b, code, { token: flooder.welcome!.token! });
     expect(back.seat).toBe(0);
   });
+
+  // Issue 11, item 3: the guard's drop count used to reset on every admitted message, so a flood
+  // slow enough to be admitted now and then (15/s against 10/s) or fast but steady (190/s) was
+  // answered `rate-limited` forever and never cut off.
+  it.each([
+    { pace: 190, limits: { rateBurst: 30, ratePerSecond: 10, floodLimit: 40 } },
+    { pace: 15, limits: { rateBurst: 5, ratePerSecond: 10, floodLimit: 10 } },
+  ])('disconnects a steady flood of $pace messages a second', async ({ pace, limits }) => {
+    b = await bootServer(limits);
+    const flooder = await createTable(b, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, { kind: 'human' }, ...BOTS],
+      durations: { negotiate: 3600, trust: 3600 },
+      name: 'Flood',
+    });
+    const calm = await joinTable(b, flooder.welcome!.code, { name: 'Calm' });
+    flooder.send('start', {});
+    await calm.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
+    const start = Date.now();
+    let sent = 0;
+    const timer = setInterval(() => {
+      // A steady pace however late the timer fires on a busy machine.
+      while (flooder.left === null && sent < ((Date.now() - start) * pace) / 1000) {
+        flooder.send('withdraw', {});
+        sent++;
+      }
+    }, 4);
+    try {
+      await waitFor(() => flooder.left !== null, 15_000, `the flood at ${pace}/s to be cut off`);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(flooder.left).toBe(4002);
+    expect(flooder.errors.some((e) => e.code === 'rate-limited' && e.message.includes('disconnected'))).toBe(true);
+    expect(calm.left).toBe(null);
+  });
+
+  it('never cuts off a client that keeps under the rate', async () => {
+    b = await bootServer({ rateBurst: 5, ratePerSecond: 10, floodLimit: 10 });
+    const p = await createTable(b, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, { kind: 'human' }, ...BOTS],
+      durations: { negotiate: 3600, trust: 3600 },
+      name: 'Steady',
+    });
+    p.send('start', {});
+    await p.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
+    // 8 a second, each after the reply to the one before: 30 replies, none of them a throttle.
+    for (let i = 0; i < 30; i++) {
+      const sentAt = Date.now();
+      expect((await p.expectError('withdraw', {})).code).toBe('nothing-to-withdraw');
+      await new Promise((r) => setTimeout(r, Math.max(0, 125 - (Date.now() - sentAt))));
+    }
+    expect(p.left).toBe(null);
+  });
 });
