@@ -11,6 +11,7 @@ import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { AddressCounter, pinClientAddresses } from './addresses';
 import { installRoutes } from './http';
+import { condensedLogger } from './log';
 import { installMatchmakingHook } from './matchmaking';
 import type { RestoreOptions } from './rooms/restore';
 import { TableRoom } from './rooms/TableRoom';
@@ -71,11 +72,13 @@ export function createApp(options: AppOptions): App {
   const http = createServer();
   pinClientAddresses(http, ctx.settings.trustProxy);
   const server = new Server({
-    // 64 KB per frame: larger frames close the socket; between 4 KB (maxPayloadChars) and this a
-    // message gets a typed `too-large` error instead.
-    transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
+    // The socket refuses a frame longer than this from its length header, before reading it
+    // (close code 1009), so big frames cost nothing; up to it, a message over maxPayloadChars gets
+    // a typed `too-large` error. The margin is the frame's header and msgpack's overhead.
+    transport: new WebSocketTransport({ server: http, maxPayload: ctx.settings.maxPayloadChars + 1024 }),
     express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
     greet: false,
+    logger: condensedLogger(ctx.log),
     ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     // main.ts handles SIGINT/SIGTERM itself, so that tests can boot and stop servers freely.

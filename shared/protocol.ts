@@ -101,6 +101,7 @@ export const SERVER_MESSAGES = {
 /** Errors the server adds to the engine's refusal codes. */
 export const SERVER_ERROR_CODES = [
   'bad-payload',
+  'bad-frame',
   'unknown-message',
   'too-large',
   'rate-limited',

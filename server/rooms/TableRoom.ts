@@ -3,7 +3,7 @@
 // may act, when phases close, and who hears what. Each of those concerns lives in its own module:
 // seats.ts (seats and tokens), clock.ts (the phase clock), admission.ts (which messages get in),
 // outbox.ts (what each client receives), restore.ts (rebuilding after a restart).
-import { CloseCode, Room, type AuthContext, type Client, type Deferred } from '@colyseus/core';
+import { ClientState, CloseCode, Room, type AuthContext, type Client, type Deferred } from '@colyseus/core';
 import type { BotSpec } from '../../shared/bots/bot';
 import { apply } from '../../shared/engine/apply';
 import { createGame } from '../../shared/engine/setup';
@@ -16,7 +16,7 @@ import { tableFinished, tableOpened } from '../benchmarks/placements';
 import { BotDriver } from '../bots/driver';
 import { context, type ServerContext } from '../context';
 import type { TableRecord } from '../store/store';
-import { admit, admitChat, CHAT_BURST, CHAT_WINDOW_MS, route } from './admission';
+import { admit, admitChat, CHAT_BURST, CHAT_WINDOW_MS, readFrame, route } from './admission';
 import { PhaseClock } from './clock';
 import { Outbox, sendError } from './outbox';
 import { listing, projectState } from './project';
@@ -34,6 +34,12 @@ export type { TableResults } from './results';
 type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { code: ErrorCode; message: string } };
 
 const UNJOINED_MS = 60_000;
+
+/** Colyseus's frame reader, private in its typings; the session frames still go through it. */
+interface FrameReader {
+  _onMessage(client: Client, buffer: Uint8Array): void;
+}
+const colyseusOnMessage = (Room.prototype as unknown as FrameReader)._onMessage;
 
 export class TableRoom extends Room<{ state: TableState }> {
   // No ceiling from Colyseus: it would count spectators and pending reservations, and a full
@@ -62,13 +68,13 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   async onCreate(options: unknown): Promise<void> {
     this.ctx = context();
+    (this as unknown as FrameReader)._onMessage = (client, buffer) => this.onFrame(client, buffer);
     const restore = restoreRequest(options, this.ctx.restoreKey);
     if (restore) {
       this.restoreTable(restore);
     } else {
       this.createTable(options);
     }
-    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.onAnyMessage(client, String(type), payload));
     await this.setMatchmaking({ private: this.record.settings.private, metadata: listing(this.record, this.game) });
   }
 
@@ -259,29 +265,53 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   onLeave(client: Client): void {
-    if (this.seats.left(client)) this.syncState();
+    const member = this.seats.left(client);
+    if (!member) return;
+    if (member.unreadable > 1) this.ctx.log(`[${this.roomId}] ${member.address} (${client.sessionId}) left after ${member.unreadable} unreadable frames`);
+    this.syncState();
   }
 
   // -------------------------------------------------------------------------------------------
   // Messages (admission.ts decides what gets in)
 
-  private onAnyMessage(client: Client, type: string, payload: unknown): void {
+  /**
+   * Every frame a client sends comes here first. Colyseus's own reader would close the socket and
+   * print a stack trace for a frame it cannot decode, and would misname the messages "*" and "";
+   * it keeps only the session frames (join, ping, leave).
+   */
+  private onFrame(client: Client, buffer: Uint8Array): void {
+    if (client.state === ClientState.LEAVING) return;
+    const frame = readFrame(buffer);
+    if (frame.kind === 'session') return colyseusOnMessage.call(this, client, buffer);
     const member = this.seats.members.get(client.sessionId);
-    if (!member || member.superseded) return;
-    const verdict = admit(member.rate, this.ctx.settings);
-    if (verdict === 'disconnect') {
-      sendError(client, 'rate-limited', 'Too many messages: disconnected.');
-      client.leave(CloseCode.WITH_ERROR, 'flooding');
-      return;
-    }
-    if (verdict === 'drop-and-tell') sendError(client, 'rate-limited', 'Too many messages: slow down.');
-    if (verdict !== 'admit') return;
-    const routed = route(type, payload, this.ctx.settings.maxPayloadChars);
-    if (routed.kind === 'refused') return sendError(client, routed.code, routed.message, type);
+    if (!member || member.superseded || !this.admitFrom(member)) return;
+    if (frame.kind === 'unreadable') return this.unreadable(member, frame.reason);
+    const routed = route(frame.type, frame.payload, this.ctx.settings.maxPayloadChars);
+    if (routed.kind === 'refused') return sendError(client, routed.code, routed.message, frame.type);
     if (routed.kind === 'action') return this.onAction(member, routed.type, routed.payload);
     if (routed.type === 'start') return this.onStart(member);
     if (routed.type === 'guesses') return this.onGuesses(member, (routed.payload as { guesses: Guess[] }).guesses);
     return this.onPause(member, routed.type === 'pause');
+  }
+
+  /** The flood guard (admission.ts): every frame counts, readable or not. */
+  private admitFrom(member: Member): boolean {
+    const verdict = admit(member.rate, this.ctx.settings);
+    if (verdict === 'disconnect') {
+      sendError(member.client, 'rate-limited', 'Too many messages: disconnected.');
+      member.client.leave(CloseCode.WITH_ERROR, 'flooding');
+      return false;
+    }
+    if (verdict === 'drop-and-tell') sendError(member.client, 'rate-limited', 'Too many messages: slow down.');
+    return verdict === 'admit';
+  }
+
+  /** A typed answer each time; one line in the log per connection (and its count when it leaves). */
+  private unreadable(member: Member, reason: string): void {
+    member.unreadable++;
+    if (member.unreadable === 1)
+      this.ctx.log(`[${this.roomId}] ${member.address} (${member.client.sessionId}) sent an unreadable frame (${reason}); more from it are only counted`);
+    sendError(member.client, 'bad-frame', `That frame could not be read: ${reason}.`);
   }
 
   private onAction(member: Member, type: Action['type'], payload: Record<string, unknown>): void {

@@ -1,6 +1,10 @@
-// Message admission: which of a client's messages reach the table. A flood guard per connection,
-// a slower limit on chat, a size limit, and the routing of a message name to its payload schema.
-// Nothing here knows the game; a message that passes becomes an action or a control request.
+// Message admission: which of a client's messages reach the table. The reading of a frame, a
+// flood guard per connection, a slower limit on chat, a size limit, and the routing of a message
+// name to its payload schema. Nothing here knows the game; a message that passes becomes an
+// action or a control request.
+import { Protocol } from '@colyseus/core';
+import { decode } from '@colyseus/schema';
+import { unpack } from 'msgpackr';
 import { ACTION_MESSAGES, CONTROL_MESSAGES, type ActionMessage, type ControlMessage, type ErrorCode } from '../../shared/protocol';
 import type { ServerSettings } from '../context';
 
@@ -93,4 +97,69 @@ function describe(error: { issues: { path: PropertyKey[]; message: string }[] })
   const issue = error.issues[0];
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** The low bits of a frame's first byte name its protocol message (Colyseus's PROTOCOL_CODE_MASK). */
+const PROTOCOL_CODE_MASK = 0x1f;
+/** Frames Colyseus itself must handle: the join handshake, pings and leaving. */
+const SESSION_FRAMES: ReadonlySet<number> = new Set([Protocol.JOIN_ROOM, Protocol.LEAVE_ROOM, Protocol.PING]);
+
+export type Frame = { kind: 'session' } | { kind: 'message'; type: string; payload: unknown } | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads a client's frame the way Colyseus would, without its faults: any message name (even "*"
+ * or ""), and a typed answer instead of a closed socket and a stack trace for a frame that cannot
+ * be read (empty, an unknown protocol byte, a name or payload cut short or not msgpack).
+ */
+export function readFrame(buffer: Uint8Array): Frame {
+  if (buffer.length === 0) return { kind: 'unreadable', reason: 'the frame is empty' };
+  const code = buffer[0] & PROTOCOL_CODE_MASK;
+  if (SESSION_FRAMES.has(code)) return { kind: 'session' };
+  if (code !== Protocol.ROOM_DATA) return { kind: 'unreadable', reason: `protocol byte ${buffer[0]} is not a message this server accepts` };
+  const it = { offset: 1 };
+  const prefix = buffer[1];
+  let type: string;
+  const name = readName(buffer, it);
+  if (name !== null) {
+    if ('problem' in name) return { kind: 'unreadable', reason: name.problem };
+    type = name.text;
+  } else if (prefix !== undefined && isNumberPrefix(prefix)) {
+    type = String(decode.number(buffer, it));
+    if (it.offset > buffer.length) return { kind: 'unreadable', reason: 'the message name is cut short' };
+  } else {
+    return { kind: 'unreadable', reason: 'the message has no name' };
+  }
+  if (it.offset === buffer.length) return { kind: 'message', type, payload: undefined };
+  try {
+    return { kind: 'message', type, payload: unpack(buffer.subarray(it.offset)) };
+  } catch {
+    return { kind: 'unreadable', reason: `the payload of "${type.slice(0, 40)}" is not valid msgpack` };
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A msgpack string at it.offset (null when there is none), bounds-checked and strict UTF-8. */
+function readName(buffer: Uint8Array, it: { offset: number }): { text: string } | { problem: string } | null {
+  const at = it.offset;
+  const prefix = buffer[at];
+  let length: number;
+  let start: number;
+  if (prefix >= 0xa0 && prefix <= 0xbf) [length, start] = [prefix & 0x1f, at + 1];
+  else if (prefix === 0xd9) [length, start] = [buffer[at + 1], at + 2];
+  else if (prefix === 0xda) [length, start] = [(buffer[at + 1] << 8) | buffer[at + 2], at + 3];
+  else if (prefix === 0xdb) [length, start] = [((buffer[at + 1] << 24) >>> 0) + ((buffer[at + 2] << 16) | (buffer[at + 3] << 8) | buffer[at + 4]), at + 5];
+  else return null;
+  if (start > buffer.length || !Number.isFinite(length) || start + length > buffer.length) return { problem: 'the message name is cut short' };
+  it.offset = start + length;
+  try {
+    return { text: UTF8.decode(buffer.subarray(start, start + length)) };
+  } catch {
+    return { problem: 'the message name is not UTF-8' };
+  }
+}
+
+/** msgpack integers and floats, the other kind of message name Colyseus clients may send. */
+function isNumberPrefix(prefix: number): boolean {
+  return prefix < 0x80 || (prefix >= 0xca && prefix <= 0xd3) || prefix > 0xdf;
 }

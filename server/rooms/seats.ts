@@ -31,6 +31,8 @@ export interface Member {
   superseded: boolean;
   reconnection: Deferred<Client> | null;
   rate: RateState;
+  /** Frames from this connection that could not be read (logged once, then counted). */
+  unreadable: number;
 }
 
 /** What the seats need from their table. */
@@ -154,6 +156,7 @@ export class Seats {
       superseded: false,
       reconnection: null,
       rate: newRate(this.host.ctx.settings),
+      unreadable: 0,
     };
     this.members.set(client.sessionId, member);
     this.host.ctx.addresses.add(address);
@@ -212,16 +215,16 @@ export class Seats {
     return member;
   }
 
-  /** onLeave: the connection is gone for good. */
-  left(client: Client): boolean {
+  /** onLeave: the connection is gone for good; returns its member, if it still counted. */
+  left(client: Client): Member | null {
     const member = this.members.get(client.sessionId);
-    if (!member) return false;
+    if (!member) return null;
     this.remove(client.sessionId, member);
     if (member.seat !== null && this.seatSession.get(member.seat) === client.sessionId) {
       this.seatSession.delete(member.seat);
       this.startTakeover(member.seat);
     }
-    return true;
+    return member;
   }
 
   private remove(sessionId: string, member: Member): void {
