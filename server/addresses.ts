@@ -37,3 +37,32 @@ export class AddressCounter {
     else this.counts.delete(address);
   }
 }
+
+/** Events per address in a sliding window: at most `limit` in any `windowMs`. */
+export class SlidingWindow {
+  private times = new Map<string, number[]>();
+
+  constructor(
+    private limit: () => number,
+    private windowMs: () => number,
+  ) {}
+
+  /** Counts an event for the address; false (and not counted) when it would pass the limit. */
+  take(address: string, now = Date.now()): boolean {
+    const limit = this.limit();
+    if (limit <= 0) return true;
+    const recent = (this.times.get(address) ?? []).filter((t) => now - t < this.windowMs());
+    if (recent.length >= limit) {
+      this.times.set(address, recent);
+      return false;
+    }
+    recent.push(now);
+    this.times.set(address, recent);
+    if (this.times.size > 10_000) this.prune(now);
+    return true;
+  }
+
+  private prune(now: number): void {
+    for (const [address, times] of this.times) if (times.every((t) => now - t >= this.windowMs())) this.times.delete(address);
+  }
+}

@@ -9,7 +9,7 @@ import { shortVersion } from '../shared/lengths';
 import { builtInScenarios } from '../shared/scenarios/index';
 import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
-import { AddressCounter, pinClientAddresses } from './addresses';
+import { AddressCounter, pinClientAddresses, SlidingWindow } from './addresses';
 import { installRoutes } from './http';
 import { condensedLogger } from './log';
 import { installMatchmakingHook } from './matchmaking';
@@ -64,6 +64,10 @@ export function createApp(options: AppOptions): App {
     restoreKey: randomBytes(16).toString('hex'),
     log,
     addresses: new AddressCounter(),
+    creations: new SlidingWindow(
+      () => ctx.settings.maxTablesPerAddress,
+      () => ctx.settings.tableWindowSeconds * 1000,
+    ),
   };
   setContext(ctx);
   // Shipped scenarios at their own length and as the lobby's short game, the usual first games.

@@ -2,7 +2,7 @@
 // constructs rooms itself (no constructor arguments), so the app sets this once at start.
 import { BENCHMARK_GAMES } from '../shared/bots/benchmark';
 import type { Benchmarks } from './benchmarks/service';
-import type { AddressCounter } from './addresses';
+import type { AddressCounter, SlidingWindow } from './addresses';
 import type { Store } from './store/store';
 
 export interface ServerSettings {
@@ -34,6 +34,11 @@ export interface ServerSettings {
   maxSpectators: number;
   /** Connections one client address may hold across every table (0: no limit). A seat's own token always gets back in. */
   maxConnectionsPerAddress: number;
+  /** A table nobody started is forgotten after this long with nobody at it (and no sooner after its creation). */
+  unstartedTableSeconds: number;
+  /** Tables one client address may create in `tableWindowSeconds` (0: no limit). */
+  maxTablesPerAddress: number;
+  tableWindowSeconds: number;
   /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
   trustProxy: boolean;
 }
@@ -53,6 +58,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxSpectators: 20,
   maxConnectionsPerAddress: 100,
   trustProxy: false,
+  unstartedTableSeconds: 3600,
+  maxTablesPerAddress: 30,
+  tableWindowSeconds: 600,
 };
 
 export interface ServerContext {
@@ -67,6 +75,8 @@ export interface ServerContext {
   log: (message: string) => void;
   /** Live connections per client address. */
   addresses: AddressCounter;
+  /** Tables created per client address, recently. */
+  creations: SlidingWindow;
 }
 
 let current: ServerContext | null = null;

@@ -34,6 +34,18 @@ if (takeover !== undefined) settings.takeoverSeconds = takeover;
 if (process.env.LEVERAGE_ACCEPT_SEED === '1') settings.acceptSeed = true;
 const benchmarkGames = envNumber('LEVERAGE_BENCHMARK_GAMES');
 if (benchmarkGames !== undefined) settings.benchmarkGames = Math.floor(benchmarkGames);
+// Limits on one client (README "Limits"); 0 turns a per-address limit off (a load test on loopback).
+const limits: [string, keyof ServerSettings][] = [
+  ['LEVERAGE_UNSTARTED_TABLE_SECONDS', 'unstartedTableSeconds'],
+  ['LEVERAGE_MAX_TABLES_PER_ADDRESS', 'maxTablesPerAddress'],
+  ['LEVERAGE_MAX_SPECTATORS', 'maxSpectators'],
+  ['LEVERAGE_MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress'],
+];
+for (const [name, key] of limits) {
+  const value = envNumber(name);
+  if (value !== undefined) (settings as Record<string, number>)[key] = value;
+}
+if (process.env.LEVERAGE_TRUST_PROXY === '1') settings.trustProxy = true;
 
 // Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
 // its own tables in its own database file and must be reachable at its own public address.

@@ -3,8 +3,11 @@
 // request gets a fresh creator key, which travels in its options to the new room (which keeps
 // its hash) and in its own seat reservation (which turns it into the host token of the welcome).
 // No other request can carry one, so a stranger who joins first is never the host.
+// Creating is also where one client could fill the server with tables: each address may create
+// maxTablesPerAddress tables in any tableWindowSeconds.
 import { matchMaker } from '@colyseus/core';
-import { newToken } from './rooms/setup';
+import { context } from './context';
+import { joinError, newToken } from './rooms/setup';
 
 /** The option that carries the creator key; only this module may set it. */
 export const CREATOR_KEY = 'creatorKey';
@@ -22,7 +25,16 @@ export function installMatchmakingHook(): void {
   matchMaker.controller.invokeMethod = function (this: typeof matchMaker.controller, method, roomName, clientOptions = {}, authOptions) {
     const options: Record<string, unknown> = typeof clientOptions === 'object' && clientOptions !== null ? { ...clientOptions } : {};
     delete options[CREATOR_KEY];
-    if (roomName === 'table' && CREATING.has(method)) options[CREATOR_KEY] = newToken();
+    if (roomName === 'table' && CREATING.has(method)) {
+      const ctx = context();
+      if (!ctx.creations.take(authOptions?.ip ?? 'unknown')) {
+        const { maxTablesPerAddress, tableWindowSeconds } = ctx.settings;
+        return Promise.reject(
+          joinError('too-many-tables', `At most ${maxTablesPerAddress} new tables in ${Math.round(tableWindowSeconds / 60)} minutes from one address; join one instead.`),
+        );
+      }
+      options[CREATOR_KEY] = newToken();
+    }
     return invoke.call(this, method, roomName, options, authOptions);
   } as InvokeMethod;
 }

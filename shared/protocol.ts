@@ -130,6 +130,7 @@ export const JOIN_ERROR_CODES = [
   'table-over',
   'spectators-full',
   'too-many-connections',
+  'too-many-tables',
 ] as const;
 export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
 

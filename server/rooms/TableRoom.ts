@@ -18,6 +18,7 @@ import { context, type ServerContext } from '../context';
 import type { TableRecord } from '../store/store';
 import { admit, admitChat, CHAT_BURST, CHAT_WINDOW_MS, readFrame, route } from './admission';
 import { PhaseClock } from './clock';
+import { Lifetime } from './lifetime';
 import { Outbox, sendError } from './outbox';
 import { listing, projectState } from './project';
 import { loadTable, restoreRequest } from './restore';
@@ -32,8 +33,6 @@ export type { RestoreOptions } from './restore';
 export type { TableResults } from './results';
 
 type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { code: ErrorCode; message: string } };
-
-const UNJOINED_MS = 60_000;
 
 /** Colyseus's frame reader, private in its typings; the session frames still go through it. */
 interface FrameReader {
@@ -58,13 +57,12 @@ export class TableRoom extends Room<{ state: TableState }> {
   private bots!: BotDriver;
   private seats!: Seats;
   private phaseClock!: PhaseClock;
+  private lifetime!: Lifetime;
   private outbox!: Outbox;
   private pumping = false;
   private closing = false;
   /** The last round's score ran out while guesses were still due (trust-game practice). */
   private endHeld = false;
-  /** Someone has joined since the table was created (or restored). */
-  private joined = false;
 
   async onCreate(options: unknown): Promise<void> {
     this.ctx = context();
@@ -104,15 +102,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.init();
     this.bots.wakeAll();
     this.pump();
-    // A table whose creator never arrived (a dropped connection during create) is forgotten.
-    this.clock.setTimeout(() => {
-      if (this.joined || this.closing) return;
-      this.ctx.log(`[${this.roomId}] nobody joined: table forgotten`);
-      this.closing = true;
-      this.bots.stop();
-      this.ctx.store.deleteTable(this.record.code);
-      void this.disconnect().catch(() => undefined);
-    }, UNJOINED_MS);
+    this.lifetime.created();
   }
 
   /** Rebuilds an unfinished table from its log after a restart: same code, seats, deadline. */
@@ -132,6 +122,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     // An end that was held for guesses stays held: the guesses close it.
     if (record.deadline === null && guessesDue(record, this.game).length > 0) this.endHeld = true;
     this.phaseClock.restore();
+    this.lifetime.restored();
     for (const s of record.seats) if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.seats.startTakeover(s.seat);
     this.syncState();
     // Bots that were still deciding go on; the ones already done for this phase stay done.
@@ -174,6 +165,14 @@ export class TableRoom extends Room<{ state: TableState }> {
         return closed.ok || closed.refusal.code !== 'internal';
       },
       pump: () => this.pump(),
+    });
+    this.lifetime = new Lifetime({
+      ctx: this.ctx,
+      record: () => this.record,
+      game: () => this.game,
+      clock: () => this.clock,
+      present: () => this.seats.present(),
+      forget: (reason) => this.forget(reason),
     });
     this.outbox = new Outbox({
       game: () => this.game,
@@ -227,7 +226,6 @@ export class TableRoom extends Room<{ state: TableState }> {
   onJoin(client: Client, _options: unknown, decision: JoinDecision): void {
     const address = (client.userData as { address?: string } | undefined)?.address ?? 'unknown';
     const { member, token, hostToken, listingChanged } = this.seats.join(client, decision, address);
-    this.joined = true;
     if (listingChanged) this.updateListing();
     const welcome: Welcome = {
       code: this.record.code,
@@ -268,7 +266,20 @@ export class TableRoom extends Room<{ state: TableState }> {
     const member = this.seats.left(client);
     if (!member) return;
     if (member.unreadable > 1) this.ctx.log(`[${this.roomId}] ${member.address} (${client.sessionId}) left after ${member.unreadable} unreadable frames`);
+    if (this.seats.members.size === 0) this.lifetime.emptied();
     this.syncState();
+  }
+
+  /** A table that never started and that nobody is at any more: gone from memory, store and lobby. */
+  private forget(reason: string): void {
+    if (this.closing) return;
+    this.ctx.log(`[${this.roomId}] ${reason}: table forgotten`);
+    this.closing = true;
+    this.bots.stop();
+    this.phaseClock.stop();
+    this.seats.cancelTakeovers();
+    this.ctx.store.deleteTable(this.record.code);
+    void this.disconnect(CloseCode.CONSENTED).catch(() => undefined);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -359,6 +370,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!member.host) return sendError(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
     if (this.game.phase !== 'prepare') return sendError(member.client, 'already-started', 'The game has already started.', 'start');
     this.seats.fillEmptySeats();
+    this.lifetime.stop();
     this.updateListing();
     // Bots always decide before a phase closes, prepare included (they may declare walk-aways).
     this.bots.drain();

@@ -248,6 +248,12 @@ export class Seats {
     for (const m of this.members.values()) if (m.connected && !m.superseded) yield m;
   }
 
+  /** Anyone connected to the table now. */
+  present(): boolean {
+    for (const _ of this.listening()) return true;
+    return false;
+  }
+
   spectators(): number {
     let n = 0;
     for (const m of this.listening()) if (m.seat === null) n++;
