@@ -84,7 +84,7 @@ export type ControlMessage = keyof typeof CONTROL_MESSAGES;
 export const SERVER_MESSAGES = {
   /** Sent once on join: who you are at this table. */
   welcome: 'welcome',
-  /** Your seat's view of the table (viewFor), after every change. */
+  /** Your seat's view of the table (viewFor), whenever it changes. */
   view: 'view',
   /** The events of one accepted action that your seat may see. */
   events: 'events',
@@ -219,7 +219,10 @@ export interface Welcome {
 }
 
 export interface ViewMessage {
-  /** Number of log entries behind this view. */
+  /**
+   * How many times this seat's view (or the spectators') has changed since the table was loaded:
+   * it grows only with what this client can see, never with other seats' private moves.
+   */
   seq: number;
   view: TableView;
   /** Trust-game practice: this seat's own locked guesses. */
@@ -251,13 +254,14 @@ export interface PracticeView {
 }
 
 export interface EventsMessage {
-  seq: number;
   events: GameEvent[];
 }
 
-/** Every earlier event a seat heard, batched by log entry (shared/record/audience.ts). */
+/**
+ * Every earlier event a seat heard, batched by log entry (shared/record/audience.ts), without
+ * the entries' places in the log: the gaps would count other seats' private moves.
+ */
 export interface BacklogMessage {
-  seq: number;
   batches: EventsMessage[];
 }
 

@@ -177,7 +177,6 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.outbox = new Outbox({
       game: () => this.game,
       practice: (game, seat) => practiceView(this.record, game, seat),
-      seq: () => this.seq,
       listening: () => this.seats.listening(),
       closing: () => this.closing,
     });
@@ -236,7 +235,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       serverTime: this.ctx.now(),
     };
     client.send(SERVER_MESSAGES.welcome, welcome);
-    this.outbox.view(client, member.seat);
+    this.outbox.view(member);
     this.sendBacklog(client, member.seat);
     this.syncState();
     this.pump();
@@ -256,7 +255,9 @@ export class TableRoom extends Room<{ state: TableState }> {
   onReconnect(client: Client): void {
     const member = this.seats.reconnected(client);
     if (!member) return;
-    this.outbox.view(client, member.seat);
+    // The new socket has seen nothing yet.
+    member.viewVersion = 0;
+    this.outbox.view(member);
     this.sendBacklog(client, member.seat);
     this.syncState();
     this.pump();
@@ -496,12 +497,13 @@ export class TableRoom extends Room<{ state: TableState }> {
   /** What this seat heard before it (re)joined, rebuilt from the log under the same audience rule. */
   private sendBacklog(client: Client, seat: Seat | null): void {
     const record = { scenario: this.record.scenario, config: this.record.config, log: this.ctx.store.log(this.record.code) };
-    const message: BacklogMessage = { seq: this.seq, batches: heardBy(record, seat) };
+    // Events only: where each batch fell in the log would tell how many private moves came between.
+    const message: BacklogMessage = { batches: heardBy(record, seat).map(({ events }) => ({ events })) };
     client.send(SERVER_MESSAGES.backlog, message);
   }
 
   private syncState(): void {
-    projectState(this.state, this.record, this.game, this.seq, this.seats);
+    projectState(this.state, this.record, this.game, this.seats);
   }
 
   private updateListing(): void {

@@ -1,6 +1,11 @@
 // What each client receives: the events of its audience, its seat's view, and its own errors.
 // Every message is cut to what its receiver may see (DESIGN 1 "Who sees what") by the engine's
 // viewFor and the events' audiences; nothing here decides visibility itself.
+//
+// A client gets a view only when what it can see changed, and a view's `seq` counts the changes
+// of that seat's (or the spectators') view, not the log: otherwise every private chat or
+// members-only proposal would reach every other client as a fresh view with a higher number,
+// telling them when private moves happen and how many there were (issue 11, item 8).
 import type { Client } from '@colyseus/core';
 import type { GameEvent, GameState, Seat } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
@@ -12,13 +17,20 @@ export interface OutboxHost {
   game(): GameState;
   /** What a seat's view message carries about its trust-game practice, if anything. */
   practice(game: GameState, seat: Seat | null): PracticeView | undefined;
-  seq(): number;
   listening(): Iterable<Member>;
   closing(): boolean;
 }
 
+/** The latest view of one seat (or of the spectators), and how many times it has changed. */
+interface Shown {
+  version: number;
+  text: string;
+  message: ViewMessage;
+}
+
 export class Outbox {
   private viewsQueued = false;
+  private shown = new Map<Seat | null, Shown>();
 
   constructor(private host: OutboxHost) {}
 
@@ -28,39 +40,53 @@ export class Outbox {
       const seat = member.seat;
       const mine = events.filter((e) => hears(seat, e));
       if (mine.length === 0) continue;
-      const message: EventsMessage = { seq: this.host.seq(), events: mine };
+      const message: EventsMessage = { events: mine };
       member.client.send(SERVER_MESSAGES.events, message);
     }
   }
 
-  /** Views go out once per burst of actions (a bot's chain of moves is one redraw). */
+  /** Views go out once per burst of actions (a bot's chain of moves is one redraw), to the clients whose view changed. */
   queueViews(): void {
     if (this.viewsQueued) return;
     this.viewsQueued = true;
     queueMicrotask(() => {
       this.viewsQueued = false;
       if (this.host.closing()) return;
-      const cache = new Map<Seat | null, ViewMessage>();
-      const game = this.host.game();
+      const fresh = new Map<Seat | null, Shown>();
       for (const member of this.host.listening()) {
-        let message = cache.get(member.seat);
-        if (!message) {
-          message = this.message(game, member.seat);
-          cache.set(member.seat, message);
+        let shown = fresh.get(member.seat);
+        if (!shown) {
+          shown = this.current(member.seat);
+          fresh.set(member.seat, shown);
         }
-        member.client.send(SERVER_MESSAGES.view, message);
+        this.send(member, shown);
       }
     });
   }
 
-  view(client: Client, seat: Seat | null): void {
-    const message = this.message(this.host.game(), seat);
-    client.send(SERVER_MESSAGES.view, message);
+  /** The whole current view, to a member that just joined or came back. */
+  view(member: Member): void {
+    this.send(member, this.current(member.seat));
   }
-  private message(game: GameState, seat: Seat | null): ViewMessage {
-    const practice = this.host.practice(game, seat);
+
+  private send(member: Member, shown: Shown): void {
+    if (member.viewVersion === shown.version) return;
+    member.viewVersion = shown.version;
+    member.client.send(SERVER_MESSAGES.view, shown.message);
+  }
+
+  private current(seat: Seat | null): Shown {
+    const game = this.host.game();
     const view = viewFor(game, seat);
-    return practice ? { seq: this.host.seq(), view, practice } : { seq: this.host.seq(), view };
+    // A seat's trust-game practice (its guesses, whether they are due) travels with its view.
+    const practice = this.host.practice(game, seat);
+    const text = JSON.stringify([view, practice]);
+    const last = this.shown.get(seat);
+    if (last && last.text === text) return last;
+    const version = (last?.version ?? 0) + 1;
+    const shown: Shown = { version, text, message: practice ? { seq: version, view, practice } : { seq: version, view } };
+    this.shown.set(seat, shown);
+    return shown;
   }
 
 }

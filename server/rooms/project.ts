@@ -8,12 +8,11 @@ import type { Seats } from './seats';
 import type { TableState } from './state';
 
 /** Projects the public lobby facts into the schema state (only changed fields are sent). */
-export function projectState(s: TableState, record: TableRecord, g: GameState, seq: number, seats: Seats): void {
+export function projectState(s: TableState, record: TableRecord, g: GameState, seats: Seats): void {
   s.status = record.status === 'finished' ? 'ended' : g.phase === 'prepare' ? 'prepare' : 'playing';
   s.phase = g.phase;
   s.round = g.round;
   s.deadline = record.deadline ?? 0;
-  s.seq = seq;
   s.spectators = seats.spectators();
   const ended = record.status === 'finished';
   for (const rec of record.seats) {

@@ -33,6 +33,8 @@ export interface Member {
   rate: RateState;
   /** Frames from this connection that could not be read (logged once, then counted). */
   unreadable: number;
+  /** The version of its seat's view this connection has (outbox.ts); 0 before the first. */
+  viewVersion: number;
 }
 
 /** What the seats need from their table. */
@@ -157,6 +159,7 @@ export class Seats {
       reconnection: null,
       rate: newRate(this.host.ctx.settings),
       unreadable: 0,
+      viewVersion: 0,
     };
     this.members.set(client.sessionId, member);
     this.host.ctx.addresses.add(address);

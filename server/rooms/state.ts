@@ -6,7 +6,8 @@
 // and the events of its audience as `events`. Re-encoding those privacy rules as `.view()` tags
 // would write them a second time, where a mistake leaks a walk-away. The schema below holds only
 // what everyone may know (and what a lobby list shows): phase, round, deadline, and each seat's
-// name, whether a person or a bot plays it, whether it is connected and ready.
+// name, whether a person or a bot plays it, whether it is connected and ready. Nothing here may
+// change with a private move (not even a count of log entries): every client receives every patch.
 import { schema, t, type SchemaType } from '@colyseus/schema';
 
 export const SeatInfo = schema(
@@ -45,8 +46,6 @@ export const TableState = schema(
     /** The host paused the clock; `remaining` milliseconds are left in the phase. */
     paused: t.boolean().default(false),
     remaining: t.float64().default(0),
-    /** Number of entries in the action log. */
-    seq: t.uint32(),
     spectators: t.uint16(),
     seats: t.array(SeatInfo),
   },

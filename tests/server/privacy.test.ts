@@ -77,6 +77,19 @@ function checkEvent(e: GameEvent, seat: Seat | null): void {
   if (e.type === 'trust-chosen') expect(e.seat).toBe(seat);
 }
 
+let probes = 0;
+
+/**
+ * Waits until a client has received everything the server sent it so far: the answer to a probe
+ * comes after any message the server sent before it read the probe.
+ */
+async function barrier(p: Player): Promise<void> {
+  const type = `probe-${probes++}`;
+  const before = p.errors.length;
+  p.send(type, {});
+  await waitFor(() => p.errors.slice(before).some((e) => e.type === type), 3000, `the answer to ${type}`);
+}
+
 describe('private information', () => {
   it('reaches only the seats DESIGN 1 allows, in views and in events', async () => {
     const bots = [
@@ -117,7 +130,7 @@ describe('private information', () => {
     expect(cy.view!.trust).toEqual([]);
     ana.send('trust', { partner: 1, move: 'defect' });
     await ana.waitView((v) => v.trust[0].move === 'defect', 3000, 'Ana’s own move');
-    await waitFor(() => ben.seq >= ana.seq && cy.seq >= ana.seq && spy.seq >= ana.seq, 3000);
+    for (const p of [ben, cy, spy]) await barrier(p);
     expect(ben.view!.trust).toEqual([{ partner: 0, move: null }]);
     const duringTrust = JSON.stringify([ben.received, cy.received, spy.received]);
     expect(duringTrust.includes('"defect"')).toBe(false);
@@ -151,5 +164,45 @@ describe('private information', () => {
     // Bots' personas are part of the game until the debrief.
     expect(host.room.state.seats.map((s: { bot: string }) => s.bot)).toEqual(['', '', '', '', '']);
     await host.room.leave();
+  });
+
+  // Issue 11, item 8: a private move sent every client a fresh view with a higher number (and the
+  // shared state a new log count), so others learned when private chats and proposals happened.
+  it('reaches nobody else even as a moment: private moves send others no message at all', async () => {
+    const ana = await createTable(b, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+      durations: { negotiate: 600, trust: 600 },
+      name: 'Ana',
+    });
+    const code = ana.welcome!.code;
+    const ben = await joinTable(b, code, { name: 'Ben' });
+    const cy = await joinTable(b, code, { name: 'Cy' });
+    const others = [cy, await joinTable(b, code, { spectate: true })];
+    ana.send('start', {});
+    // Stand-in bots take the two empty seats and act at the start; wait until the table is quiet.
+    await ana.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
+    for (const p of [ana, ben, ...others]) await barrier(p);
+    const room = b.colyseus.getRoomById(code) as unknown as { state: { toJSON(): unknown } };
+    const stateBefore = JSON.stringify(room.state.toJSON());
+    const marks = others.map((p) => p.received.length);
+
+    ana.send('chat', { to: 1, text: 'between us, Numbat' });
+    ana.send('propose', { members: [0, 1], split: [50, 50], terms: TERMS, visibility: 'members' });
+    ben.send('chat', { to: 0, text: 'deal, Bilby' });
+    await ben.waitView((v) => v.chat.some((m) => m.text.includes('Bilby')) && v.proposals.some((p) => p.proposer === 0), 3000, 'the private moves');
+    await ana.waitView((v) => v.chat.some((m) => m.text.includes('Bilby')), 3000, 'Ben’s reply');
+    for (const p of others) await barrier(p);
+
+    for (const [i, p] of others.entries()) {
+      const since = p.received.slice(marks[i]).map(([type, payload]) => (type === 'error' ? `error:${(payload as { type: string }).type}` : type));
+      expect(since.every((t) => t.startsWith('error:probe-')), `${p.seat ?? 'spectator'} received ${since.join(', ')}`).toBe(true);
+    }
+    expect(JSON.stringify(room.state.toJSON())).toBe(stateBefore);
+
+    // A public move still reaches everyone.
+    ana.send('chat', { to: null, text: 'hello all' });
+    for (const p of others) await p.waitView((v) => v.chat.some((m) => m.text === 'hello all'), 3000, 'the public chat');
+    for (const p of [ana, ben, ...others]) await p.room.leave();
   });
 });
