@@ -12,9 +12,11 @@ import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings }
 import { AddressCounter, pinClientAddresses, SlidingWindow } from './addresses';
 import { installRoutes } from './http';
 import { condensedLogger } from './log';
+import { startMetrics } from './metrics';
 import { installMatchmakingHook } from './matchmaking';
 import type { RestoreOptions } from './rooms/restore';
 import { TableRoom } from './rooms/TableRoom';
+import { SqliteStore } from './store/sqlite-async';
 import { Store, type Synchronous } from './store/store';
 
 /** Colyseus's lobby, with a flood ceiling (it accepts a `filter` message). */
@@ -52,13 +54,16 @@ export interface App {
 }
 
 export function createApp(options: AppOptions): App {
-  const store = new Store(options.dbPath, options.synchronous ?? 'FULL');
+  const restore = (code: string) => matchMaker.createRoom('table', { restore: { code, key: ctx.restoreKey } } satisfies RestoreOptions);
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.log(m));
+  // The process's own synchronous connection: benchmarks and role percentiles (derived data).
+  const local = new Store(options.dbPath, options.synchronous ?? 'FULL');
   const ctx: ServerContext = {
-    store,
-    benchmarks: new Benchmarks(store, { games: settings.benchmarkGames, log, now }),
+    store: new SqliteStore(options.dbPath, options.synchronous ?? 'FULL'),
+    local,
+    benchmarks: new Benchmarks(local, { games: settings.benchmarkGames, log, now }),
     settings,
     now,
     restoreKey: randomBytes(16).toString('hex'),
@@ -68,11 +73,31 @@ export function createApp(options: AppOptions): App {
       () => ctx.settings.maxTablesPerAddress,
       () => ctx.settings.tableWindowSeconds * 1000,
     ),
+    journals: new Set(),
+    recover(code) {
+      let delay = 1000;
+      const attempt = () => {
+        if (closing) return;
+        void (async () => {
+          const record = await ctx.store.getTable(code);
+          if (record?.status !== 'open') return;
+          await restore(code);
+          ctx.log(`[${code}] restored from the store after a failed write`);
+        })().catch((e: Error) => {
+          ctx.log(`[${code}] could not restore yet (${e.message}); trying again in ${delay / 1000} s`);
+          setTimeout(attempt, delay).unref();
+          delay = Math.min(30_000, delay * 2);
+        });
+      };
+      setTimeout(attempt, 0).unref();
+    },
   };
+  let closing = false;
   setContext(ctx);
   // Shipped scenarios at their own length and as the lobby's short game, the usual first games.
   if (options.warmBenchmarks) ctx.benchmarks.warm([...builtInScenarios, ...builtInScenarios.map(shortVersion)]);
   installMatchmakingHook();
+  startMetrics();
   const http = createServer();
   pinClientAddresses(http, ctx.settings.trustProxy);
   const server = new Server({
@@ -97,10 +122,11 @@ export function createApp(options: AppOptions): App {
     ctx,
     async restoreTables() {
       const restored: string[] = [];
-      for (const code of ctx.store.openCodes()) {
-        const restore: RestoreOptions = { restore: { code, key: ctx.restoreKey } };
+      for (const code of await ctx.store.openCodes()) {
         try {
-          await matchMaker.createRoom('table', restore);
+          await restore(code);
+          // A table whose log had reached its end finishes as it is restored: let that be saved.
+          await (matchMaker.getLocalRoomById(code) as TableRoom | undefined)?.settled();
           restored.push(code);
         } catch (e) {
           ctx.log(`could not restore table ${code}: ${(e as Error).message}`);
@@ -110,8 +136,12 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       ctx.benchmarks.close();
+      closing = true;
       await server.gracefullyShutdown(false);
-      ctx.store.close();
+      // Every room's last writes, then the store.
+      await Promise.all([...ctx.journals].map((j) => j.drained()));
+      await ctx.store.close();
+      ctx.local.close();
     },
   };
 }

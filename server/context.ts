@@ -3,7 +3,8 @@
 import { BENCHMARK_GAMES } from '../shared/bots/benchmark';
 import type { Benchmarks } from './benchmarks/service';
 import type { AddressCounter, SlidingWindow } from './addresses';
-import type { Store } from './store/store';
+import type { Journal } from './rooms/journal';
+import type { Store, TableStore } from './store/store';
 
 export interface ServerSettings {
   /** Base delay before a bot acts, in ms (jittered 0.5x–1.5x); 0 in tests. */
@@ -64,7 +65,12 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 };
 
 export interface ServerContext {
-  store: Store;
+  store: TableStore;
+  /**
+   * This process's own SQLite connection (the same file as the store on one machine): the
+   * benchmarks and role percentiles, data derived from the store that is computed again if lost.
+   */
+  local: Store;
   /** The benchmarks that role percentiles are taken against. */
   benchmarks: Benchmarks;
   settings: ServerSettings;
@@ -77,6 +83,10 @@ export interface ServerContext {
   addresses: AddressCounter;
   /** Tables created per client address, recently. */
   creations: SlidingWindow;
+  /** The journals of live rooms (and of rooms gone whose writes are not yet durable). */
+  journals: Set<Journal>;
+  /** Rebuilds a table from the store after its room gave up on a failed write (retries until it can). */
+  recover(code: string): void;
 }
 
 let current: ServerContext | null = null;

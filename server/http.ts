@@ -12,14 +12,24 @@ import type { PlacementsAnswer } from '../shared/record/placements';
 import { builtInScenarios, scenarioById } from '../shared/scenarios/index';
 import { placementsOf } from './benchmarks/placements';
 import type { ServerContext } from './context';
+import { isLoopback, readMetrics } from './metrics';
 import { normaliseCode } from './rooms/setup';
 import type { TableListing } from '../shared/protocol';
 import type { TableResults } from './rooms/results';
-import type { SeatEvent } from './store/store';
+import type { SeatEvent, TableRecord } from './store/store';
 
 export function installRoutes(app: Application, ctx: ServerContext, clientDir: string): void {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  // Loopback only: the load test and the operator's own tools read it; nobody else needs it.
+  app.get('/api/metrics', (req, res) => {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      res.status(404).json({ error: 'not-found', message: 'No such page.' });
+      return;
+    }
+    res.json(readMetrics());
   });
 
   app.get('/api/scenarios', (_req, res) => {
@@ -41,8 +51,8 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     res.json(rooms.map((r) => r.metadata as TableListing).filter((m) => m && m.phase !== 'end'));
   });
 
-  const finished = (code: string, res: Response): { results: TableResults; record: NonNullable<ReturnType<typeof ctx.store.getTable>> } | null => {
-    const record = ctx.store.getTable(normaliseCode(code));
+  const finished = async (code: string, res: Response): Promise<{ results: TableResults; record: TableRecord } | null> => {
+    const record = await ctx.store.getTable(normaliseCode(code));
     if (!record) {
       res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
       return null;
@@ -56,8 +66,8 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
   };
 
   // Whether a code is a table, and whether it is still played (join it) or finished (read its results).
-  app.get('/api/tables/:code', (req, res) => {
-    const record = ctx.store.getTable(normaliseCode(req.params.code));
+  app.get('/api/tables/:code', async (req, res) => {
+    const record = await ctx.store.getTable(normaliseCode(req.params.code));
     if (!record) {
       res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
       return;
@@ -74,8 +84,8 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
   });
 
   // How far the benchmark of a table's scenario is: a custom scenario's first table shows it.
-  app.get('/api/tables/:code/benchmark', (req, res) => {
-    const record = ctx.store.getTable(normaliseCode(req.params.code));
+  app.get('/api/tables/:code/benchmark', async (req, res) => {
+    const record = await ctx.store.getTable(normaliseCode(req.params.code));
     if (!record) {
       res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
       return;
@@ -83,25 +93,25 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     res.json(ctx.benchmarks.status(record.scenario));
   });
 
-  app.get('/api/tables/:code/results', (req, res) => {
-    const found = finished(req.params.code, res);
-    if (found) res.json({ ...found.results, placements: placementsOf(ctx, found.record) });
+  app.get('/api/tables/:code/results', async (req, res) => {
+    const found = await finished(req.params.code, res);
+    if (found) res.json({ ...found.results, placements: await placementsOf(ctx, found.record) });
   });
 
-  app.get('/api/tables/:code/results.csv', (req, res) => {
-    const found = finished(req.params.code, res);
+  app.get('/api/tables/:code/results.csv', async (req, res) => {
+    const found = await finished(req.params.code, res);
     if (!found) return;
-    csv(res, `${found.record.code}-results.csv`, resultsCsv(found.results, placementsOf(ctx, found.record)));
+    csv(res, `${found.record.code}-results.csv`, resultsCsv(found.results, await placementsOf(ctx, found.record)));
   });
 
   // Role percentiles of a finished table (DESIGN 4), opened with the debrief like everything in it.
-  app.get('/api/tables/:code/placements', (req, res) => {
-    const found = finished(req.params.code, res);
-    if (found) res.json(placementsOf(ctx, found.record));
+  app.get('/api/tables/:code/placements', async (req, res) => {
+    const found = await finished(req.params.code, res);
+    if (found) res.json(await placementsOf(ctx, found.record));
   });
 
-  app.get('/api/tables/:code/log', (req, res) => {
-    const found = finished(req.params.code, res);
+  app.get('/api/tables/:code/log', async (req, res) => {
+    const found = await finished(req.params.code, res);
     if (!found) return;
     const { record } = found;
     res.json({
@@ -110,16 +120,17 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
       config: record.config,
       seats: found.results.seats,
       guesses: found.results.guesses ?? [],
-      placements: placementsOf(ctx, record),
-      log: ctx.store.log(record.code),
-      seatEvents: ctx.store.seatEvents(record.code),
+      placements: await placementsOf(ctx, record),
+      log: await ctx.store.log(record.code),
+      seatEvents: await ctx.store.seatEvents(record.code),
     });
   });
 
-  app.get('/api/tables/:code/log.csv', (req, res) => {
-    const found = finished(req.params.code, res);
+  app.get('/api/tables/:code/log.csv', async (req, res) => {
+    const found = await finished(req.params.code, res);
     if (!found) return;
-    csv(res, `${found.record.code}-log.csv`, logCsv(ctx.store.log(found.record.code), ctx.store.seatEvents(found.record.code)));
+    const code = found.record.code;
+    csv(res, `${code}-log.csv`, logCsv(await ctx.store.log(code), await ctx.store.seatEvents(code)));
   });
 
   const index = resolve(clientDir, 'index.html');

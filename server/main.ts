@@ -109,7 +109,7 @@ console.log('Leverage is running.');
 console.log(`  On this computer:  http://localhost:${port}/`);
 for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
 // What SQLite reports, not what was asked for: the line proves the setting reached the store.
-const inForce = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(app.ctx.store.pragma('synchronous'))];
+const inForce = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(app.ctx.local.pragma('synchronous'))];
 console.log(`  Game data:         ${dbPath} (synchronous=${inForce})`);
 if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress}`);
 if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);

@@ -21,23 +21,20 @@ export function tableOpened(ctx: ServerContext, record: TableRecord): void {
   if (placed(record)) void ctx.benchmarks.request(record.scenario);
 }
 
-/** Hook: a table's game ended: place its seats now, or once its benchmark is ready. */
+/** Hook: a table's game ended (and its end is saved): place its seats now, or once its benchmark is ready. */
 export function tableFinished(ctx: ServerContext, code: string): void {
-  const record = ctx.store.getTable(code);
-  if (!record || !placed(record)) return;
-  void ctx.benchmarks.request(record.scenario).then((bench) => {
-    if (!bench || !ctx.store.isOpen) return;
-    try {
-      place(ctx, record, bench);
-    } catch (e) {
-      ctx.log(`[${code}] could not place the seats: ${(e as Error).message}`);
-    }
-  });
+  void (async () => {
+    const record = await ctx.store.getTable(code);
+    if (!record || !placed(record)) return;
+    const bench = await ctx.benchmarks.request(record.scenario);
+    if (!bench || !ctx.local.isOpen) return;
+    await place(ctx, record, bench);
+  })().catch((e: Error) => ctx.log(`[${code}] could not place the seats: ${e.message}`));
 }
 
 /** What a finished table's results and debrief carry about role percentiles. */
-export function placementsOf(ctx: ServerContext, record: TableRecord): PlacementsAnswer {
-  const stored = ctx.store.getPlacements(record.code);
+export async function placementsOf(ctx: ServerContext, record: TableRecord): Promise<PlacementsAnswer> {
+  const stored = ctx.local.getPlacements(record.code);
   if (stored) return { status: 'ready', placements: stored };
   if (record.config.mode !== 'coalition') return { status: 'none', reason: 'The trust game has no role percentiles: every seat plays the same game.' };
   if (!placed(record)) return { status: 'none', reason: 'This game was played under older rules than the benchmark, so it has no role percentiles.' };
@@ -45,7 +42,7 @@ export function placementsOf(ctx: ServerContext, record: TableRecord): Placement
   const bench = ctx.benchmarks.get(record.scenario);
   if (bench) {
     try {
-      return { status: 'ready', placements: place(ctx, record, bench) };
+      return { status: 'ready', placements: await place(ctx, record, bench) };
     } catch (e) {
       // The results and the log still open; only the placements are missing.
       ctx.log(`[${record.code}] could not place the seats: ${(e as Error).message}`);
@@ -58,13 +55,18 @@ export function placementsOf(ctx: ServerContext, record: TableRecord): Placement
   return { status: 'pending', done: s.done, total: s.total };
 }
 
-function place(ctx: ServerContext, record: TableRecord, bench: StoredBenchmark): TablePlacements {
-  const already = ctx.store.getPlacements(record.code);
+/**
+ * Placements are derived from the table's log (the store) and kept in this process's own
+ * database (`ctx.local`): with PostgreSQL each process computes them once for the tables it is
+ * asked about, the same numbers everywhere, since benchmark and log are.
+ */
+async function place(ctx: ServerContext, record: TableRecord, bench: StoredBenchmark): Promise<TablePlacements> {
+  const already = ctx.local.getPlacements(record.code);
   if (already) return already;
-  const log = ctx.store.log(record.code);
+  const log = await ctx.store.log(record.code);
   const state = replay({ scenario: record.scenario, config: record.config, log });
-  const held = heldBy(record.seats, log, ctx.store.seatEvents(record.code));
+  const held = heldBy(record.seats, log, await ctx.store.seatEvents(record.code));
   const placements = placeTable(state, { ...bench.reference, games: bench.games }, held);
-  ctx.store.putPlacements(record.code, placements);
+  if (ctx.local.isOpen) ctx.local.putPlacements(record.code, placements);
   return placements;
 }

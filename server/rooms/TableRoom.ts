@@ -2,7 +2,8 @@
 // timers and log. Every outcome comes from the engine (shared/engine); this room only decides who
 // may act, when phases close, and who hears what. Each of those concerns lives in its own module:
 // seats.ts (seats and tokens), clock.ts (the phase clock), admission.ts (which messages get in),
-// outbox.ts (what each client receives), restore.ts (rebuilding after a restart).
+// outbox.ts (what each client receives), journal.ts (writes, and nothing seen before it is
+// durable), lifetime.ts (unstarted tables), restore.ts (rebuilding after a restart).
 import { ClientState, CloseCode, Room, type AuthContext, type Client, type Deferred } from '@colyseus/core';
 import type { BotSpec } from '../../shared/bots/bot';
 import { apply } from '../../shared/engine/apply';
@@ -10,8 +11,8 @@ import { createGame } from '../../shared/engine/setup';
 import type { Action, GameEvent, GameState, Refusal, Seat } from '../../shared/engine/types';
 import { coachNote } from '../../shared/record/coach';
 import { heardBy } from '../../shared/record/audience';
-import { makeEntry, type ActedBy, type Actor } from '../../shared/record/log';
-import { SERVER_MESSAGES, type BacklogMessage, type CoachMessage, type ErrorCode, type Guess, type Welcome } from '../../shared/protocol';
+import { makeEntry, type ActedBy, type Actor, type LogEntry } from '../../shared/record/log';
+import { SERVER_MESSAGES, type BacklogMessage, type CoachMessage, type ErrorCode, type ErrorMessage, type Guess, type Welcome } from '../../shared/protocol';
 import { tableFinished, tableOpened } from '../benchmarks/placements';
 import { BotDriver } from '../bots/driver';
 import { context, type ServerContext } from '../context';
@@ -19,8 +20,9 @@ import type { TableRecord } from '../store/store';
 import { admit, admitChat, CHAT_BURST, CHAT_WINDOW_MS, readFrame, route } from './admission';
 import { PhaseClock } from './clock';
 import { Lifetime } from './lifetime';
-import { Outbox, sendError } from './outbox';
-import { listing, projectState } from './project';
+import { Journal } from './journal';
+import { Outbox } from './outbox';
+import { listing, projectPresence, projectState } from './project';
 import { loadTable, restoreRequest } from './restore';
 import { tableResults } from './results';
 import { Seats, type JoinDecision, type Member } from './seats';
@@ -59,27 +61,38 @@ export class TableRoom extends Room<{ state: TableState }> {
   private phaseClock!: PhaseClock;
   private lifetime!: Lifetime;
   private outbox!: Outbox;
+  private journal!: Journal;
+  /** Every log entry of this game, for the coach (the store has them too). */
+  private log: LogEntry[] = [];
   private pumping = false;
   private closing = false;
   /** The last round's score ran out while guesses were still due (trust-game practice). */
   private endHeld = false;
+  /** A write failed: the table is rebuilt from the store once this room is gone. */
+  private crashed = false;
 
   async onCreate(options: unknown): Promise<void> {
     this.ctx = context();
     (this as unknown as FrameReader)._onMessage = (client, buffer) => this.onFrame(client, buffer);
+    this.journal = new Journal(
+      () => this.ctx.store,
+      (e) => this.giveUp(e),
+      (m) => this.ctx.log(`[${this.roomId}] ${m}`),
+    );
+    this.ctx.journals.add(this.journal);
     const restore = restoreRequest(options, this.ctx.restoreKey);
     if (restore) {
-      this.restoreTable(restore);
+      await this.restoreTable(restore);
     } else {
-      this.createTable(options);
+      await this.createTable(options);
     }
     await this.setMatchmaking({ private: this.record.settings.private, metadata: listing(this.record, this.game) });
   }
 
-  private createTable(options: unknown): void {
+  private async createTable(options: unknown): Promise<void> {
     const table = tableFromOptions(withoutCreatorKey(options), this.ctx.settings);
     const creatorKey = creatorKeyOf(options);
-    const code = newCode((c) => this.ctx.store.hasTable(c));
+    const code = await newCode((c) => this.ctx.store.hasTable(c));
     this.roomId = code;
     this.game = createGame(table.scenario, table.config);
     this.record = {
@@ -97,7 +110,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       results: null,
       finished: null,
     };
-    this.ctx.store.insertTable(this.record);
+    this.journal.record({ op: 'insert', table: this.record });
     tableOpened(this.ctx, this.record);
     this.init();
     this.bots.wakeAll();
@@ -106,10 +119,11 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   /** Rebuilds an unfinished table from its log after a restart: same code, seats, deadline. */
-  private restoreTable(code: string): void {
-    const { record, game, log } = loadTable(this.ctx.store, code);
+  private async restoreTable(code: string): Promise<void> {
+    const { record, game, log } = await loadTable(this.ctx.store, code);
     this.record = record;
     this.game = game;
+    this.log = log;
     this.seq = log.length;
     this.roomId = code;
     tableOpened(this.ctx, record);
@@ -124,7 +138,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.phaseClock.restore();
     this.lifetime.restored();
     for (const s of record.seats) if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.seats.startTakeover(s.seat);
-    this.syncState();
+    this.publish();
     // Bots that were still deciding go on; the ones already done for this phase stay done.
     for (const s of this.game.seats) if (!s.ready) this.bots.wake(s.seat);
     this.pump();
@@ -140,9 +154,10 @@ export class TableRoom extends Room<{ state: TableState }> {
       clock: () => this.clock,
       closing: () => this.closing,
       changed: () => {
-        this.syncState();
+        this.publish();
         this.pump();
       },
+      write: (op) => this.journal.record(op),
     });
     this.phaseClock = new PhaseClock({
       ctx: this.ctx,
@@ -156,15 +171,13 @@ export class TableRoom extends Room<{ state: TableState }> {
         // The end waits for the guesses (onGuesses closes it); the clock stops showing.
         this.endHeld = true;
         this.record.deadline = null;
-        this.ctx.store.setDeadline(this.record.code, null);
-        this.syncState();
+        this.journal.record({ op: 'deadline', code: this.record.code, deadline: null });
+        this.publish();
         return true;
       },
-      advance: () => {
-        const closed = this.act({ type: 'advance' }, 'system', null);
-        return closed.ok || closed.refusal.code !== 'internal';
-      },
+      advance: () => void this.act({ type: 'advance' }, 'system', null),
       pump: () => this.pump(),
+      write: (op) => this.journal.record(op),
     });
     this.lifetime = new Lifetime({
       ctx: this.ctx,
@@ -179,6 +192,8 @@ export class TableRoom extends Room<{ state: TableState }> {
       practice: (game, seat) => practiceView(this.record, game, seat),
       listening: () => this.seats.listening(),
       closing: () => this.closing,
+      after: (fn) => this.journal.after(fn),
+      project: (game) => projectState(this.state, this.record, game, this.seats),
     });
     this.bots = new BotDriver(
       {
@@ -206,7 +221,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       const role = this.record.scenario.roles[seat.seat];
       s.seats.push(new SeatInfo({ seat: seat.seat, roleId: role.id, roleName: role.name }));
     }
-    this.syncState();
+    projectState(this.state, this.record, this.game, this.seats);
   }
 
   private botOf(seat: number): BotSpec | null {
@@ -234,17 +249,18 @@ export class TableRoom extends Room<{ state: TableState }> {
       host: member.host,
       serverTime: this.ctx.now(),
     };
-    client.send(SERVER_MESSAGES.welcome, welcome);
+    // The seat (and its token) is durable before the welcome hands out the token.
+    this.outbox.send(client, SERVER_MESSAGES.welcome, welcome);
     this.outbox.view(member);
     this.sendBacklog(client, member.seat);
-    this.syncState();
+    this.publish();
     this.pump();
   }
 
   onDrop(client: Client): void {
     const member = this.seats.dropped(client);
     if (!member) return;
-    this.syncState();
+    this.publish();
     if (this.closing) return;
     const reconnection = this.allowReconnection(client, this.ctx.settings.reconnectSeconds) as Deferred<Client> | Promise<Client>;
     member.reconnection = reconnection instanceof Promise ? null : reconnection;
@@ -259,7 +275,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     member.viewVersion = 0;
     this.outbox.view(member);
     this.sendBacklog(client, member.seat);
-    this.syncState();
+    this.publish();
     this.pump();
   }
 
@@ -268,7 +284,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!member) return;
     if (member.unreadable > 1) this.ctx.log(`[${this.roomId}] ${member.address} (${client.sessionId}) left after ${member.unreadable} unreadable frames`);
     if (this.seats.members.size === 0) this.lifetime.emptied();
-    this.syncState();
+    this.publish();
   }
 
   /** A table that never started and that nobody is at any more: gone from memory, store and lobby. */
@@ -279,8 +295,25 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.bots.stop();
     this.phaseClock.stop();
     this.seats.cancelTakeovers();
-    this.ctx.store.deleteTable(this.record.code);
-    void this.disconnect(CloseCode.CONSENTED).catch(() => undefined);
+    this.journal.record({ op: 'delete', code: this.record.code });
+    this.journal.after(() => void this.disconnect(CloseCode.CONSENTED).catch(() => undefined));
+  }
+
+  /**
+   * A write failed: the game in memory is ahead of the store, which still holds everything anyone
+   * has seen. The room closes (its clients are told to rejoin) and the table is rebuilt from the
+   * store once it can be read again (ServerContext.recover).
+   */
+  private giveUp(error: Error): void {
+    this.ctx.log(`[${this.roomId}] could not save the table (${error.message}): closing it, to restore it from the store`);
+    this.crashed = true;
+    this.closing = true;
+    this.bots.stop();
+    this.phaseClock.stop();
+    this.lifetime.stop();
+    this.seats.cancelTakeovers();
+    this.broadcast(SERVER_MESSAGES.shutdown, { message: 'The server could not save this table. Rejoin with your seat token in a moment.' });
+    void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -299,7 +332,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!member || member.superseded || !this.admitFrom(member)) return;
     if (frame.kind === 'unreadable') return this.unreadable(member, frame.reason);
     const routed = route(frame.type, frame.payload, this.ctx.settings.maxPayloadChars);
-    if (routed.kind === 'refused') return sendError(client, routed.code, routed.message, frame.type);
+    if (routed.kind === 'refused') return this.outbox.error(client, routed.code, routed.message, frame.type);
     if (routed.kind === 'action') return this.onAction(member, routed.type, routed.payload);
     if (routed.type === 'start') return this.onStart(member);
     if (routed.type === 'guesses') return this.onGuesses(member, (routed.payload as { guesses: Guess[] }).guesses);
@@ -310,11 +343,13 @@ export class TableRoom extends Room<{ state: TableState }> {
   private admitFrom(member: Member): boolean {
     const verdict = admit(member.rate, this.ctx.settings);
     if (verdict === 'disconnect') {
-      sendError(member.client, 'rate-limited', 'Too many messages: disconnected.');
+      // The last word, at once: nothing else is sent to a connection about to close.
+      const error: ErrorMessage = { code: 'rate-limited', message: 'Too many messages: disconnected.' };
+      member.client.send(SERVER_MESSAGES.error, error);
       member.client.leave(CloseCode.WITH_ERROR, 'flooding');
       return false;
     }
-    if (verdict === 'drop-and-tell') sendError(member.client, 'rate-limited', 'Too many messages: slow down.');
+    if (verdict === 'drop-and-tell') this.outbox.error(member.client, 'rate-limited', 'Too many messages: slow down.');
     return verdict === 'admit';
   }
 
@@ -323,42 +358,42 @@ export class TableRoom extends Room<{ state: TableState }> {
     member.unreadable++;
     if (member.unreadable === 1)
       this.ctx.log(`[${this.roomId}] ${member.address} (${member.client.sessionId}) sent an unreadable frame (${reason}); more from it are only counted`);
-    sendError(member.client, 'bad-frame', `That frame could not be read: ${reason}.`);
+    this.outbox.error(member.client, 'bad-frame', `That frame could not be read: ${reason}.`);
   }
 
   private onAction(member: Member, type: Action['type'], payload: Record<string, unknown>): void {
     const client = member.client;
-    if (member.seat === null) return sendError(client, 'not-seated', 'Spectators watch; they do not play.', type);
+    if (member.seat === null) return this.outbox.error(client, 'not-seated', 'Spectators watch; they do not play.', type);
     const { seat: named, at, ...rest } = payload as { seat?: unknown; at?: { round: number; phase: string } } & Record<string, unknown>;
-    if (named !== undefined && named !== member.seat) return sendError(client, 'not-your-seat', 'You can act only for your own seat.', type);
+    if (named !== undefined && named !== member.seat) return this.outbox.error(client, 'not-your-seat', 'You can act only for your own seat.', type);
     if (at !== undefined && (at.round !== this.game.round || at.phase !== this.game.phase))
-      return sendError(client, 'wrong-phase', `That was meant for round ${at.round} (${at.phase}), which has closed.`, type);
+      return this.outbox.error(client, 'wrong-phase', `That was meant for round ${at.round} (${at.phase}), which has closed.`, type);
     if (type === 'chat' && !admitChat(member.rate))
-      return sendError(client, 'rate-limited', `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`, type);
+      return this.outbox.error(client, 'rate-limited', `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`, type);
     const action = { ...rest, type, seat: member.seat } as Action;
     const result = this.act(action, 'human', null);
-    if (!result.ok) return sendError(client, result.refusal.code, result.refusal.message, type);
+    if (!result.ok) return this.outbox.error(client, result.refusal.code, result.refusal.message, type);
     this.pump();
   }
 
   private onPause(member: Member, pause: boolean): void {
     const type = pause ? 'pause' : 'resume';
-    if (!member.host) return sendError(member.client, 'not-host', 'Only the table’s host can pause or resume the game.', type);
-    if (this.record.status !== 'open' || this.game.phase === 'prepare') return sendError(member.client, 'not-started', 'The game is not running.', type);
+    if (!member.host) return this.outbox.error(member.client, 'not-host', 'Only the table’s host can pause or resume the game.', type);
+    if (this.record.status !== 'open' || this.game.phase === 'prepare') return this.outbox.error(member.client, 'not-started', 'The game is not running.', type);
     const refused = this.phaseClock.pause(pause);
-    if (refused !== null) return sendError(member.client, 'bad-payload', refused, type);
-    this.syncState();
+    if (refused !== null) return this.outbox.error(member.client, 'bad-payload', refused, type);
+    this.publish();
   }
 
   /** Trust-game practice: a person locks in the strategies it names; a held end then goes on. */
   private onGuesses(member: Member, guesses: Guess[]): void {
-    if (member.seat === null) return sendError(member.client, 'not-seated', 'Spectators watch; they do not guess.', 'guesses');
-    if (this.record.status !== 'open') return sendError(member.client, 'game-over', 'The game is over; the reveal is open.', 'guesses');
+    if (member.seat === null) return this.outbox.error(member.client, 'not-seated', 'Spectators watch; they do not guess.', 'guesses');
+    if (this.record.status !== 'open') return this.outbox.error(member.client, 'game-over', 'The game is over; the reveal is open.', 'guesses');
     const result = lockGuesses(this.record, this.game, member.seat, guesses);
-    if (!result.ok) return sendError(member.client, result.code, result.message, 'guesses');
+    if (!result.ok) return this.outbox.error(member.client, result.code, result.message, 'guesses');
     this.record.settings.guesses = [...(this.record.settings.guesses ?? []), result.locked];
-    this.ctx.store.updateSettings(this.record.code, this.record.settings);
-    this.outbox.queueViews();
+    this.journal.record({ op: 'settings', code: this.record.code, settings: this.record.settings });
+    this.publish();
     // An end held for these guesses whose clock already ran out closes now; otherwise as usual.
     if (this.endHeld && guessesDue(this.record, this.game).length === 0) {
       this.endHeld = false;
@@ -368,8 +403,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private onStart(member: Member): void {
-    if (!member.host) return sendError(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
-    if (this.game.phase !== 'prepare') return sendError(member.client, 'already-started', 'The game has already started.', 'start');
+    if (!member.host) return this.outbox.error(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
+    if (this.game.phase !== 'prepare') return this.outbox.error(member.client, 'already-started', 'The game has already started.', 'start');
     this.seats.fillEmptySeats();
     this.lifetime.stop();
     this.updateListing();
@@ -377,20 +412,19 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.bots.drain();
     const actor: Actor = member.seat ?? 'facilitator';
     const result = this.act({ type: 'advance' }, member.seat === null ? 'facilitator' : 'human', null, actor);
-    if (!result.ok) return sendError(member.client, result.refusal.code, result.refusal.message, 'start');
+    if (!result.ok) return this.outbox.error(member.client, result.refusal.code, result.refusal.message, 'start');
     this.pump();
   }
 
   /** The solo coach's note on the round just scored, sent to each person's seat only (DESIGN 5). */
   private sendCoachNotes(): void {
     if (!this.record.settings.solo || this.game.config.mode !== 'coalition') return;
-    const log = this.ctx.store.log(this.record.code);
-    const record = { scenario: this.game.scenario, config: this.game.config, log };
+    const record = { scenario: this.game.scenario, config: this.game.config, log: this.log };
     for (const member of this.seats.listening()) {
       if (member.seat === null) continue;
       try {
         const message: CoachMessage = { round: this.game.round, note: coachNote(record, member.seat, this.game.round) };
-        member.client.send(SERVER_MESSAGES.coach, message);
+        this.outbox.send(member.client, SERVER_MESSAGES.coach, message);
       } catch (e) {
         this.ctx.log(`[${this.roomId}] coach note failed: ${(e as Error).message}`);
       }
@@ -398,7 +432,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   // -------------------------------------------------------------------------------------------
-  // The one path of every action: engine, log (committed), then broadcast.
+  // The one path of every action: engine, log (recorded; nobody sees the result before it is
+  // committed, see journal.ts), then broadcast.
 
   private act(action: Action, by: ActedBy, reason: string | null, actor?: Actor): ActResult {
     if (this.record.status !== 'open') return { ok: false, refusal: { code: 'game-over', message: 'The game is over; the debrief is open.' } };
@@ -409,20 +444,15 @@ export class TableRoom extends Room<{ state: TableState }> {
     const phaseChanged = next.phase !== before.phase || next.round !== before.round;
     const deadline = phaseChanged ? this.phaseClock.deadlineOf(next) : undefined;
     const entry = makeEntry(before, this.seq, action, { by, reason, time: this.ctx.now(), actor });
-    try {
-      this.ctx.store.append(this.record.code, entry, deadline);
-    } catch (e) {
-      this.ctx.log(`[${this.roomId}] could not write log entry ${this.seq}: ${(e as Error).message}`);
-      return { ok: false, refusal: { code: 'internal', message: 'The server could not save that move; try again.' } };
-    }
+    this.journal.record({ op: 'append', code: this.record.code, entry, deadline });
+    this.log.push(entry);
     this.game = next;
     this.seq++;
     if (deadline !== undefined) this.record.deadline = deadline;
     this.outbox.events(result.events);
     if (phaseChanged) this.enterPhase();
     else this.bots.wakeConcerned(action.type === 'advance' ? null : action.seat, result.events);
-    this.syncState();
-    this.outbox.queueViews();
+    this.publish();
     return { ok: true, events: result.events };
   }
 
@@ -481,29 +511,32 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.seats.cancelTakeovers();
     const now = this.ctx.now();
     const results = tableResults(this.record, this.game, now);
-    this.ctx.store.finish(this.record.code, results, now);
+    this.journal.record({ op: 'finish', code: this.record.code, results, time: now });
     this.record.status = 'finished';
     this.record.results = results;
     this.record.finished = now;
     this.record.deadline = null;
-    tableFinished(this.ctx, this.record.code);
+    // Placements read the finished table and its whole log from the store: once they are saved.
+    const code = this.record.code;
+    this.journal.after(() => tableFinished(this.ctx, code));
     this.autoDispose = true;
-    this.syncState();
-    this.outbox.queueViews();
+    this.publish();
     this.updateListing();
     if (this.clients.length === 0) this.clock.setTimeout(() => void this.disconnect().catch(() => undefined), 0);
   }
 
   /** What this seat heard before it (re)joined, rebuilt from the log under the same audience rule. */
   private sendBacklog(client: Client, seat: Seat | null): void {
-    const record = { scenario: this.record.scenario, config: this.record.config, log: this.ctx.store.log(this.record.code) };
+    const record = { scenario: this.record.scenario, config: this.record.config, log: this.log };
     // Events only: where each batch fell in the log would tell how many private moves came between.
     const message: BacklogMessage = { batches: heardBy(record, seat).map(({ events }) => ({ events })) };
-    client.send(SERVER_MESSAGES.backlog, message);
+    this.outbox.send(client, SERVER_MESSAGES.backlog, message);
   }
 
-  private syncState(): void {
-    projectState(this.state, this.record, this.game, this.seats);
+  /** The public state and each client's view, once what is behind them is durable (outbox.ts). */
+  private publish(): void {
+    projectPresence(this.state, this.record, this.seats);
+    this.outbox.publish();
   }
 
   private updateListing(): void {
@@ -516,16 +549,27 @@ export class TableRoom extends Room<{ state: TableState }> {
   onBeforeShutdown(): void {
     this.closing = true;
     this.bots.stop();
-    this.broadcast(SERVER_MESSAGES.shutdown, {
-      message: 'The server is restarting. Your table is saved: rejoin with your seat token in a moment.',
+    // Once every move anyone has seen is saved (App.close waits for that too before the store closes).
+    this.journal.after(() => {
+      this.broadcast(SERVER_MESSAGES.shutdown, {
+        message: 'The server is restarting. Your table is saved: rejoin with your seat token in a moment.',
+      });
+      void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
     });
-    void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 
   onDispose(): void {
     this.closing = true;
     this.bots?.stop();
     this.seats?.clear();
+    const journal = this.journal;
+    if (journal) void journal.drained().then(() => this.ctx.journals.delete(journal));
+    if (this.crashed) this.ctx.recover(this.record.code);
+  }
+
+  /** Resolves once every write this table has made so far is durable. */
+  settled(): Promise<void> {
+    return this.journal.drained();
   }
 
   /** For tests and the operator: the engine state and log length behind this room. */

@@ -3,7 +3,7 @@
 import type { Clock, Delayed } from '@colyseus/core';
 import type { GameState } from '../../shared/engine/types';
 import type { ServerContext } from '../context';
-import type { TableRecord } from '../store/store';
+import type { TableRecord, WriteOp } from '../store/store';
 import type { TableState } from './state';
 
 export interface ClockHost {
@@ -19,10 +19,12 @@ export interface ClockHost {
    * player's guesses): the host holds it and closes it later; true when it did.
    */
   holdEnd(): boolean;
-  /** Closes the phase (an `advance`); false when the log could not be written. */
-  advance(): boolean;
+  /** Closes the phase (an `advance`). */
+  advance(): void;
   /** Runs whatever can run now (see TableRoom.pump). */
   pump(): void;
+  /** Records a write to the store (journal.ts). */
+  write(op: WriteOp): void;
 }
 
 export class PhaseClock {
@@ -53,13 +55,8 @@ export class PhaseClock {
         if (now.phase !== phase || now.round !== round || this.host.record().status !== 'open') return;
         this.host.drainBots();
         const after = this.host.game();
-        if (this.host.holdEnd()) {
-          // Held: the host closes the phase itself once it may.
-        } else if (after.phase === phase && after.round === round && !this.host.advance()) {
-          // The log could not be written: try again shortly rather than leave the phase open.
-          this.host.record().deadline = this.host.ctx.now() + 1000;
-          this.start();
-        }
+        // Held (a solo trust game's end waits for guesses): the host closes the phase once it may.
+        if (!this.host.holdEnd() && after.phase === phase && after.round === round) this.host.advance();
         this.host.pump();
       },
       Math.max(0, record.deadline - this.host.ctx.now()),
@@ -79,7 +76,7 @@ export class PhaseClock {
       state.paused = false;
       state.remaining = 0;
       record.settings.pausedRemaining = null;
-      this.host.ctx.store.updateSettings(record.code, record.settings);
+      this.host.write({ op: 'settings', code: record.code, settings: record.settings });
     }
     this.start();
   }
@@ -105,8 +102,8 @@ export class PhaseClock {
     state.paused = pause;
     // The pause is stored with the table, so a restart keeps it (and the time that was left).
     record.settings.pausedRemaining = pause ? state.remaining : null;
-    this.host.ctx.store.updateSettings(record.code, record.settings);
-    this.host.ctx.store.setDeadline(record.code, record.deadline);
+    this.host.write({ op: 'settings', code: record.code, settings: record.settings });
+    this.host.write({ op: 'deadline', code: record.code, deadline: record.deadline });
     if (!pause) this.start();
     return null;
   }
@@ -123,7 +120,7 @@ export class PhaseClock {
       // A phase that ran out while the server was down gets a moment for its players to return.
       if (record.deadline <= now) {
         record.deadline = now + this.host.ctx.settings.restoreGraceSeconds * 1000;
-        this.host.ctx.store.setDeadline(record.code, record.deadline);
+        this.host.write({ op: 'deadline', code: record.code, deadline: record.deadline });
       }
       this.start();
     }

@@ -6,6 +6,9 @@
 // of that seat's (or the spectators') view, not the log: otherwise every private chat or
 // members-only proposal would reach every other client as a fresh view with a higher number,
 // telling them when private moves happen and how many there were (issue 11, item 8).
+//
+// Nothing goes out before the writes behind it are durable (journal.ts): each message waits in
+// the host's `after`, carrying the game as it was when the message was made, never a newer one.
 import type { Client } from '@colyseus/core';
 import type { GameEvent, GameState, Seat } from '../../shared/engine/types';
 import { viewFor } from '../../shared/engine/view';
@@ -19,6 +22,10 @@ export interface OutboxHost {
   practice(game: GameState, seat: Seat | null): PracticeView | undefined;
   listening(): Iterable<Member>;
   closing(): boolean;
+  /** Runs `fn` once every write recorded so far is durable (Journal.after). */
+  after(fn: () => void): void;
+  /** Projects the public schema state from this game (project.ts). */
+  project(game: GameState): void;
 }
 
 /** The latest view of one seat (or of the spectators), and how many times it has changed. */
@@ -36,6 +43,10 @@ export class Outbox {
 
   events(events: readonly GameEvent[]): void {
     if (events.length === 0) return;
+    this.host.after(() => this.sendEvents(events));
+  }
+
+  private sendEvents(events: readonly GameEvent[]): void {
     for (const member of this.host.listening()) {
       const seat = member.seat;
       const mine = events.filter((e) => hears(seat, e));
@@ -45,38 +56,56 @@ export class Outbox {
     }
   }
 
-  /** Views go out once per burst of actions (a bot's chain of moves is one redraw), to the clients whose view changed. */
-  queueViews(): void {
+  /**
+   * The public state and the views go out once per burst of actions (a bot's chain of moves is
+   * one redraw), the views only to the clients whose view changed.
+   */
+  publish(): void {
     if (this.viewsQueued) return;
     this.viewsQueued = true;
     queueMicrotask(() => {
       this.viewsQueued = false;
-      if (this.host.closing()) return;
-      const fresh = new Map<Seat | null, Shown>();
-      for (const member of this.host.listening()) {
-        let shown = fresh.get(member.seat);
-        if (!shown) {
-          shown = this.current(member.seat);
-          fresh.set(member.seat, shown);
+      // Every write of this burst is recorded by now: the game as it stands is what they make durable.
+      const game = this.host.game();
+      this.host.after(() => {
+        this.host.project(game);
+        if (this.host.closing()) return;
+        const fresh = new Map<Seat | null, Shown>();
+        for (const member of this.host.listening()) {
+          let shown = fresh.get(member.seat);
+          if (!shown) {
+            shown = this.current(member.seat, game);
+            fresh.set(member.seat, shown);
+          }
+          this.sendView(member, shown);
         }
-        this.send(member, shown);
-      }
+      });
     });
   }
 
   /** The whole current view, to a member that just joined or came back. */
   view(member: Member): void {
-    this.send(member, this.current(member.seat));
+    const game = this.host.game();
+    this.host.after(() => this.sendView(member, this.current(member.seat, game)));
   }
 
-  private send(member: Member, shown: Shown): void {
+  /** A message of the room's own (welcome, coach note, error), in order with everything else. */
+  send(client: Client, type: string, message: unknown): void {
+    this.host.after(() => client.send(type, message));
+  }
+
+  error(client: Client, code: ErrorCode, message: string, type?: string): void {
+    const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type: type.slice(0, 40) };
+    this.send(client, SERVER_MESSAGES.error, error);
+  }
+
+  private sendView(member: Member, shown: Shown): void {
     if (member.viewVersion === shown.version) return;
     member.viewVersion = shown.version;
     member.client.send(SERVER_MESSAGES.view, shown.message);
   }
 
-  private current(seat: Seat | null): Shown {
-    const game = this.host.game();
+  private current(seat: Seat | null, game: GameState): Shown {
     const view = viewFor(game, seat);
     // A seat's trust-game practice (its guesses, whether they are due) travels with its view.
     const practice = this.host.practice(game, seat);
@@ -89,9 +118,4 @@ export class Outbox {
     return shown;
   }
 
-}
-
-export function sendError(client: Client, code: ErrorCode, message: string, type?: string): void {
-  const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type: type.slice(0, 40) };
-  client.send(SERVER_MESSAGES.error, error);
 }

@@ -28,6 +28,20 @@ export function projectState(s: TableState, record: TableRecord, g: GameState, s
   }
 }
 
+/**
+ * Who is here (connections, the host, spectators): facts of the moment, not of the game, so they
+ * are shown at once rather than after the game's writes (projectState shows them too).
+ */
+export function projectPresence(s: TableState, record: TableRecord, seats: Seats): void {
+  s.spectators = seats.spectators();
+  for (const rec of record.seats) {
+    const info = s.seats[rec.seat];
+    const member = seats.holder(rec.seat);
+    info.connected = member?.connected ?? false;
+    info.host = member?.host ?? false;
+  }
+}
+
 /** Public facts for the lobby list of public tables. */
 export function listing(record: TableRecord, game: GameState): TableListing {
   return {

@@ -3,7 +3,7 @@
 // the record. Only the server itself may ask for a restore (a key of this process).
 import type { GameState } from '../../shared/engine/types';
 import { replay, type LogEntry } from '../../shared/record/log';
-import type { Store, TableRecord } from '../store/store';
+import type { TableRecord, TableStore } from '../store/store';
 
 /** Options only the server itself passes: restore a table from the store after a restart. */
 export interface RestoreOptions {
@@ -25,10 +25,10 @@ export interface Restored {
 }
 
 /** An open table's record, and its game replayed from the log. */
-export function loadTable(store: Store, code: string): Restored {
-  const record = store.getTable(code);
+export async function loadTable(store: TableStore, code: string): Promise<Restored> {
+  const record = await store.getTable(code);
   if (!record || record.status !== 'open') throw new Error(`table ${code} is not open`);
-  const log = store.log(code);
+  const log = await store.log(code);
   const game = replay({ scenario: record.scenario, config: record.config, log });
   return { record, game, log };
 }

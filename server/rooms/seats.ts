@@ -6,7 +6,7 @@ import type { Seat } from '../../shared/engine/types';
 import { joinOptions } from '../../shared/protocol';
 import type { BotDriver } from '../bots/driver';
 import type { ServerContext } from '../context';
-import type { SeatEventKind, SeatRecord, TableRecord } from '../store/store';
+import type { SeatEventKind, SeatRecord, TableRecord, WriteOp } from '../store/store';
 import { newRate, type RateState } from './admission';
 import { creatorKeyOf } from '../matchmaking';
 import { cleanName, hashToken, joinError, newToken, sameName, seatOfRole, STAND_IN } from './setup';
@@ -47,6 +47,8 @@ export interface SeatsHost {
   closing(): boolean;
   /** Something the table's clients see changed: the public state, and whether a phase can close. */
   changed(): void;
+  /** Records a write to the store (journal.ts). */
+  write(op: WriteOp): void;
 }
 
 export class Seats {
@@ -135,7 +137,7 @@ export class Seats {
       rec.tokenHash = hashToken(token);
       this.seatEvent(rec.seat, 'claimed', decision.name);
       if (rec.standIn) this.release(rec, null);
-      store.updateSeats(record.code, record.seats);
+      this.writeSeats();
       listingChanged = true;
       seat = rec.seat;
     } else if (decision.kind === 'reclaim') {
@@ -145,7 +147,7 @@ export class Seats {
       const rec = record.seats[seat];
       if (rec.standIn && record.status === 'open') {
         this.release(rec);
-        store.updateSeats(record.code, record.seats);
+        this.writeSeats();
       }
     }
     const { host, hostToken } = decision;
@@ -212,7 +214,7 @@ export class Seats {
       const rec = this.record.seats[member.seat];
       if (rec.standIn && this.record.status === 'open') {
         this.release(rec);
-        this.host.ctx.store.updateSeats(this.record.code, this.record.seats);
+        this.writeSeats();
       }
     }
     return member;
@@ -280,7 +282,7 @@ export class Seats {
         if (rec.standIn || this.record.status !== 'open') return;
         rec.standIn = true;
         rec.bot = STAND_IN;
-        this.host.ctx.store.updateSeats(this.record.code, this.record.seats);
+        this.writeSeats();
         this.seatEvent(seat, 'takeover', `${rec.name ?? 'the player'} was gone ${seconds} s: ${botLabel(STAND_IN)} plays the seat`);
         this.host.bots().wake(seat);
         this.host.changed();
@@ -309,11 +311,15 @@ export class Seats {
         this.seatEvent(rec.seat, 'stand-in', `nobody took the seat: ${botLabel(STAND_IN)} plays it`);
       }
     }
-    if (filled) this.host.ctx.store.updateSeats(record.code, record.seats);
+    if (filled) this.writeSeats();
   }
 
   seatEvent(seat: Seat, kind: SeatEventKind, detail: string): void {
-    this.host.ctx.store.addSeatEvent(this.record.code, { time: this.host.ctx.now(), seq: this.host.seq(), seat, kind, detail });
+    this.host.write({ op: 'seat-event', code: this.record.code, event: { time: this.host.ctx.now(), seq: this.host.seq(), seat, kind, detail } });
+  }
+
+  private writeSeats(): void {
+    this.host.write({ op: 'seats', code: this.record.code, seats: this.record.seats });
   }
 
   /** The bot that plays a seat now, or null when a person does (or may still come). */

@@ -26,11 +26,11 @@ export function joinError(code: JoinErrorCode, message: string): ServerError {
 const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 5;
 
-export function newCode(taken: (code: string) => boolean): string {
+export async function newCode(taken: (code: string) => Promise<boolean>): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt++) {
     let code = '';
     for (let i = 0; i < CODE_LENGTH; i++) code += CODE_LETTERS[randomInt(CODE_LETTERS.length)];
-    if (!taken(code)) return code;
+    if (!(await taken(code))) return code;
   }
   throw new Error('no free table code after 100 draws');
 }

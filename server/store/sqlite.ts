@@ -18,3 +18,4 @@ function loadSqlite(): typeof Sqlite {
 
 export const { DatabaseSync } = loadSqlite();
 export type DatabaseSync = Sqlite.DatabaseSync;
+export type StatementSync = Sqlite.StatementSync;

@@ -1,6 +1,11 @@
-// The durable record of every table: its setup, its seats and its action log, in embedded SQLite.
-// A game is (scenario, config, log) (DESIGN 8): after a crash each unfinished table is rebuilt by
-// replaying its log, so the log entry of an action is committed before anyone sees its result.
+// The durable record of every table: its setup, its seats and its action log. A game is
+// (scenario, config, log) (DESIGN 8): after a crash each unfinished table is rebuilt by replaying
+// its log, so the log entry of an action is committed before anyone sees its result.
+//
+// The server talks to a TableStore: writes go in ordered batches, each batch atomic, and every
+// call is asynchronous, so that neither a disk's fsync nor a database's round trip ever holds up
+// the event loop. Two implement it: SQLite on this machine (sqlite-async.ts, which runs the Store
+// below in a thread of its own) and PostgreSQL (postgres.ts) for more than one machine.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LockedGuesses } from '../../shared/protocol';
@@ -9,7 +14,7 @@ import type { GameConfig, Scenario, Seat } from '../../shared/engine/types';
 import type { RoleReference } from '../../shared/engine/percentiles';
 import type { LogEntry } from '../../shared/record/log';
 import type { TablePlacements } from '../../shared/record/placements';
-import { DatabaseSync } from './sqlite';
+import { DatabaseSync, type StatementSync } from './sqlite';
 
 export type TakeoverPolicy = 'in-class' | 'between-meetings';
 export type TableStatus = 'open' | 'finished';
@@ -88,6 +93,33 @@ export interface StoredBenchmark {
   reference: RoleReference;
 }
 
+/** One change to the store. A batch of them is written atomically and in order. */
+export type WriteOp =
+  | { op: 'insert'; table: TableRecord }
+  | { op: 'seats'; code: string; seats: SeatRecord[] }
+  | { op: 'settings'; code: string; settings: TableSettings }
+  | { op: 'deadline'; code: string; deadline: number | null }
+  /** A log entry, and with it the deadline of the phase it opens when it changes the phase. */
+  | { op: 'append'; code: string; entry: LogEntry; deadline?: number | null }
+  | { op: 'finish'; code: string; results: unknown; time: number }
+  /** Forgets a table entirely (one that never started). */
+  | { op: 'delete'; code: string }
+  | { op: 'seat-event'; code: string; event: SeatEvent };
+
+export interface TableStore {
+  /** Commits the batch in one transaction: when this resolves, it survives a process kill. */
+  write(ops: WriteOp[]): Promise<void>;
+  hasTable(code: string): Promise<boolean>;
+  getTable(code: string): Promise<TableRecord | null>;
+  /** Codes of the tables still being played, oldest first: the ones to restore after a restart. */
+  openCodes(): Promise<string[]>;
+  log(code: string): Promise<LogEntry[]>;
+  seatEvents(code: string): Promise<SeatEvent[]>;
+  /** Finishes every write already asked for, then closes. */
+  close(): Promise<void>;
+}
+
+/** The SQLite database itself, synchronous: used by the store's own thread, and by tests and tools. */
 export class Store {
   readonly db: DatabaseSync;
 
@@ -97,9 +129,10 @@ export class Store {
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
+    // First, so that opening a database another connection is writing waits instead of failing.
+    this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec(`PRAGMA synchronous = ${synchronous}`);
-    this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS tables (
         code TEXT PRIMARY KEY,
@@ -144,6 +177,18 @@ export class Store {
     `);
   }
 
+  private statements = new Map<string, StatementSync>();
+
+  /** A prepared statement, prepared once per connection. */
+  private stmt(sql: string): StatementSync {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   /** The pragma in force, as SQLite reports it (0 OFF, 1 NORMAL, 2 FULL). */
   pragma(name: 'synchronous' | 'journal_mode'): unknown {
     const row = this.db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown>;
@@ -176,31 +221,56 @@ export class Store {
   }
 
   updateSeats(code: string, seats: SeatRecord[]): void {
-    this.db.prepare('UPDATE tables SET seats = ? WHERE code = ?').run(JSON.stringify(seats), code);
+    this.stmt('UPDATE tables SET seats = ? WHERE code = ?').run(JSON.stringify(seats), code);
   }
 
   updateSettings(code: string, settings: TableSettings): void {
-    this.db.prepare('UPDATE tables SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
+    this.stmt('UPDATE tables SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
   }
 
   setDeadline(code: string, deadline: number | null): void {
-    this.db.prepare('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
+    this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
   }
 
-  /**
-   * Commits one log entry, and with it the deadline of the phase it opens if it changes the
-   * phase, in one transaction: when this returns, the action survives a process kill.
-   */
-  append(code: string, entry: LogEntry, deadline?: number | null): void {
+  /** Applies a batch of writes in one transaction (see TableStore.write). */
+  write(ops: readonly WriteOp[]): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.db.prepare('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(code, entry.seq, JSON.stringify(entry));
-      if (deadline !== undefined) this.db.prepare('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
+      for (const o of ops) this.apply(o);
       this.db.exec('COMMIT');
     } catch (e) {
       this.db.exec('ROLLBACK');
       throw e;
     }
+  }
+
+  private apply(o: WriteOp): void {
+    switch (o.op) {
+      case 'insert':
+        return this.insertTable(o.table);
+      case 'seats':
+        return this.updateSeats(o.code, o.seats);
+      case 'settings':
+        return this.updateSettings(o.code, o.settings);
+      case 'deadline':
+        return this.setDeadline(o.code, o.deadline);
+      case 'append':
+        this.stmt('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(o.code, o.entry.seq, JSON.stringify(o.entry));
+        if (o.deadline !== undefined) this.setDeadline(o.code, o.deadline);
+        return;
+      case 'finish':
+        return this.finish(o.code, o.results, o.time);
+      case 'delete':
+        for (const table of ['log', 'seat_events', 'placements', 'tables']) this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(o.code);
+        return;
+      case 'seat-event':
+        return this.addSeatEvent(o.code, o.event);
+    }
+  }
+
+  /** Commits one log entry (and the deadline of the phase it opens, if any) on its own. */
+  append(code: string, entry: LogEntry, deadline?: number | null): void {
+    this.write([{ op: 'append', code, entry, deadline }]);
   }
 
   finish(code: string, results: unknown, time: number): void {
@@ -209,22 +279,13 @@ export class Store {
       .run(JSON.stringify(results), time, code);
   }
 
-  /** Forgets a table entirely (one that nobody ever joined). */
+  /** Forgets a table entirely (one that never started). */
   deleteTable(code: string): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const table of ['log', 'seat_events', 'placements', 'tables']) this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
-    }
+    this.write([{ op: 'delete', code }]);
   }
 
   addSeatEvent(code: string, e: SeatEvent): void {
-    this.db
-      .prepare('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(code, e.time, e.seq, e.seat, e.kind, e.detail);
+    this.stmt('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(code, e.time, e.seq, e.seat, e.kind, e.detail);
   }
 
   seatEvents(code: string): SeatEvent[] {

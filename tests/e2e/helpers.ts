@@ -75,7 +75,7 @@ export async function fixSeed(page: Page, seed: number): Promise<void> {
 
 /** The server's record of a table: seats with their bots, seed, status (what only the server knows). */
 export function tableRecord(server: TestServer, code: string) {
-  const record = server.app.ctx.store.getTable(code);
+  const record = server.app.ctx.local.getTable(code);
   if (!record) throw new Error(`the server has no table ${code}`);
   return record;
 }

@@ -27,7 +27,7 @@ async function botGame(botDelayMs: number): Promise<{ log: LogEntry[]; ms: numbe
   host.send('start', {});
   await host.waitView((v) => v.phase === 'end', 30_000, 'the end');
   const ms = Date.now() - started;
-  const log = b.app.ctx.store.log(host.welcome!.code);
+  const log = b.store.log(host.welcome!.code);
   await host.room.leave();
   await b.stop();
   b = null;

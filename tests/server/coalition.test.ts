@@ -166,7 +166,7 @@ describe('a coalition game with two people and four bots', () => {
     expect(room.snapshot().game.phase).toBe('negotiate');
     await clock.advance(1);
     await host.waitView((v) => v.phase !== 'negotiate', 5000, 'negotiate to close on its clock');
-    const closed = b.app.ctx.store.log(code).filter((e) => e.action.type === 'advance' && e.phase === 'negotiate');
+    const closed = b.store.log(code).filter((e) => e.action.type === 'advance' && e.phase === 'negotiate');
     expect(closed).toHaveLength(1);
     expect(closed[0]).toMatchObject({ actor: 'system', by: 'system', time: opened + 60_000 });
     // The rest of the game runs on its clocks too.

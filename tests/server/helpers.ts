@@ -10,6 +10,7 @@ import type { Room } from '@colyseus/sdk';
 import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
 import { TableRoom } from '../../server/rooms/TableRoom';
+import { Store } from '../../server/store/store';
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
 import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
@@ -21,6 +22,11 @@ export interface Booted {
   dbPath: string;
   /** The server's HTTP address, e.g. http://127.0.0.1:40123 (the API a client can fetch). */
   url: string;
+  /**
+   * The same database file, opened synchronously for the test to read (and tamper with): the
+   * server writes it from a thread of its own, and what a client has seen is committed there.
+   */
+  store: Store;
   stop(): Promise<void>;
 }
 
@@ -100,17 +106,18 @@ export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?
   const port = await freePort();
   await app.server.listen(port);
   const colyseus = new ColyseusTestServer(app.server);
+  const store = new Store(path, 'NORMAL');
   return {
     app,
     colyseus,
     dir,
     dbPath: path,
     url: `http://127.0.0.1:${port}`,
+    store,
     async stop() {
-      app.ctx.benchmarks.close();
-      await colyseus.shutdown();
+      await app.close();
       release?.();
-      app.ctx.store.close();
+      store.close();
       if (!dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };

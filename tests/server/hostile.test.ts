@@ -23,8 +23,8 @@ afterEach(async () => {
 });
 
 function replayTable(code: string) {
-  const record = b!.app.ctx.store.getTable(code)!;
-  return replay({ scenario: record.scenario, config: record.config, log: b!.app.ctx.store.log(code) });
+  const record = b!.store.getTable(code)!;
+  return replay({ scenario: record.scenario, config: record.config, log: b!.store.log(code) });
 }
 
 const messageType = fc.oneof(
@@ -95,7 +95,7 @@ describe('hostile clients', () => {
       fc.asyncProperty(messageType, payload, fc.boolean(), async (type, body, asSpectator) => {
         const who = asSpectator ? lurker : attacker;
         const errorsBefore = who.errors.length;
-        const seqBefore = b!.app.ctx.store.log(code1).length;
+        const seqBefore = b!.store.log(code1).length;
         try {
           who.room.send(type as never, body as never);
         } catch {
@@ -112,7 +112,7 @@ describe('hostile clients', () => {
           expect(typeof replies[0].message).toBe('string');
         } else {
           // No error: it was a legal move, so the log grew.
-          expect(b!.app.ctx.store.log(code1).length).toBeGreaterThan(seqBefore);
+          expect(b!.store.log(code1).length).toBeGreaterThan(seqBefore);
           legal++;
         }
       }),

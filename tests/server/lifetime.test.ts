@@ -25,7 +25,7 @@ async function gone(code: string): Promise<boolean> {
     (r: { statusCode: number }) => r.statusCode,
     (e: { statusCode: number }) => e.statusCode,
   );
-  return b!.app.ctx.store.getTable(code) === null && matchMaker.getLocalRoomById(code) === undefined && !listed && status === 404;
+  return b!.store.getTable(code) === null && matchMaker.getLocalRoomById(code) === undefined && !listed && status === 404;
 }
 
 async function eventually(check: () => Promise<boolean>, timeout: number, what: string): Promise<void> {
@@ -46,13 +46,13 @@ describe('unstarted tables', () => {
     await watcher.room.leave();
     await eventually(() => gone(left.welcome!.code), 10_000, 'the abandoned table to be forgotten');
     // The other table, older and unstarted, is still there: its creator never left.
-    expect(b.app.ctx.store.getTable(stays.welcome!.code)).not.toBe(null);
+    expect(b.store.getTable(stays.welcome!.code)).not.toBe(null);
     stays.send('start', {});
     await stays.waitView((v) => v.phase === 'negotiate', 3000, 'it to start');
     // Started tables are never forgotten, even with nobody at them.
     await stays.room.leave();
     await waitFor(() => matchMaker.getLocalRoomById(stays.welcome!.code)?.clients.length === 0, 3000, 'the table to empty');
-    expect(b.app.ctx.store.getTable(stays.welcome!.code)?.status).toBe('open');
+    expect(b.store.getTable(stays.welcome!.code)?.status).toBe('open');
   });
 
   it('are not brought back by a restart once their time is up', async () => {
@@ -92,8 +92,8 @@ describe('abandoned started tables', () => {
     ana.send('start', {});
     await ana.waitView((v) => v.phase === 'negotiate', 3000, 'the start');
     await ana.room.leave();
-    await waitFor(() => b!.app.ctx.store.getTable(code)?.status === 'finished', 20_000, 'the game to finish on its clock');
-    const seatEvents = b.app.ctx.store.seatEvents(code);
+    await waitFor(() => b!.store.getTable(code)?.status === 'finished', 20_000, 'the game to finish on its clock');
+    const seatEvents = b.store.seatEvents(code);
     expect(seatEvents.filter((e) => e.kind === 'takeover').map((e) => e.seat).sort()).toEqual([0, 1]);
     expect(seatEvents.filter((e) => e.kind === 'stand-in').map((e) => e.seat)).toEqual([2, 3, 4]);
   });

@@ -105,7 +105,7 @@ describe('role percentiles on the server', () => {
     const before = (await get<PlacementsAnswer>(`/api/tables/${code}/placements`)).data;
     await b!.stop();
     b = await bootServer({ benchmarkGames: GAMES }, db);
-    expect(b.app.ctx.store.benchmarkKeys()).toHaveLength(1);
+    expect(b.store.benchmarkKeys()).toHaveLength(1);
     const q = await createTable(b, { scenario: 'merger-integration', solo: true, name: 'Ola', seed: 13, ...SHORT });
     expect((await get<BenchmarkStatus>(`/api/tables/${q.welcome!.code}/benchmark`)).data.state).toBe('ready');
     // The finished table's placements are the stored ones.
@@ -132,7 +132,7 @@ describe('role percentiles on the server', () => {
     expect(placements.scenarioId).toBe('our-merger');
     expect((await get<BenchmarkStatus>(`/api/tables/${two.welcome!.code}/benchmark`)).data.state).toBe('ready');
     expect(b!.app.ctx.benchmarks.computed).toBe(1);
-    expect(b!.app.ctx.store.benchmarkKeys()).toHaveLength(2);
+    expect(b!.store.benchmarkKeys()).toHaveLength(2);
     // The progress of a shipped scenario at its own length: another benchmark, not computed here.
     expect((await get<BenchmarkStatus>('/api/benchmarks/merger-integration')).data).toEqual({ state: 'absent', ready: false, done: 0, total: GAMES });
     expect((await get('/api/benchmarks/our-merger')).status).toBe(404);
@@ -161,7 +161,7 @@ describe('role percentiles on the server', () => {
   });
 
   it('does not place a game played under older rules against today\'s benchmark', async () => {
-    const store = b!.app.ctx.store;
+    const store = b!.store;
     const scenario = scenarioById('merger-integration')!;
     // A record that names no rules version was played under rules v2 (shared/record/log.ts).
     store.insertTable({

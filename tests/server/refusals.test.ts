@@ -39,7 +39,7 @@ describe('creating and joining a table', () => {
     // A creator needs a seat for a person, or watches.
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', seats: [BOT, BOT, BOT, BOT, BOT] }))).toBe('bad-options');
     // None of these left a table behind.
-    expect(b.app.ctx.store.openCodes()).toEqual([]);
+    expect(b.store.openCodes()).toEqual([]);
   });
 
   it('accepts a valid custom scenario', async () => {

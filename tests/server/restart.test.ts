@@ -43,7 +43,7 @@ describe('restoring tables', () => {
     const code = p.welcome!.code;
     p.send('start', {});
     await p.waitView((v) => v.phase === 'negotiate', 3000);
-    expect(b!.app.ctx.store.getTable(code)!.deadline).toBe(clock.now() + 60_000);
+    expect(b!.store.getTable(code)!.deadline).toBe(clock.now() + 60_000);
     p.room.reconnection.enabled = false;
     await b!.stop();
     b = null;
@@ -51,7 +51,7 @@ describe('restoring tables', () => {
     await clock.advance(10 * 60_000);
     b = await bootServer({}, db, clock);
     expect(await b.app.restoreTables()).toEqual([code]);
-    expect(b.app.ctx.store.getTable(code)!.deadline).toBe(clock.now() + 30_000);
+    expect(b.store.getTable(code)!.deadline).toBe(clock.now() + 30_000);
     const q = await joinTable(b, code, { token: p.welcome!.token! });
     expect(q.view!.phase).toBe('negotiate');
     await waitFor(() => q.room.state.deadline > 0, 2000);
@@ -118,12 +118,12 @@ describe('restoring tables', () => {
     solo.send('start', {});
     await solo.waitView((v) => v.phase === 'end', 10_000, 'the end');
     stop();
-    const results = b!.app.ctx.store.getTable(code)!.results;
+    const results = b!.store.getTable(code)!.results;
     // As if the process died between the last log entry and the results.
-    b!.app.ctx.store.db.prepare("UPDATE tables SET status = 'open', results = NULL WHERE code = ?").run(code);
+    b!.store.db.prepare("UPDATE tables SET status = 'open', results = NULL WHERE code = ?").run(code);
     solo.room.reconnection.enabled = false;
     await restart();
-    const record = b!.app.ctx.store.getTable(code)!;
+    const record = b!.store.getTable(code)!;
     expect(record.status).toBe('finished');
     expect((record.results as { score: unknown }).score).toEqual((results as { score: unknown }).score);
   });
@@ -136,7 +136,7 @@ describe('restoring tables', () => {
     two.send('start', {});
     await one.waitView((v) => v.phase === 'negotiate', 3000);
     await two.waitView((v) => v.phase === 'negotiate', 3000);
-    b!.app.ctx.store.db
+    b!.store.db
       .prepare('UPDATE log SET entry = json_set(entry, \'$.action.type\', \'teleport\') WHERE code = ? AND seq = 0')
       .run(one.welcome!.code);
     one.room.reconnection.enabled = false;
