@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Seat } from '../shared/engine/types';
 import type { TableView } from '../shared/engine/view';
-import type { ErrorMessage, ViewMessage, Welcome } from '../shared/protocol';
+import type { ErrorMessage, ViewMessage, ViewPatchMessage, Welcome } from '../shared/protocol';
+import { applyViewPatch } from '../shared/view-patch';
 
 export interface WorkerConfig {
   url: string;
@@ -53,6 +54,7 @@ interface Pending {
 /** One person at a table. */
 class Person {
   view: TableView | null = null;
+  seq = 0;
   seat: Seat | null = null;
   welcome: Welcome | null = null;
   private pending: Pending | null = null;
@@ -68,7 +70,15 @@ class Person {
       this.welcome = w;
       this.seat = w.seat;
     });
-    room.onMessage('view', (m: ViewMessage) => this.onView(m.view));
+    room.onMessage('view', (m: ViewMessage) => {
+      this.seq = m.seq;
+      this.onView(m.view);
+    });
+    room.onMessage('view-patch', (m: ViewPatchMessage) => {
+      if (!this.view || m.base !== this.seq) throw new Error(`a patch from ${m.base} reached a client at ${this.seq}`);
+      this.seq = m.seq;
+      this.onView(applyViewPatch(this.view, m.ops));
+    });
     room.onMessage('error', (e: ErrorMessage) => this.onError(e));
     room.onMessage('events', () => undefined);
     room.onMessage('coach', () => undefined);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { GameEvent, RefusalCode, Seat } from './engine/types';
 import type { TableView } from './engine/view';
 import type { CoachNote } from './record/coach';
+import type { PatchOp } from './view-patch';
 
 /** Longest free text the wire carries; the engine's own limit (280) gives the precise refusal. */
 const TEXT = z.string().max(2000);
@@ -84,8 +85,10 @@ export type ControlMessage = keyof typeof CONTROL_MESSAGES;
 export const SERVER_MESSAGES = {
   /** Sent once on join: who you are at this table. */
   welcome: 'welcome',
-  /** Your seat's view of the table (viewFor), whenever it changes. */
+  /** Your seat's whole view of the table (viewFor): on joining, and when a patch would not do. */
   view: 'view',
+  /** What changed in your view since the one numbered `base` (shared/view-patch.ts). */
+  viewPatch: 'view-patch',
   /** The events of one accepted action that your seat may see. */
   events: 'events',
   /** On joining or returning: every earlier event your seat heard, to rebuild the feed. */
@@ -251,6 +254,15 @@ export interface PracticeView {
   locked: LockedGuesses | null;
   /** The last round has been played: the game ends once these guesses are locked in. */
   due: boolean;
+}
+
+export interface ViewPatchMessage {
+  seq: number;
+  /** The seq of the view this patch applies to: always the last view this connection got. */
+  base: number;
+  ops: PatchOp[];
+  /** As in ViewMessage: this seat's trust-game practice, whole, when it has one. */
+  practice?: PracticeView;
 }
 
 export interface EventsMessage {

@@ -2,7 +2,8 @@
 // seat token the server hands out in localStorage (keyed by the table code), and uses it to take
 // the same seat back after a reload, a dropped network or a server restart.
 import { Client, type Room } from '@colyseus/sdk';
-import type { BacklogMessage, CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
+import type { BacklogMessage, CreateOptions, ErrorMessage, EventsMessage, ViewMessage, ViewPatchMessage, Welcome } from '../../shared/protocol';
+import { applyViewPatch } from '../../shared/view-patch';
 import type { ConnectionStatus, LobbyState } from '../game/store';
 
 export interface ConnectionHandlers {
@@ -97,6 +98,8 @@ export class Connection {
   room: Room | null = null;
   saved: SavedSeat | null = null;
   private leaving = false;
+  /** The last view received, which the next patch applies to. */
+  private last: ViewMessage | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly on: ConnectionHandlers) {}
@@ -182,7 +185,17 @@ export class Connection {
       seats.save(this.saved);
       this.on.welcome(w);
     });
-    room.onMessage('view', (m: ViewMessage) => this.on.view(m));
+    room.onMessage('view', (m: ViewMessage) => {
+      this.last = m;
+      this.on.view(m);
+    });
+    // The server sends a patch only to a connection that has the view it patches.
+    room.onMessage('view-patch', (m: ViewPatchMessage) => {
+      if (!this.last || this.last.seq !== m.base) return;
+      const view = applyViewPatch(this.last.view, m.ops);
+      this.last = m.practice ? { seq: m.seq, view, practice: m.practice } : { seq: m.seq, view };
+      this.on.view(this.last);
+    });
     room.onMessage('events', (m: EventsMessage) => this.on.events(m));
     room.onMessage('backlog', (m: BacklogMessage) => this.on.backlog(m));
     room.onMessage('error', (e: ErrorMessage) => this.on.error(e));

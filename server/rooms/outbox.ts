@@ -11,9 +11,10 @@
 // the host's `after`, carrying the game as it was when the message was made, never a newer one.
 import type { Client } from '@colyseus/core';
 import type { GameEvent, GameState, Seat } from '../../shared/engine/types';
-import { viewFor } from '../../shared/engine/view';
+import { viewFor, type TableView } from '../../shared/engine/view';
 import { hears } from '../../shared/record/audience';
-import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage, type EventsMessage, type PracticeView, type ViewMessage } from '../../shared/protocol';
+import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage, type EventsMessage, type PracticeView, type ViewMessage, type ViewPatchMessage } from '../../shared/protocol';
+import { diffView } from '../../shared/view-patch';
 import type { Member } from './seats';
 
 export interface OutboxHost {
@@ -28,11 +29,16 @@ export interface OutboxHost {
   project(game: GameState): void;
 }
 
-/** The latest view of one seat (or of the spectators), and how many times it has changed. */
+/** The latest view of one seat (or of the spectators), how many times it has changed, and the last change. */
 interface Shown {
   version: number;
-  text: string;
-  message: ViewMessage;
+  view: TableView;
+  /** The seat's practice as JSON ('' when it has none), to see whether it changed. */
+  practice: string;
+  /** The whole view, encoded when a connection needs it. */
+  full: ViewMessage;
+  /** From version - 1 to this one; null for the first. */
+  patch: ViewPatchMessage | null;
 }
 
 export class Outbox {
@@ -99,21 +105,27 @@ export class Outbox {
     this.send(client, SERVER_MESSAGES.error, error);
   }
 
+  /** A connection one change behind gets the change; any other, the whole view. */
   private sendView(member: Member, shown: Shown): void {
     if (member.viewVersion === shown.version) return;
+    const patch = shown.patch !== null && member.viewVersion === shown.patch.base;
     member.viewVersion = shown.version;
-    member.client.send(SERVER_MESSAGES.view, shown.message);
+    if (patch) member.client.send(SERVER_MESSAGES.viewPatch, shown.patch);
+    else member.client.send(SERVER_MESSAGES.view, shown.full);
   }
 
   private current(seat: Seat | null, game: GameState): Shown {
     const view = viewFor(game, seat);
-    // A seat's trust-game practice (its guesses, whether they are due) travels with its view.
+    // A seat's trust-game practice (its guesses, whether they are due) travels with its view, whole.
     const practice = this.host.practice(game, seat);
-    const text = JSON.stringify([view, practice]);
+    const practiceText = practice ? JSON.stringify(practice) : '';
     const last = this.shown.get(seat);
-    if (last && last.text === text) return last;
+    const ops = last ? diffView(last.view, view) : null;
+    if (last && ops!.length === 0 && last.practice === practiceText) return last;
     const version = (last?.version ?? 0) + 1;
-    const shown: Shown = { version, text, message: practice ? { seq: version, view, practice } : { seq: version, view } };
+    const full: ViewMessage = practice ? { seq: version, view, practice } : { seq: version, view };
+    const patch: ViewPatchMessage | null = last ? (practice ? { seq: version, base: last.version, ops: ops!, practice } : { seq: version, base: last.version, ops: ops! }) : null;
+    const shown: Shown = { version, view, practice: practiceText, full, patch };
     this.shown.set(seat, shown);
     return shown;
   }

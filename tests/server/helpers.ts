@@ -13,7 +13,8 @@ import { TableRoom } from '../../server/rooms/TableRoom';
 import { Store } from '../../server/store/store';
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, Welcome } from '../../shared/protocol';
+import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, ViewPatchMessage, Welcome } from '../../shared/protocol';
+import { applyViewPatch } from '../../shared/view-patch';
 
 export interface Booted {
   app: App;
@@ -147,6 +148,8 @@ export class Player {
   view: TableView | null = null;
   seq = 0;
   views: ViewMessage[] = [];
+  /** The patches among them, as received. */
+  patches: ViewPatchMessage[] = [];
   events: GameEvent[] = [];
   errors: ErrorMessage[] = [];
   /** Every message as received: [type, payload]. */
@@ -155,6 +158,16 @@ export class Player {
 
   constructor(readonly room: Room) {
     room.onMessage('*', (type, payload) => {
+      if (type === 'view-patch') {
+        // Kept as the whole view it makes (what the client would show): the checks of what a client
+        // may see apply to it, and the patch holds nothing the view does not.
+        const patch = payload as ViewPatchMessage;
+        if (patch.base !== this.seq || this.view === null) throw new Error(`a patch from ${patch.base} reached a client at ${this.seq}`);
+        this.patches.push(patch);
+        type = 'view';
+        const view = applyViewPatch(this.view, patch.ops);
+        payload = (patch.practice ? { seq: patch.seq, view, practice: patch.practice } : { seq: patch.seq, view }) satisfies ViewMessage;
+      }
       this.received.push([String(type), payload]);
       if (type === 'welcome') this.welcome = payload as Welcome;
       else if (type === 'view') {
