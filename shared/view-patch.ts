@@ -24,35 +24,46 @@ export function diffView(before: unknown, after: unknown): PatchOp[] {
   return ops;
 }
 
+// `path` is one stack shared by the whole walk (copied only into an op): a view has hundreds of
+// nodes, and a new array per node was most of the garbage a busy server made.
 function diff(a: unknown, b: unknown, path: PatchPath, ops: PatchOp[]): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) return diffArray(a, b, path, ops);
   if (isObject(a) && isObject(b)) {
-    for (const key of Object.keys(b)) {
-      if (!Object.hasOwn(a, key)) ops.push({ p: [...path, key], v: b[key] });
-      else diff(a[key], b[key], [...path, key], ops);
+    for (const key in b) {
+      if (!Object.hasOwn(b, key)) continue;
+      path.push(key);
+      if (!Object.hasOwn(a, key)) ops.push({ p: path.slice(), v: b[key] });
+      else diff(a[key], b[key], path, ops);
+      path.pop();
     }
-    for (const key of Object.keys(a)) if (!Object.hasOwn(b, key)) ops.push({ p: [...path, key], d: 1 });
+    for (const key in a) {
+      if (Object.hasOwn(a, key) && !Object.hasOwn(b, key)) ops.push({ p: [...path, key], d: 1 });
+    }
     return;
   }
   // Different kinds, or different primitives (NaN never occurs in JSON).
-  ops.push({ p: path, v: b });
+  ops.push({ p: path.slice(), v: b });
 }
 
 function diffArray(a: unknown[], b: unknown[], path: PatchPath, ops: PatchOp[]): void {
   if (b.length < a.length) {
-    ops.push({ p: path, v: b });
+    ops.push({ p: path.slice(), v: b });
     return;
   }
-  const mine: PatchOp[] = [];
-  for (let i = 0; i < a.length; i++) diff(a[i], b[i], [...path, i], mine);
+  const start = ops.length;
+  for (let i = 0; i < a.length; i++) {
+    path.push(i);
+    diff(a[i], b[i], path, ops);
+    path.pop();
+  }
   // Items shifted (something removed in the middle, then something added): the whole array is shorter.
-  if (mine.length > Math.max(2, a.length / 2)) {
-    ops.push({ p: path, v: b });
+  if (ops.length - start > Math.max(2, a.length / 2)) {
+    ops.length = start;
+    ops.push({ p: path.slice(), v: b });
     return;
   }
-  ops.push(...mine);
-  if (b.length > a.length) ops.push({ p: path, a: b.slice(a.length) });
+  if (b.length > a.length) ops.push({ p: path.slice(), a: b.slice(a.length) });
 }
 
 /**

@@ -5,10 +5,10 @@
 // flight at a time, the next gathering meanwhile), so a busy table costs one commit, not one per
 // move. A batch that fails leaves the table ahead of its store: the table is given up (onFailure)
 // and rebuilt from what the store holds, which is everything anyone has seen.
-import type { TableStore, WriteOp } from '../store/store';
+import { toRow, type Row, type TableStore, type WriteOp } from '../store/store';
 
 export class Journal {
-  private batch: WriteOp[] = [];
+  private batch: Row[] = [];
   private recorded = 0;
   private durable = 0;
   private inFlight = false;
@@ -23,10 +23,10 @@ export class Journal {
     private warn: (message: string) => void,
   ) {}
 
-  /** Records a write; the op is copied now, since the record it describes goes on changing. */
+  /** Records a write; its row is made now, since the record it describes goes on changing. */
   record(op: WriteOp): void {
     if (this.failed) return;
-    this.batch.push(structuredClone(op));
+    this.batch.push(toRow(op));
     this.recorded++;
     if (!this.scheduled && !this.inFlight) {
       this.scheduled = true;

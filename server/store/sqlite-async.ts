@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/record/log';
 import type { Reply, Request } from './sqlite-worker';
-import type { SeatEvent, Synchronous, TableRecord, TableStore, WriteOp } from './store';
+import type { SeatEvent, Synchronous, TableRecord, TableStore, Row } from './store';
 
 /**
  * The thread runs TypeScript through tsx, as the server itself does; named by absolute path so it
@@ -57,8 +57,8 @@ export class SqliteStore implements TableStore {
     });
   }
 
-  write(ops: WriteOp[]): Promise<void> {
-    return this.ask({ kind: 'write', ops });
+  write(rows: Row[]): Promise<void> {
+    return this.ask({ kind: 'write', rows });
   }
 
   hasTable(code: string): Promise<boolean> {

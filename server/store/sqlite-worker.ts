@@ -3,10 +3,10 @@
 // while the disk is busy is committed with the others in one transaction (a group commit: one
 // fsync for many tables' moves), and each is acknowledged only once that transaction committed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Store, type Synchronous, type WriteOp } from './store';
+import { Store, type Synchronous, type Row } from './store';
 
 export type Request =
-  | { id: number; kind: 'write'; ops: WriteOp[] }
+  | { id: number; kind: 'write'; rows: Row[] }
   | { id: number; kind: 'read'; method: 'hasTable' | 'getTable' | 'openCodes' | 'log' | 'seatEvents'; code?: string }
   | { id: number; kind: 'close' };
 
@@ -53,11 +53,11 @@ function work(): void {
 
 function commit(batches: Extract<Request, { kind: 'write' }>[]): void {
   try {
-    store.write(batches.flatMap((b) => b.ops));
+    store.write(batches.flatMap((b) => b.rows));
     for (const b of batches) port.postMessage({ id: b.id, ok: true } satisfies Reply);
   } catch {
     // One bad batch must not fail the others: write them one by one to find it.
-    for (const b of batches) answer(b.id, () => store.write(b.ops));
+    for (const b of batches) answer(b.id, () => store.write(b.rows));
   }
 }
 

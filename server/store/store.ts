@@ -106,9 +106,72 @@ export type WriteOp =
   | { op: 'delete'; code: string }
   | { op: 'seat-event'; code: string; event: SeatEvent };
 
+/**
+ * A WriteOp as the stores take it, its JSON already made: made once, when the op is recorded (the
+ * record it describes goes on changing), and handed as it is to SQLite's thread or to PostgreSQL.
+ */
+export type Row =
+  | {
+      op: 'insert';
+      code: string;
+      created: number;
+      status: TableStatus;
+      scenario: string;
+      config: string;
+      settings: string;
+      seats: string;
+      hostTokenHash: string | null;
+      deadline: number | null;
+      results: string | null;
+      finished: number | null;
+    }
+  | { op: 'seats'; code: string; seats: string }
+  | { op: 'settings'; code: string; settings: string }
+  | { op: 'deadline'; code: string; deadline: number | null }
+  | { op: 'append'; code: string; seq: number; entry: string; deadline?: number | null }
+  | { op: 'finish'; code: string; results: string; time: number }
+  | { op: 'delete'; code: string }
+  | { op: 'seat-event'; code: string; time: number; seq: number; seat: number; kind: SeatEventKind; detail: string };
+
+export function toRow(o: WriteOp): Row {
+  switch (o.op) {
+    case 'insert': {
+      const t = o.table;
+      return {
+        op: 'insert',
+        code: t.code,
+        created: t.created,
+        status: t.status,
+        scenario: JSON.stringify(t.scenario),
+        config: JSON.stringify(t.config),
+        settings: JSON.stringify(t.settings),
+        seats: JSON.stringify(t.seats),
+        hostTokenHash: t.hostTokenHash,
+        deadline: t.deadline,
+        results: t.results === null ? null : JSON.stringify(t.results),
+        finished: t.finished,
+      };
+    }
+    case 'seats':
+      return { op: 'seats', code: o.code, seats: JSON.stringify(o.seats) };
+    case 'settings':
+      return { op: 'settings', code: o.code, settings: JSON.stringify(o.settings) };
+    case 'deadline':
+      return o;
+    case 'append':
+      return { op: 'append', code: o.code, seq: o.entry.seq, entry: JSON.stringify(o.entry), ...(o.deadline !== undefined ? { deadline: o.deadline } : {}) };
+    case 'finish':
+      return { op: 'finish', code: o.code, results: JSON.stringify(o.results), time: o.time };
+    case 'delete':
+      return o;
+    case 'seat-event':
+      return { op: 'seat-event', code: o.code, ...o.event };
+  }
+}
+
 export interface TableStore {
   /** Commits the batch in one transaction: when this resolves, it survives a process kill. */
-  write(ops: WriteOp[]): Promise<void>;
+  write(rows: Row[]): Promise<void>;
   hasTable(code: string): Promise<boolean>;
   getTable(code: string): Promise<TableRecord | null>;
   /** Codes of the tables still being played, oldest first: the ones to restore after a restart. */
@@ -199,44 +262,11 @@ export class Store {
     return this.db.prepare('SELECT 1 FROM tables WHERE code = ?').get(code) !== undefined;
   }
 
-  insertTable(t: TableRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO tables (code, created, status, scenario, config, settings, seats, host_token_hash, deadline, results, finished)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        t.code,
-        t.created,
-        t.status,
-        JSON.stringify(t.scenario),
-        JSON.stringify(t.config),
-        JSON.stringify(t.settings),
-        JSON.stringify(t.seats),
-        t.hostTokenHash,
-        t.deadline,
-        t.results === null ? null : JSON.stringify(t.results),
-        t.finished,
-      );
-  }
-
-  updateSeats(code: string, seats: SeatRecord[]): void {
-    this.stmt('UPDATE tables SET seats = ? WHERE code = ?').run(JSON.stringify(seats), code);
-  }
-
-  updateSettings(code: string, settings: TableSettings): void {
-    this.stmt('UPDATE tables SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
-  }
-
-  setDeadline(code: string, deadline: number | null): void {
-    this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(deadline, code);
-  }
-
   /** Applies a batch of writes in one transaction (see TableStore.write). */
-  write(ops: readonly WriteOp[]): void {
+  write(rows: readonly Row[]): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const o of ops) this.apply(o);
+      for (const r of rows) this.apply(r);
       this.db.exec('COMMIT');
     } catch (e) {
       this.db.exec('ROLLBACK');
@@ -244,48 +274,51 @@ export class Store {
     }
   }
 
-  private apply(o: WriteOp): void {
-    switch (o.op) {
+  private apply(r: Row): void {
+    switch (r.op) {
       case 'insert':
-        return this.insertTable(o.table);
+        this.stmt(
+          `INSERT INTO tables (code, created, status, scenario, config, settings, seats, host_token_hash, deadline, results, finished)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(r.code, r.created, r.status, r.scenario, r.config, r.settings, r.seats, r.hostTokenHash, r.deadline, r.results, r.finished);
+        return;
       case 'seats':
-        return this.updateSeats(o.code, o.seats);
+        this.stmt('UPDATE tables SET seats = ? WHERE code = ?').run(r.seats, r.code);
+        return;
       case 'settings':
-        return this.updateSettings(o.code, o.settings);
+        this.stmt('UPDATE tables SET settings = ? WHERE code = ?').run(r.settings, r.code);
+        return;
       case 'deadline':
-        return this.setDeadline(o.code, o.deadline);
+        this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(r.deadline, r.code);
+        return;
       case 'append':
-        this.stmt('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(o.code, o.entry.seq, JSON.stringify(o.entry));
-        if (o.deadline !== undefined) this.setDeadline(o.code, o.deadline);
+        this.stmt('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(r.code, r.seq, r.entry);
+        if (r.deadline !== undefined) this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(r.deadline, r.code);
         return;
       case 'finish':
-        return this.finish(o.code, o.results, o.time);
+        this.stmt("UPDATE tables SET status = 'finished', results = ?, finished = ?, deadline = NULL WHERE code = ?").run(r.results, r.time, r.code);
+        return;
       case 'delete':
-        for (const table of ['log', 'seat_events', 'placements', 'tables']) this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(o.code);
+        for (const table of ['log', 'seat_events', 'placements', 'tables']) this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(r.code);
         return;
       case 'seat-event':
-        return this.addSeatEvent(o.code, o.event);
+        this.stmt('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(r.code, r.time, r.seq, r.seat, r.kind, r.detail);
+        return;
     }
+  }
+
+  /** Writes a table on its own (tests and tools; the server writes through its journal). */
+  insertTable(table: TableRecord): void {
+    this.write([toRow({ op: 'insert', table })]);
+  }
+
+  finish(code: string, results: unknown, time: number): void {
+    this.write([toRow({ op: 'finish', code, results, time })]);
   }
 
   /** Commits one log entry (and the deadline of the phase it opens, if any) on its own. */
   append(code: string, entry: LogEntry, deadline?: number | null): void {
-    this.write([{ op: 'append', code, entry, deadline }]);
-  }
-
-  finish(code: string, results: unknown, time: number): void {
-    this.db
-      .prepare("UPDATE tables SET status = 'finished', results = ?, finished = ?, deadline = NULL WHERE code = ?")
-      .run(JSON.stringify(results), time, code);
-  }
-
-  /** Forgets a table entirely (one that never started). */
-  deleteTable(code: string): void {
-    this.write([{ op: 'delete', code }]);
-  }
-
-  addSeatEvent(code: string, e: SeatEvent): void {
-    this.stmt('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(code, e.time, e.seq, e.seat, e.kind, e.detail);
+    this.write([toRow({ op: 'append', code, entry, deadline })]);
   }
 
   seatEvents(code: string): SeatEvent[] {

@@ -2,7 +2,7 @@
 // and comes back from the store, which holds every move anyone saw (journal.ts).
 import { matchMaker } from '@colyseus/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WriteOp } from '../../server/store/store';
+import type { Row } from '../../server/store/store';
 import { bootServer, createTable, joinTable, waitFor, type Booted, type Player } from './helpers';
 
 let b: Booted | null = null;
@@ -32,7 +32,7 @@ describe('a failed write', () => {
     const store = b.app.ctx.store;
     const write = store.write.bind(store);
     let failures = 1;
-    store.write = (ops: WriteOp[]) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : write(ops));
+    store.write = (rows: Row[]) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : write(rows));
     for (const p of [ana, ben]) p.room.reconnection.enabled = false;
     ana.send('chat', { to: null, text: 'lost' });
     await waitFor(() => ana.left !== null && ben.left !== null, 5000, 'the table to close');
