@@ -14,8 +14,9 @@ import { installRoutes } from './http';
 import { condensedLogger } from './log';
 import { startMetrics } from './metrics';
 import { installMatchmakingHook } from './matchmaking';
-import type { RestoreOptions } from './rooms/restore';
+import { createRecovery } from './recovery';
 import { TableRoom } from './rooms/TableRoom';
+import { PostgresStore } from './store/postgres';
 import { SqliteStore } from './store/sqlite-async';
 import { Store, type Synchronous } from './store/store';
 
@@ -42,26 +43,36 @@ export interface AppOptions {
   publicAddress?: string;
   /** Compute the shipped scenarios' benchmarks in the background from the start (`npm start`). */
   warmBenchmarks?: boolean;
+  /**
+   * PostgreSQL instead of the SQLite file: every process given the same database shares the
+   * tables, and takes over those of a process that stops (with Redis, for more than one machine).
+   */
+  databaseUrl?: string;
 }
 
 export interface App {
   server: Server;
   ctx: ServerContext;
-  /** Rebuilds every unfinished table from the store; call once the server listens. */
+  /**
+   * Rebuilds every unfinished table from the store (and waits for what that writes); call once
+   * the server listens. With a shared store it also starts taking over the tables of stopped processes.
+   */
   restoreTables(): Promise<string[]>;
   /** Stops every room (clients are told), then closes the store. */
   close(): Promise<void>;
 }
 
 export function createApp(options: AppOptions): App {
-  const restore = (code: string) => matchMaker.createRoom('table', { restore: { code, key: ctx.restoreKey } } satisfies RestoreOptions);
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.log(m));
   // The process's own synchronous connection: benchmarks and role percentiles (derived data).
+  // On one machine it is the store's own file; with PostgreSQL, a file of this process.
   const local = new Store(options.dbPath, options.synchronous ?? 'FULL');
   const ctx: ServerContext = {
-    store: new SqliteStore(options.dbPath, options.synchronous ?? 'FULL'),
+    store: options.databaseUrl
+      ? new PostgresStore(options.databaseUrl, () => matchMaker.processId)
+      : new SqliteStore(options.dbPath, options.synchronous ?? 'FULL'),
     local,
     benchmarks: new Benchmarks(local, { games: settings.benchmarkGames, log, now }),
     settings,
@@ -74,25 +85,9 @@ export function createApp(options: AppOptions): App {
       () => ctx.settings.tableWindowSeconds * 1000,
     ),
     journals: new Set(),
-    recover(code) {
-      let delay = 1000;
-      const attempt = () => {
-        if (closing) return;
-        void (async () => {
-          const record = await ctx.store.getTable(code);
-          if (record?.status !== 'open') return;
-          await restore(code);
-          ctx.log(`[${code}] restored from the store after a failed write`);
-        })().catch((e: Error) => {
-          ctx.log(`[${code}] could not restore yet (${e.message}); trying again in ${delay / 1000} s`);
-          setTimeout(attempt, delay).unref();
-          delay = Math.min(30_000, delay * 2);
-        });
-      };
-      setTimeout(attempt, 0).unref();
-    },
+    recover: (code) => recovery.recover(code),
   };
-  let closing = false;
+  const recovery = createRecovery(ctx, Boolean(options.databaseUrl));
   setContext(ctx);
   // Shipped scenarios at their own length and as the lobby's short game, the usual first games.
   if (options.warmBenchmarks) ctx.benchmarks.warm([...builtInScenarios, ...builtInScenarios.map(shortVersion)]);
@@ -120,23 +115,10 @@ export function createApp(options: AppOptions): App {
   return {
     server,
     ctx,
-    async restoreTables() {
-      const restored: string[] = [];
-      for (const code of await ctx.store.openCodes()) {
-        try {
-          await restore(code);
-          // A table whose log had reached its end finishes as it is restored: let that be saved.
-          await (matchMaker.getLocalRoomById(code) as TableRoom | undefined)?.settled();
-          restored.push(code);
-        } catch (e) {
-          ctx.log(`could not restore table ${code}: ${(e as Error).message}`);
-        }
-      }
-      return restored;
-    },
+    restoreTables: () => recovery.restoreTables(),
     async close() {
       ctx.benchmarks.close();
-      closing = true;
+      recovery.stop();
       await server.gracefullyShutdown(false);
       // Every room's last writes, then the store.
       await Promise.all([...ctx.journals].map((j) => j.drained()));

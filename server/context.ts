@@ -40,6 +40,8 @@ export interface ServerSettings {
   /** Tables one client address may create in `tableWindowSeconds` (0: no limit). */
   maxTablesPerAddress: number;
   tableWindowSeconds: number;
+  /** Shared store: a process whose heartbeat is older than this has stopped; others take over its tables. */
+  orphanSeconds: number;
   /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
   trustProxy: boolean;
 }
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   unstartedTableSeconds: 3600,
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,
+  orphanSeconds: 20,
 };
 
 export interface ServerContext {

@@ -4,6 +4,7 @@
 import '../scripts/check-node.mjs';
 import { networkInterfaces } from 'node:os';
 import qrcode from 'qrcode-terminal';
+import { matchMaker } from '@colyseus/core';
 import { createApp } from './app';
 import type { ServerSettings } from './context';
 
@@ -40,6 +41,7 @@ const limits: [string, keyof ServerSettings][] = [
   ['LEVERAGE_MAX_TABLES_PER_ADDRESS', 'maxTablesPerAddress'],
   ['LEVERAGE_MAX_SPECTATORS', 'maxSpectators'],
   ['LEVERAGE_MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress'],
+  ['LEVERAGE_ORPHAN_SECONDS', 'orphanSeconds'],
 ];
 for (const [name, key] of limits) {
   const value = envNumber(name);
@@ -56,8 +58,12 @@ if (redisUrl && !publicAddress) {
   process.exit(1);
 }
 
+// More than one machine: PostgreSQL holds every table, and processes take over each other's.
+const databaseUrl = process.env.DATABASE_URL || undefined;
+
 const app = createApp({
   dbPath,
+  databaseUrl,
   synchronous: sync,
   settings,
   clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client',
@@ -110,8 +116,8 @@ console.log(`  On this computer:  http://localhost:${port}/`);
 for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
 // What SQLite reports, not what was asked for: the line proves the setting reached the store.
 const inForce = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(app.ctx.local.pragma('synchronous'))];
-console.log(`  Game data:         ${dbPath} (synchronous=${inForce})`);
-if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress}`);
+console.log(databaseUrl ? `  Game data:         PostgreSQL (DATABASE_URL), shared with every process that uses it` : `  Game data:         ${dbPath} (synchronous=${inForce})`);
+if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress} (process ${matchMaker.processId})`);
 if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);
 if (lan.length > 0) {
   console.log('\nScan to join from a phone on the same network:');

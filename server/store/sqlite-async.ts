@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/record/log';
 import type { Reply, Request } from './sqlite-worker';
-import type { SeatEvent, Synchronous, TableRecord, TableStore, Row } from './store';
+import type { Orphan, Row, SeatEvent, Synchronous, TableRecord, TableStore } from './store';
 
 /**
  * The thread runs TypeScript through tsx, as the server itself does; named by absolute path so it
@@ -79,6 +79,20 @@ export class SqliteStore implements TableStore {
 
   seatEvents(code: string): Promise<SeatEvent[]> {
     return this.ask({ kind: 'read', method: 'seatEvents', code });
+  }
+
+  async adoptOrphans(): Promise<Orphan[]> {
+    return (await this.openCodes()).map((code) => ({ code, fromColyseus: null }));
+  }
+
+  async heartbeat(): Promise<void> {}
+
+  async holds(code: string): Promise<boolean> {
+    return (await this.getTable(code))?.status === 'open';
+  }
+
+  heldCodes(): Promise<string[]> {
+    return this.openCodes();
   }
 
   close(): Promise<void> {

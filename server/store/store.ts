@@ -178,8 +178,26 @@ export interface TableStore {
   openCodes(): Promise<string[]>;
   log(code: string): Promise<LogEntry[]>;
   seatEvents(code: string): Promise<SeatEvent[]>;
+  /**
+   * The open tables this process should serve and nobody serves: on one machine every open table
+   * (at start); shared, those of processes whose heartbeat is older than `staleMs`, taken over
+   * atomically, each with the Colyseus process id of the one that held it.
+   */
+  adoptOrphans(now: number, staleMs: number): Promise<Orphan[]>;
+  /** This process is alive (shared stores; nothing to do on one machine). */
+  heartbeat(now: number): Promise<void>;
+  /** This process serves the table, which is still open. */
+  holds(code: string): Promise<boolean>;
+  /** The open tables this process serves (every open table, on one machine). */
+  heldCodes(): Promise<string[]>;
   /** Finishes every write already asked for, then closes. */
   close(): Promise<void>;
+}
+
+export interface Orphan {
+  code: string;
+  /** The Colyseus process id of the process that served it, if known (its rooms are cleared from Redis). */
+  fromColyseus: string | null;
 }
 
 /** The SQLite database itself, synchronous: used by the store's own thread, and by tests and tools. */
@@ -396,7 +414,8 @@ export class Store {
   }
 }
 
-function toRecord(row: Record<string, unknown>): TableRecord {
+/** A row of the tables table (SQLite or PostgreSQL) as a record. */
+export function toRecord(row: Record<string, unknown>): TableRecord {
   return {
     code: String(row.code),
     created: Number(row.created),
