@@ -10,9 +10,9 @@
 // sending a move to seeing its result in a view, or its refusal), moves per second, errors, and
 // the server's CPU, RSS and event-loop delay (GET /api/metrics, loopback only). It stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Metrics } from '../server/metrics';
@@ -168,6 +168,22 @@ function percentile(sorted: number[], p: number): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * How busy the machine was besides this run (Linux): the 1-minute load average and the share of
+ * the last 60 s in which some runnable task waited for a CPU. Figures from a shared machine
+ * mean little without these.
+ */
+function machineLoad(): { loadAverage: number; cpuPressurePercent: number | null } {
+  let pressure: number | null = null;
+  try {
+    const m = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    if (m) pressure = Number(m[1]);
+  } catch {
+    pressure = null;
+  }
+  return { loadAverage: round1(loadavg()[0]), cpuPressurePercent: pressure };
+}
+
 async function main(): Promise<void> {
   const o = parse(process.argv.slice(2));
   const log = (m: string) => {
@@ -278,6 +294,7 @@ async function main(): Promise<void> {
         synchronous: o.url ? 'unknown' : o.sync,
       },
       generatorCpuPercent: round1(((genAfter.user + genAfter.system) / 1000 / (seconds * 1000)) * 100),
+      machine: { cores: availableParallelism(), ...machineLoad() },
     };
     if (o.json) console.log(JSON.stringify(result, null, 2));
     else {
@@ -291,6 +308,10 @@ async function main(): Promise<void> {
         `server           CPU ${result.server.cpuPercent}% of one core, RSS ${result.server.rssMB} MB, event-loop delay p50 ${result.server.eventLoopDelayMs.p50} ms / p99 ${result.server.eventLoopDelayMs.p99} ms / max ${result.server.eventLoopDelayMs.max} ms (worst second)`,
       );
       log(`generator        CPU ${result.generatorCpuPercent}% of one core`);
+      log(
+        `machine          ${result.machine.cores} cores, load average ${result.machine.loadAverage}` +
+          (result.machine.cpuPressurePercent === null ? '' : `, CPU pressure ${result.machine.cpuPressurePercent}% (tasks waiting for a CPU, last 60 s)`),
+      );
     }
   } finally {
     await server?.stop();
