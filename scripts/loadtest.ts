@@ -11,10 +11,10 @@
 // the server's CPU, RSS and event-loop delay (GET /api/metrics, loopback only). It stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { freePort } from '../server/free-port';
 import type { Metrics } from '../server/metrics';
 import type { FromWorker, ToWorker, WorkerConfig } from './loadtest-worker';
 
@@ -97,16 +97,6 @@ function parse(argv: string[]): Options {
   return o;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface Server {
   url: string;

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as ServerRoom } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
@@ -11,6 +10,9 @@ import { createApp, type App } from '../../server/app';
 import type { ServerSettings } from '../../server/context';
 import { TableRoom } from '../../server/rooms/TableRoom';
 import { Store } from '../../server/store/store';
+import { freePort } from '../../server/free-port';
+
+export { freePort };
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
 import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, ViewPatchMessage, Welcome } from '../../shared/protocol';
@@ -129,17 +131,6 @@ export function tableRoom(b: Booted, code: string): TableRoom {
   const room = b.colyseus.getRoomById(code);
   if (!room) throw new Error(`no room for table ${code}`);
   return room as unknown as TableRoom;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** One SDK client and everything it received, decoded, in order. */
