@@ -107,7 +107,13 @@ try {
   console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other server or set PORT.` : err);
   process.exit(1);
 }
-const restored = await app.restoreTables();
+let restored: string[];
+try {
+  restored = await app.restoreTables();
+} catch (e) {
+  console.error(`Could not read the game data (${databaseUrl ? 'DATABASE_URL' : dbPath}): ${(e as Error).message}`);
+  process.exit(1);
+}
 
 const lan = lanAddresses();
 console.log('');
