@@ -83,6 +83,7 @@ export class TableRoom extends Room<{ state: TableState }> {
       () => this.ctx.store,
       (e) => this.giveUp(e),
       (m) => this.ctx.log(`[${this.roomId}] ${m}`),
+      { begin: () => this.outbox?.hold(), end: () => this.outbox?.flush() },
     );
     this.ctx.journals.add(this.journal);
     const restore = restoreRequest(options, this.ctx.restoreKey);

@@ -21,6 +21,8 @@ export class Journal {
     private store: () => TableStore,
     private onFailure: (error: Error) => void,
     private warn: (message: string) => void,
+    /** Around the messages one committed batch releases (the outbox sends them in one write a socket). */
+    private release: { begin(): void; end(): void } = { begin: () => undefined, end: () => undefined },
   ) {}
 
   /** Records a write; its row is made now, since the record it describes goes on changing. */
@@ -63,12 +65,17 @@ export class Journal {
         () => {
           this.inFlight = false;
           this.durable = upTo;
-          while (this.waiting.length > 0 && this.waiting[0].upTo <= this.durable) {
-            try {
-              this.waiting.shift()!.run();
-            } catch (e) {
-              this.warn(`after a write: ${(e as Error).stack ?? String(e)}`);
+          this.release.begin();
+          try {
+            while (this.waiting.length > 0 && this.waiting[0].upTo <= this.durable) {
+              try {
+                this.waiting.shift()!.run();
+              } catch (e) {
+                this.warn(`after a write: ${(e as Error).stack ?? String(e)}`);
+              }
             }
+          } finally {
+            this.release.end();
           }
           if (this.batch.length > 0) this.flush();
           else this.settle();

@@ -48,12 +48,21 @@ export class SqliteStore implements TableStore {
     this.pending.clear();
   }
 
+  /** Requests of this turn of the event loop, posted together: one message to the thread, not one per table. */
+  private outgoing: Request[] = [];
+
   private ask<T>(request: Ask): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ ...request, id });
+      if (this.outgoing.length === 0)
+        queueMicrotask(() => {
+          const requests = this.outgoing;
+          this.outgoing = [];
+          this.worker.postMessage(requests);
+        });
+      this.outgoing.push({ ...request, id } as Request);
     });
   }
 

@@ -18,8 +18,8 @@ const store = new Store(path, synchronous);
 let queue: Request[] = [];
 let scheduled = false;
 
-port.on('message', (r: Request) => {
-  queue.push(r);
+port.on('message', (requests: Request[]) => {
+  queue.push(...requests);
   if (!scheduled) {
     scheduled = true;
     setImmediate(work);
