@@ -2,7 +2,6 @@
 // act at once), pages in headless Chromium, and checks a person would make by eye — the
 // renderer is WebGL, nothing overlaps, every control is reachable by keyboard.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker, type Room } from '@colyseus/core';
@@ -10,6 +9,7 @@ import { inject } from 'vitest';
 import { createApp, type App } from '../../server/app';
 import { BENCHMARK_GAMES } from '../../shared/bots/benchmark';
 import type { ServerSettings } from '../../server/context';
+import { freePort } from '../../server/free-port';
 import { launch, newPage, type Launched, type Page } from './browser';
 
 /**
@@ -24,17 +24,6 @@ export interface TestServer {
   app: App;
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const a = probe.address();
-      probe.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** A game server serving the built client, with a throwaway database. */
