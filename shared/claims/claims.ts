@@ -5,8 +5,7 @@ import { runBenchmark, type Benchmark } from '../bots/benchmark';
 import { PERSONA_NAMES, type PersonaName } from '../bots/personas';
 import { placeSeat, seatOutcomes } from '../engine/percentiles';
 import type { Scenario, Seat } from '../engine/types';
-import type { TableView } from '../engine/view';
-import { weakestPair, weakSeats, type StudentName } from '../students';
+import { seatsOfScenario, weakestPair, weakSeats, type StudentName } from '../students';
 import { estimate, pairedDifference, type Estimate } from './stats';
 import {
   claimedPerRound,
@@ -77,7 +76,6 @@ export const STUDENT_TARGETS: { student: StudentName; below: number; each: boole
   { student: 'last-round-defector', below: 50, each: false },
 ];
 
-const publicSeats = (scenario: Scenario) => ({ seats: scenario.roles.map((r, seat) => ({ seat, power: r.power, veto: r.veto })) }) as unknown as Pick<TableView, 'seats'>;
 
 function verdictAbove(e: Estimate, threshold = 0): Verdict {
   return e.lo > threshold ? 'holds' : 'does not hold';
@@ -126,20 +124,31 @@ function packages(ctx: Ctx): ClaimResult {
   };
 }
 
+/**
+ * The weak third of the table playing a scripted habit, against the same seats playing as
+ * reciprocators on the same seeds: the weak seats' mean value claimed per round, paired.
+ */
+function weakSeatsGain(ctx: Ctx, label: ClaimId, habit: StudentName): { weak: Seat[]; effect: Estimate } {
+  const { scenario } = ctx;
+  const weak = weakSeats(seatsOfScenario(scenario));
+  const mean = (state: Parameters<typeof claimedPerRound>[0]) => weak.reduce((a, s) => a + claimedPerRound(state, s), 0) / weak.length;
+  const [withHabit, without] = paired(
+    ctx,
+    label,
+    (g) => mean(play(scenario, withSeats(roster(scenario, g), weak, student(habit)), g).state),
+    (g) => mean(play(scenario, withSeats(roster(scenario, g), weak, persona('reciprocator')), g).state),
+  );
+  return { weak, effect: pairedDifference(withHabit, without) };
+}
+
+const names = (scenario: Scenario, seats: readonly Seat[]) => seats.map((s) => scenario.roles[s].name).join(', ');
+
 function coalesce(ctx: Ctx): ClaimResult {
   const { scenario } = ctx;
-  const bloc = weakSeats(publicSeats(scenario));
-  const mean = (state: Parameters<typeof claimedPerRound>[0]) => bloc.reduce((a, s) => a + claimedPerRound(state, s), 0) / bloc.length;
-  const [together, apart] = paired(
-    ctx,
-    'coalesce',
-    (g) => mean(play(scenario, withSeats(roster(scenario, g), bloc, student('weak-bloc')), g).state),
-    (g) => mean(play(scenario, withSeats(roster(scenario, g), bloc, persona('reciprocator')), g).state),
-  );
-  const effect = pairedDifference(together, apart);
+  const { weak, effect } = weakSeatsGain(ctx, 'coalesce', 'weak-bloc');
   return {
     id: 'coalesce', scenario: scenario.id, claim: 'Weak seats that coalesce beat those that do not',
-    measure: `value claimed per round by the weak seats (${bloc.map((s) => scenario.roles[s].name).join(', ')}) holding together, minus the same seats each on its own`,
+    measure: `value claimed per round by the weak seats (${names(scenario, weak)}) holding together, minus the same seats each on its own`,
     effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
   };
 }
@@ -179,20 +188,12 @@ function labelled(ctx: Ctx): ClaimResult {
 
 function escalation(ctx: Ctx): ClaimResult {
   const { scenario } = ctx;
-  const weak = weakSeats(publicSeats(scenario));
-  const mean = (state: Parameters<typeof claimedPerRound>[0]) => weak.reduce((a, s) => a + claimedPerRound(state, s), 0) / weak.length;
-  const [pressing, quiet] = paired(
-    ctx,
-    'escalation',
-    (g) => mean(play(scenario, withSeats(roster(scenario, g), weak, student('weak-escalator')), g).state),
-    (g) => mean(play(scenario, withSeats(roster(scenario, g), weak, persona('reciprocator')), g).state),
-  );
-  const effect = pairedDifference(pressing, quiet);
+  const { weak, effect } = weakSeatsGain(ctx, 'escalation', 'weak-escalator');
   const claimed = hasVeto(scenario);
   return {
     id: 'escalation', scenario: scenario.id,
     claim: 'Where the strongest holds a veto, weak seats that escalate together, step by step, gain',
-    measure: `value claimed per round by the weak seats (${weak.map((s) => scenario.roles[s].name).join(', ')}) escalating together against the strongest, minus the same seats not escalating`,
+    measure: `value claimed per round by the weak seats (${names(scenario, weak)}) escalating together against the strongest, minus the same seats not escalating`,
     effect, target: claimed ? 'above 0' : 'no veto here: reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
   };
 }
@@ -200,7 +201,7 @@ function escalation(ctx: Ctx): ClaimResult {
 function concedeBestReply(ctx: Ctx): ClaimResult {
   const { scenario } = ctx;
   const strong = strongestSeat(scenario);
-  const weak = weakSeats(publicSeats(scenario));
+  const weak = weakSeats(seatsOfScenario(scenario));
   const table = (g: number, yields: 'always' | 'never') =>
     withSeats(withSeats(roster(scenario, g), weak, student('weak-escalator')), [strong], persona('incumbent', { yields }));
   const [yielding, refusing] = paired(
@@ -239,7 +240,7 @@ function builders(ctx: Ctx): ClaimResult {
 
 /** The seats a student takes in game g: the two weakest for side deals, else one seat in turn. */
 function studentSeats(scenario: Scenario, name: StudentName, g: number): Seat[] {
-  if (name === 'side-deal') return weakestPair(publicSeats(scenario));
+  if (name === 'side-deal') return weakestPair(seatsOfScenario(scenario));
   return [g % scenario.roles.length];
 }
 

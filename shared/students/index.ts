@@ -8,7 +8,7 @@ import { isWinningSet, powerOf } from '../engine/rules';
 import type { Seat, SeatAction, Terms, TrustMove } from '../engine/types';
 import type { ProposalView, TableView } from '../engine/view';
 import { decidePersona } from '../bots/personas';
-import { myBestTerms, powerShares, toPercentages } from '../bots/personas/reading';
+import { minimalWinningWith, myBestTerms, powerShares, toPercentages } from '../bots/personas/reading';
 
 export const STUDENT_NAMES = [
   'idle',
@@ -138,20 +138,11 @@ function acceptNewest(view: TableView): StudentDecision | null {
   return act({ type: 'accept', seat: me, proposal: newest.id }, 'accepted the newest offer');
 }
 
-/** Winning sets that lose if any member other than `me` leaves, smallest first, then lightest. */
+/** The smallest minimal winning coalition with `me`, then the lightest (the first in seat order among equals). */
 function smallestWinning(view: TableView, me: Seat): Seat[] | null {
-  const n = view.seats.length;
-  let best: Seat[] | null = null;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    if (!(mask & (1 << me))) continue;
-    const seats: Seat[] = [];
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) seats.push(i);
-    if (seats.length < 2 || !isWinningSet(view.scenario, seats)) continue;
-    if (!seats.every((s) => s === me || !isWinningSet(view.scenario, seats.filter((x) => x !== s)))) continue;
-    const weight = powerOf(view.scenario, seats);
-    if (!best || seats.length < best.length || (seats.length === best.length && weight < powerOf(view.scenario, best))) best = seats;
-  }
-  return best;
+  const options = minimalWinningWith(view, me);
+  const weight = (c: Seat[]) => powerOf(view.scenario, c);
+  return options.reduce<Seat[] | null>((best, c) => (!best || c.length < best.length || (c.length === best.length && weight(c) < weight(best)) ? c : best), null);
 }
 
 function sameOffer(p: ProposalView | undefined, members: Seat[], split: number[], terms: Terms): boolean {
@@ -179,8 +170,18 @@ function proposeGrab(view: TableView, kind: 'all' | 'floor'): StudentDecision | 
   );
 }
 
+/** The public make-up of a table's seats: enough to tell weak from strong. */
+export interface SeatFacts {
+  seats: readonly { seat: Seat; power: number; veto: boolean }[];
+}
+
+/** A scenario's seats as the public make-up of a table (for measuring outside a game). */
+export function seatsOfScenario(scenario: { roles: readonly { power: number; veto: boolean }[] }): SeatFacts {
+  return { seats: scenario.roles.map((r, seat) => ({ seat, power: r.power, veto: r.veto })) };
+}
+
 /** The two weakest seats by weight (lowest seat first among equals). */
-export function weakestPair(view: Pick<TableView, 'seats'>): [Seat, Seat] {
+export function weakestPair(view: SeatFacts): [Seat, Seat] {
   const order = view.seats.map((s) => s.seat).sort((a, b) => view.seats[a].power - view.seats[b].power || a - b);
   return [Math.min(order[0], order[1]), Math.max(order[0], order[1])];
 }
@@ -246,7 +247,7 @@ function escalateEveryRound(view: TableView): StudentDecision | null {
 }
 
 /** The weak seats of a table: the non-veto seats that together hold about a third of the seats, weakest first. */
-export function weakSeats(view: Pick<TableView, 'seats'>): Seat[] {
+export function weakSeats(view: SeatFacts): Seat[] {
   const count = Math.max(2, Math.round(view.seats.length / 3));
   return view.seats
     .filter((s) => !s.veto)
@@ -282,7 +283,7 @@ function escalateTogether(view: TableView): StudentDecision | null {
 }
 
 /** The order of seats by power share (for tests that place students in weak or strong seats). */
-export function seatsByPower(view: Pick<TableView, 'seats'>): Seat[] {
+export function seatsByPower(view: SeatFacts): Seat[] {
   return view.seats.map((s) => s.seat).sort((a, b) => view.seats[b].power - view.seats[a].power || a - b);
 }
 

@@ -345,12 +345,10 @@ export function buildProposal(ctx: Ctx, constraint: Constraint): { members: Seat
   }
   if (split[mine] < 0) return null;
   const terms = chooseTerms(ctx, members, constraint);
-  // Never offer oneself less than one's own declaration or one's own need.
-  const declared = view.seats[me].declared ?? 0;
-  if (split[mine] < declared || split[mine] < neededShare(ctx, { members, split, terms })) {
-    if (constraint.members?.length || constraint.keep) return split[mine] < declared ? null : { members, split, terms };
-    return null;
-  }
+  // Never below one's own declaration; below one's own need only to meet a demand.
+  if (split[mine] < (view.seats[me].declared ?? 0)) return null;
+  const meetingDemands = !!constraint.members?.length || !!constraint.keep;
+  if (!meetingDemands && split[mine] < neededShare(ctx, { members, split, terms })) return null;
   return { members, split, terms };
 }
 

@@ -4,7 +4,7 @@ import { isWinning, powerMap, type WeightedGame } from '../../../shared/engine/p
 import { apply } from '../../../shared/engine/apply';
 import { createGame } from '../../../shared/engine/setup';
 import type { Action, GameState, Scenario, Seat, Terms } from '../../../shared/engine/types';
-import { weakSeats } from '../../../shared/students';
+import { seatsOfScenario, weakSeats } from '../../../shared/students';
 import { builtInScenarios } from '../../../shared/scenarios';
 
 // ---------------------------------------------------------------------------
@@ -183,7 +183,7 @@ describe.each(cases)('%s', (_id, s) => {
     // 10 % each, co-sign each other and raise one stage a round; the strongest seat sits in a
     // winning deal without them. At stage 4 it either refuses publicly or meets the demands by
     // adding them to its deal, paying their shares out of its own. The engine scores both.
-    const weak = weakSeats({ seats: s.roles.map((r, seat) => ({ seat, power: r.power, veto: r.veto })) } as unknown as Parameters<typeof weakSeats>[0]).filter((x) => x !== strong);
+    const weak = weakSeats(seatsOfScenario(s)).filter((x) => x !== strong);
     expect(weak.length).toBeGreaterThanOrEqual(Math.round(s.roles.length / 3));
     const others = s.roles.map((_r, i) => i).filter((i) => i !== strong && !weak.includes(i));
     let deal: Seat[] | null = null;

@@ -5,9 +5,9 @@ import { simulate } from '../../../shared/bots/simulate';
 import { isWinningSet } from '../../../shared/engine/rules';
 import type { Scenario } from '../../../shared/engine/types';
 import { builtInScenarios } from '../../../shared/scenarios';
-import { STUDENT_NAMES, weakestPair, weakSeats, type StudentName } from '../../../shared/students';
+import { seatsOfScenario, STUDENT_NAMES, weakestPair, weakSeats, type StudentName } from '../../../shared/students';
 
-const seatsOf = (s: Scenario) => ({ seats: s.roles.map((r, seat) => ({ seat, power: r.power, veto: r.veto })) }) as unknown as Parameters<typeof weakSeats>[0];
+const seatsOf = seatsOfScenario;
 
 function placed(s: Scenario, name: StudentName, g: number): number[] {
   if (name === 'side-deal') return weakestPair(seatsOf(s));
