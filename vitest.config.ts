@@ -20,7 +20,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['tests/server/**/*.test.ts'], fileParallelism: false, globalSetup: ['tests/tree-clean.ts'] },
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          fileParallelism: false,
+          globalSetup: ['tests/tree-clean.ts'],
+        },
       },
       {
         extends: true,

@@ -143,7 +143,19 @@ function setUrl(code: string | null, watching = false): void {
 function resetTable(): void {
   pendingKey.clear();
   feed.reset();
-  store.set({ welcome: null, view: null, lobby: null, feed: [], errors: {}, coach: [], guesses: {}, practice: null, highlight: null, focusProposal: null, seq: 0 });
+  store.set({
+    welcome: null,
+    view: null,
+    lobby: null,
+    feed: [],
+    errors: {},
+    coach: [],
+    guesses: {},
+    practice: null,
+    highlight: null,
+    focusProposal: null,
+    seq: 0,
+  });
 }
 
 async function attempt(what: () => Promise<void>): Promise<boolean> {

@@ -32,13 +32,18 @@ function paint(): void {
   const s = store.state;
   document.body.classList.toggle('narrow', isNarrow());
   const phase = s.view?.phase ?? '';
-  for (const c of Array.from(document.body.classList)) if (c.startsWith('phase-') && c !== `phase-${phase}`) document.body.classList.remove(c);
+  for (const c of Array.from(document.body.classList))
+    if (c.startsWith('phase-') && c !== `phase-${phase}`) document.body.classList.remove(c);
   if (phase) document.body.classList.add(`phase-${phase}`);
   render(ui, appView(s, isNarrow()));
   pinFeeds();
   if (stage) stage.show(s.screen);
   else if (needsStage(s.screen)) void loadStage().then((st) => st.show(store.state.screen));
-  if (s.screen !== 'boot' && (s.screen !== 'lobby' || s.scenarios !== null) && !document.documentElement.dataset.ready) {
+  if (
+    s.screen !== 'boot' &&
+    (s.screen !== 'lobby' || s.scenarios !== null) &&
+    !document.documentElement.dataset.ready
+  ) {
     document.documentElement.dataset.ready = '1';
     // Milliseconds from navigation to a usable page (npm run bench reads it: client.lobbyMs, client.lobbyPhoneMs).
     document.documentElement.dataset.readyMs = String(Math.round(performance.now()));

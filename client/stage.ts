@@ -29,7 +29,12 @@ export class Stage {
       parent: 'stage',
       backgroundColor: UI.bg,
       // The canvas holds DPR × the stage's CSS pixels; zoom 1/DPR shows it at the stage's size.
-      scale: { mode: Phaser.Scale.NONE, width: stageSize().width * DPR, height: stageSize().height * DPR, zoom: 1 / DPR },
+      scale: {
+        mode: Phaser.Scale.NONE,
+        width: stageSize().width * DPR,
+        height: stageSize().height * DPR,
+        zoom: 1 / DPR,
+      },
       scene: [BootScene, TableScene, DebriefScene],
       banner: false,
       input: { keyboard: false },
@@ -56,7 +61,8 @@ export class Stage {
   fit(): void {
     if (!this.game.isBooted) return;
     const { width, height } = stageSize();
-    if (Math.floor(width * DPR) !== this.game.scale.width || Math.floor(height * DPR) !== this.game.scale.height) this.game.scale.resize(width * DPR, height * DPR);
+    if (Math.floor(width * DPR) !== this.game.scale.width || Math.floor(height * DPR) !== this.game.scale.height)
+      this.game.scale.resize(width * DPR, height * DPR);
   }
 
   /** The art is in and the current screen's scene is running (for tests: the canvas is drawn). */
@@ -80,12 +86,27 @@ export class Stage {
             if (o.visible && o.alpha > 0) walk(o.list);
             continue;
           }
-          if (!(o instanceof Phaser.GameObjects.Text) || !o.visible || o.alpha < 0.5 || o.name === 'fx' || o.text.trim() === '') continue;
+          if (
+            !(o instanceof Phaser.GameObjects.Text) ||
+            !o.visible ||
+            o.alpha < 0.5 ||
+            o.name === 'fx' ||
+            o.text.trim() === ''
+          )
+            continue;
           let hidden = false;
-          for (let p = o.parentContainer; p; p = p.parentContainer) if (!p.visible || p.alpha < 0.5 || p.name === 'fx') hidden = true;
+          for (let p = o.parentContainer; p; p = p.parentContainer)
+            if (!p.visible || p.alpha < 0.5 || p.name === 'fx') hidden = true;
           if (hidden) continue;
           const b = o.getBounds();
-          out.push({ text: o.text, x: canvas.left + b.x, y: canvas.top + b.y, w: b.width, h: b.height, scene: scene.scene.key });
+          out.push({
+            text: o.text,
+            x: canvas.left + b.x,
+            y: canvas.top + b.y,
+            w: b.width,
+            h: b.height,
+            scene: scene.scene.key,
+          });
         }
       };
       walk(scene.children.list);
@@ -97,6 +118,8 @@ export class Stage {
   revealIcons(): { x: number; y: number; w: number; h: number; grown: boolean }[] {
     const canvas = this.game.canvas.getBoundingClientRect();
     const table = this.game.scene.getScene('Table') as TableScene | null;
-    return table && table.sys.isActive() ? table.revealIcons().map((b) => ({ ...b, x: canvas.left + b.x, y: canvas.top + b.y })) : [];
+    return table && table.sys.isActive()
+      ? table.revealIcons().map((b) => ({ ...b, x: canvas.left + b.x, y: canvas.top + b.y }))
+      : [];
   }
 }

@@ -68,8 +68,20 @@ function engine(): Figure[] {
     actionsPerRound += (g.applied + g.refused) / g.state.totalRounds;
   }
   return [
-    { key: 'engine.actionsPerSecond', label: 'engine actions applied per second', value: Math.round(total / (best / 1000)), unit: 'actions/s', target: '≥ 200,000' },
-    { key: 'engine.gameMs', label: `whole 6-seat random game (${Math.round(actionsPerRound / 300)} actions a round), median`, value: +median(times).toFixed(3), unit: 'ms', target: '< 5' },
+    {
+      key: 'engine.actionsPerSecond',
+      label: 'engine actions applied per second',
+      value: Math.round(total / (best / 1000)),
+      unit: 'actions/s',
+      target: '≥ 200,000',
+    },
+    {
+      key: 'engine.gameMs',
+      label: `whole 6-seat random game (${Math.round(actionsPerRound / 300)} actions a round), median`,
+      value: +median(times).toFixed(3),
+      unit: 'ms',
+      target: '< 5',
+    },
   ];
 }
 
@@ -83,7 +95,15 @@ function power(): Figure[] {
     powerMap({ weights, quota });
     times.push(performance.now() - t0);
   }
-  return [{ key: 'power.fiftySeatsMs', label: 'power indices of a 50-seat game, median', value: +median(times).toFixed(2), unit: 'ms', target: 'milliseconds' }];
+  return [
+    {
+      key: 'power.fiftySeatsMs',
+      label: 'power indices of a 50-seat game, median',
+      value: +median(times).toFixed(2),
+      unit: 'ms',
+      target: 'milliseconds',
+    },
+  ];
 }
 
 function tournaments(): Figure[] {
@@ -95,8 +115,20 @@ function tournaments(): Figure[] {
   for (let game = 0; game < 1000; game++) simulate(sixSeats, rotation(PERSONA_NAMES, 6, game, 'normal'), game);
   const thousand = (performance.now() - t1) / 1000;
   return [
-    { key: 'tournament.standardSeconds', label: 'standard trust tournament (13 strategies, 200 turns, 10 repetitions)', value: +standard.toFixed(3), unit: 's', target: '< 0.5' },
-    { key: 'bots.thousandGamesSeconds', label: '1,000 seeded 6-seat coalition games with personas', value: +thousand.toFixed(2), unit: 's', target: '< 5' },
+    {
+      key: 'tournament.standardSeconds',
+      label: 'standard trust tournament (13 strategies, 200 turns, 10 repetitions)',
+      value: +standard.toFixed(3),
+      unit: 's',
+      target: '< 0.5',
+    },
+    {
+      key: 'bots.thousandGamesSeconds',
+      label: '1,000 seeded 6-seat coalition games with personas',
+      value: +thousand.toFixed(2),
+      unit: 's',
+      target: '< 5',
+    },
   ];
 }
 
@@ -116,8 +148,16 @@ async function client(): Promise<Figure[]> {
   const { build } = await import('vite');
   const dir = mkdtempSync(join(tmpdir(), 'leverage-bench-client-'));
   try {
-    await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, manifest: true } });
-    const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+    await build({
+      configFile: 'vite.config.ts',
+      mode: 'production',
+      logLevel: 'silent',
+      build: { outDir: dir, emptyOutDir: true, manifest: true },
+    });
+    const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[] }
+    >;
     const gz = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
     // What the lobby loads: the entry and, transitively, its static imports.
     const lobby = new Set<string>();
@@ -128,16 +168,33 @@ async function client(): Promise<Figure[]> {
       for (const k of chunk.imports ?? []) visit(k);
     };
     for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-    const all = new Set(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
+    const all = new Set(
+      Object.values(manifest)
+        .map((c) => c.file)
+        .filter((f) => f.endsWith('.js')),
+    );
     const lobbyKB = [...lobby].filter((f) => f.endsWith('.js')).reduce((a, f) => a + gz(f), 0) / 1024;
     const allKB = [...all].reduce((a, f) => a + gz(f), 0) / 1024;
     const figures: Figure[] = [
-      { key: 'client.jsGzipKB', label: 'client JavaScript the lobby loads, gzipped', value: +lobbyKB.toFixed(1), unit: 'KB', target: '< 500' },
-      { key: 'client.allJsGzipKB', label: 'all client JavaScript (with the table and Phaser), gzipped', value: +allKB.toFixed(1), unit: 'KB' },
+      {
+        key: 'client.jsGzipKB',
+        label: 'client JavaScript the lobby loads, gzipped',
+        value: +lobbyKB.toFixed(1),
+        unit: 'KB',
+        target: '< 500',
+      },
+      {
+        key: 'client.allJsGzipKB',
+        label: 'all client JavaScript (with the table and Phaser), gzipped',
+        value: +allKB.toFixed(1),
+        unit: 'KB',
+      },
     ];
     const { hasChromium, launch, newPage } = await import('../tests/e2e/browser');
     if (!hasChromium()) {
-      console.error('bench: no Chromium at /usr/bin/chromium (apt-get install -y chromium); client.lobbyMs and client.lobbyPhoneMs skipped');
+      console.error(
+        'bench: no Chromium at /usr/bin/chromium (apt-get install -y chromium); client.lobbyMs and client.lobbyPhoneMs skipped',
+      );
       return figures;
     }
     const { createApp } = await import('../server/app');
@@ -157,7 +214,9 @@ async function client(): Promise<Figure[]> {
             await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
           }
           await page.goto(`http://127.0.0.1:${port}/`);
-          await page.waitForFunction(() => document.documentElement.dataset.readyMs !== undefined, null, { timeout: 30_000 });
+          await page.waitForFunction(() => document.documentElement.dataset.readyMs !== undefined, null, {
+            timeout: 30_000,
+          });
           times.push(Number(await page.evaluate(() => document.documentElement.dataset.readyMs)));
         } finally {
           await browser.close();
@@ -166,8 +225,20 @@ async function client(): Promise<Figure[]> {
       return median(times);
     };
     try {
-      figures.push({ key: 'client.lobbyMs', label: 'navigation to a usable lobby in headless Chromium, median of 7', value: await lobbyMs(7, false), unit: 'ms', target: '< 1500' });
-      figures.push({ key: 'client.lobbyPhoneMs', label: 'the same on a phone (390×844, CPU 4× slower), median of 5', value: await lobbyMs(5, true), unit: 'ms', target: '< 1500' });
+      figures.push({
+        key: 'client.lobbyMs',
+        label: 'navigation to a usable lobby in headless Chromium, median of 7',
+        value: await lobbyMs(7, false),
+        unit: 'ms',
+        target: '< 1500',
+      });
+      figures.push({
+        key: 'client.lobbyPhoneMs',
+        label: 'the same on a phone (390×844, CPU 4× slower), median of 5',
+        value: await lobbyMs(5, true),
+        unit: 'ms',
+        target: '< 1500',
+      });
     } finally {
       await app.close();
     }
@@ -188,22 +259,40 @@ async function benchmark(): Promise<Figure[]> {
   runBenchmark(sixSeats, { games: BENCHMARK_GAMES });
   const seconds = (performance.now() - t0) / 1000;
   const figures: Figure[] = [
-    { key: 'benchmark.seconds', label: `role-percentile benchmark of a 6-seat scenario (${BENCHMARK_GAMES} bot tables)`, value: +seconds.toFixed(2), unit: 's', target: 'seconds' },
-    { key: 'benchmark.gamesPerSecond', label: 'benchmark bot tables played per second', value: Math.round(BENCHMARK_GAMES / seconds), unit: 'games/s' },
+    {
+      key: 'benchmark.seconds',
+      label: `role-percentile benchmark of a 6-seat scenario (${BENCHMARK_GAMES} bot tables)`,
+      value: +seconds.toFixed(2),
+      unit: 's',
+      target: 'seconds',
+    },
+    {
+      key: 'benchmark.gamesPerSecond',
+      label: 'benchmark bot tables played per second',
+      value: Math.round(BENCHMARK_GAMES / seconds),
+      unit: 'games/s',
+    },
   ];
   const { createApp } = await import('../server/app');
   const { Client } = await import('@colyseus/sdk');
   // The flood guard would drop a ping every 20 ms: this measures the server, not the guard.
-  const app = createApp({ dbPath: ':memory:', log: () => undefined, settings: { botDelayMs: 0, rateBurst: 1e6, ratePerSecond: 1e6 } });
+  const app = createApp({
+    dbPath: ':memory:',
+    log: () => undefined,
+    settings: { botDelayMs: 0, rateBurst: 1e6, ratePerSecond: 1e6 },
+  });
   const port = 20000 + Math.floor(Math.random() * 20000);
   await app.server.listen(port);
   try {
     const started = performance.now();
     // A solo table asks for its scenario's benchmark as it opens: its moves are measured meanwhile.
-    const room = await new Client(`http://127.0.0.1:${port}`).create('table', { scenario: sixSeats.id, solo: true, name: 'Bench' });
+    const room = await new Client(`http://127.0.0.1:${port}`).create('table', {
+      scenario: sixSeats.id,
+      solo: true,
+      name: 'Bench',
+    });
     let answered: (() => void) | null = null;
     room.onMessage('*', (type, m) => {
-
       if (type === 'error') answered?.();
     });
     const roundTrip = async (): Promise<number> => {
@@ -229,12 +318,44 @@ async function benchmark(): Promise<Figure[]> {
     const sorted = during.slice().sort((a, b) => a - b);
     const idle = after.slice().sort((a, b) => a - b);
     figures.push(
-      { key: 'benchmark.serverSeconds', label: `the same in the server's worker thread, from table creation to ready`, value: +serverSeconds.toFixed(2), unit: 's' },
-      { key: 'benchmark.moveMedianMs', label: `a table's move answered while it runs, median of ${during.length}`, value: +median(during).toFixed(2), unit: 'ms' },
-      { key: 'benchmark.moveP99Ms', label: `a table's move answered while it runs, 99th percentile`, value: +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))].toFixed(2), unit: 'ms', target: '< 50' },
-      { key: 'benchmark.moveMaxMs', label: `a table's move answered while it runs, slowest`, value: +sorted[sorted.length - 1].toFixed(2), unit: 'ms', target: '< 50' },
-      { key: 'benchmark.moveIdleMedianMs', label: 'a table\'s move answered after it is done, median of 100', value: +median(after).toFixed(2), unit: 'ms' },
-      { key: 'benchmark.moveIdleMaxMs', label: 'a table\'s move answered after it is done, slowest', value: +idle[idle.length - 1].toFixed(2), unit: 'ms' },
+      {
+        key: 'benchmark.serverSeconds',
+        label: `the same in the server's worker thread, from table creation to ready`,
+        value: +serverSeconds.toFixed(2),
+        unit: 's',
+      },
+      {
+        key: 'benchmark.moveMedianMs',
+        label: `a table's move answered while it runs, median of ${during.length}`,
+        value: +median(during).toFixed(2),
+        unit: 'ms',
+      },
+      {
+        key: 'benchmark.moveP99Ms',
+        label: `a table's move answered while it runs, 99th percentile`,
+        value: +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))].toFixed(2),
+        unit: 'ms',
+        target: '< 50',
+      },
+      {
+        key: 'benchmark.moveMaxMs',
+        label: `a table's move answered while it runs, slowest`,
+        value: +sorted[sorted.length - 1].toFixed(2),
+        unit: 'ms',
+        target: '< 50',
+      },
+      {
+        key: 'benchmark.moveIdleMedianMs',
+        label: "a table's move answered after it is done, median of 100",
+        value: +median(after).toFixed(2),
+        unit: 'ms',
+      },
+      {
+        key: 'benchmark.moveIdleMaxMs',
+        label: "a table's move answered after it is done, slowest",
+        value: +idle[idle.length - 1].toFixed(2),
+        unit: 'ms',
+      },
     );
   } finally {
     await app.close();
@@ -245,7 +366,10 @@ async function benchmark(): Promise<Figure[]> {
 const SECTIONS: Record<string, Section> = { engine, power, tournaments, benchmark, client };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+    strict: true,
+  });
   const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SECTIONS);
   const unknown = chosen.filter((c) => !SECTIONS[c]);
   if (unknown.length) {
@@ -257,7 +381,11 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const machine = { cpuModel: cpu[0]?.model ?? 'unknown', cpuCount: cpu.length, node: process.version };
   if (values.json) {
-    const out: Record<string, number | string> = { 'machine.cpuModel': machine.cpuModel, 'machine.cpuCount': machine.cpuCount, 'machine.node': machine.node };
+    const out: Record<string, number | string> = {
+      'machine.cpuModel': machine.cpuModel,
+      'machine.cpuCount': machine.cpuCount,
+      'machine.node': machine.node,
+    };
     for (const f of figures) out[f.key] = f.value;
     console.log(JSON.stringify(out));
     return;
@@ -265,7 +393,9 @@ async function main(): Promise<void> {
   console.log(`Leverage benchmarks on ${machine.cpuCount} × ${machine.cpuModel}, Node ${machine.node}\n`);
   const width = Math.max(...figures.map((f) => f.label.length));
   for (const f of figures) {
-    console.log(`${f.label.padEnd(width)}  ${f.value.toLocaleString('en-GB').padStart(12)} ${f.unit.padEnd(9)} ${f.target ? `(target ${f.target})` : ''}`);
+    console.log(
+      `${f.label.padEnd(width)}  ${f.value.toLocaleString('en-GB').padStart(12)} ${f.unit.padEnd(9)} ${f.target ? `(target ${f.target})` : ''}`,
+    );
   }
 }
 

@@ -68,7 +68,10 @@ if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const scenarios = values.scenario === 'all' ? builtInScenarios : [scenarioById(values.scenario) ?? fail(`No scenario "${values.scenario}".`)];
+const scenarios =
+  values.scenario === 'all'
+    ? builtInScenarios
+    : [scenarioById(values.scenario) ?? fail(`No scenario "${values.scenario}".`)];
 const games = whole('games', values.games, 2);
 const benchmarkGames = whole('benchmark', values.benchmark, 10);
 const only = values.only === 'all' ? [...CLAIM_IDS] : values.only.split(',').map((x) => x.trim());
@@ -110,10 +113,13 @@ if (values.json) {
   process.stdout.write(table(saved.results));
   const held = saved.results.filter((r) => r.verdict === 'holds').length;
   const failed = saved.results.filter((r) => r.verdict === 'does not hold');
-  process.stdout.write(`\n${held} hold, ${failed.length} do not hold, ${saved.results.length - held - failed.length} reported only; ${saved.games} games per claim and scenario, ${saved.benchmarkGames} benchmark tables, ${saved.seconds.toFixed(0)} s.\n`);
+  process.stdout.write(
+    `\n${held} hold, ${failed.length} do not hold, ${saved.results.length - held - failed.length} reported only; ${saved.games} games per claim and scenario, ${saved.benchmarkGames} benchmark tables, ${saved.seconds.toFixed(0)} s.\n`,
+  );
   if (failed.length > 0) {
     process.stdout.write('\nDoes not hold (taught as not true):\n');
-    for (const r of failed) process.stdout.write(`  - ${r.scenario}: ${r.claim} (${fmt(r.effect.mean)}, target ${r.target})\n`);
+    for (const r of failed)
+      process.stdout.write(`  - ${r.scenario}: ${r.claim} (${fmt(r.effect.mean)}, target ${r.target})\n`);
   }
 }
 
@@ -134,12 +140,19 @@ function markdown(results: readonly ClaimResult[]): string {
   const rows = new Map<string, ClaimResult[]>();
   for (const r of results) rows.set(keyOf(r), [...(rows.get(keyOf(r)) ?? []), r]);
   const mark = (r: ClaimResult | undefined) =>
-    !r ? '' : `${fmt(r.effect.mean)} [${fmt(r.effect.lo)}, ${fmt(r.effect.hi)}]${r.verdict === 'holds' ? ' ✓' : r.verdict === 'does not hold' ? ' ✗' : ' –'}`;
-  const lines = [`| claim | target | ${ids.join(' | ')} | all |`, `| --- | --- | ${ids.map(() => '---').join(' | ')} | --- |`];
+    !r
+      ? ''
+      : `${fmt(r.effect.mean)} [${fmt(r.effect.lo)}, ${fmt(r.effect.hi)}]${r.verdict === 'holds' ? ' ✓' : r.verdict === 'does not hold' ? ' ✗' : ' –'}`;
+  const lines = [
+    `| claim | target | ${ids.join(' | ')} | all |`,
+    `| --- | --- | ${ids.map(() => '---').join(' | ')} | --- |`,
+  ];
   for (const group of rows.values()) {
     const first = group[0];
     const label = first.subject ? `${first.claim} (${first.subject})` : first.claim;
-    lines.push(`| ${label} | ${first.target} | ${ids.map((id) => mark(group.find((r) => r.scenario === id))).join(' | ')} | ${mark(group.find((r) => r.scenario === 'all'))} |`);
+    lines.push(
+      `| ${label} | ${first.target} | ${ids.map((id) => mark(group.find((r) => r.scenario === id))).join(' | ')} | ${mark(group.find((r) => r.scenario === 'all'))} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -150,9 +163,22 @@ function fmt(x: number): string {
 }
 
 function table(results: readonly ClaimResult[]): string {
-  const rows = results.map((r) => [r.id, r.subject ?? '', r.scenario, fmt(r.effect.mean), `[${fmt(r.effect.lo)}, ${fmt(r.effect.hi)}]`, String(r.games), r.target, r.verdict]);
+  const rows = results.map((r) => [
+    r.id,
+    r.subject ?? '',
+    r.scenario,
+    fmt(r.effect.mean),
+    `[${fmt(r.effect.lo)}, ${fmt(r.effect.hi)}]`,
+    String(r.games),
+    r.target,
+    r.verdict,
+  ]);
   const head = ['claim', 'who', 'scenario', 'effect', '95% interval', 'games', 'target', 'verdict'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }

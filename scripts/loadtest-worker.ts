@@ -26,7 +26,14 @@ export type ToWorker = { type: 'play' } | { type: 'measure' } | { type: 'stop' }
 export type FromWorker =
   | { type: 'ready'; clients: number; failed: number }
   | { type: 'log'; message: string }
-  | { type: 'done'; latencies: number[]; moves: number; refused: Record<string, number>; timeouts: number; disconnects: number };
+  | {
+      type: 'done';
+      latencies: number[];
+      moves: number;
+      refused: Record<string, number>;
+      timeouts: number;
+      disconnects: number;
+    };
 
 /** The server's flood guard admits 10 messages a second: flat out stays just under it. */
 const FLAT_OUT_GAP_MS = 110;
@@ -159,21 +166,35 @@ class Person {
       this.chats = this.chats.filter((t) => now - t < 10_000);
       if (this.chats.length < CHAT_PER_10S && Math.random() < 0.5) {
         this.chats.push(now);
-        return this.send('chat', { to: null, text: `hello ${nonce}`, at }, (w) => moved(w) || w.chat.some((m) => m.text === `hello ${nonce}`));
+        return this.send(
+          'chat',
+          { to: null, text: `hello ${nonce}`, at },
+          (w) => moved(w) || w.chat.some((m) => m.text === `hello ${nonce}`),
+        );
       }
       const others = v.seats.map((s) => s.seat).filter((s) => s !== me);
       const partner = others[Math.floor(Math.random() * others.length)];
       const members = [me, partner].sort((a, b) => a - b);
-      const terms = Object.fromEntries(v.scenario.issues.map((i) => [i.id, i.options[Math.floor(Math.random() * i.options.length)].id]));
+      const terms = Object.fromEntries(
+        v.scenario.issues.map((i) => [i.id, i.options[Math.floor(Math.random() * i.options.length)].id]),
+      );
       const mine = 40 + Math.floor(Math.random() * 21);
       const split = members.map((m) => (m === me ? mine : 100 - mine));
-      return this.send('propose', { members, split, terms, rationale: nonce, at }, (w) => moved(w) || w.proposals.some((p) => p.proposer === me && p.rationale === nonce));
+      return this.send(
+        'propose',
+        { members, split, terms, rationale: nonce, at },
+        (w) => moved(w) || w.proposals.some((p) => p.proposer === me && p.rationale === nonce),
+      );
     }
     if (v.phase === 'trust') {
       const open = v.trust.find((t) => t.move === null);
       if (open) {
         const move = Math.random() < 0.8 ? 'honour' : 'defect';
-        return this.send('trust', { partner: open.partner, move, at }, (w) => moved(w) || w.trust.some((t) => t.partner === open.partner && t.move !== null));
+        return this.send(
+          'trust',
+          { partner: open.partner, move, at },
+          (w) => moved(w) || w.trust.some((t) => t.partner === open.partner && t.move !== null),
+        );
       }
       if (!v.seats[me].ready) return this.send('ready', { at }, (w) => moved(w) || w.seats[me].ready);
     }
@@ -213,7 +234,9 @@ let failed = 0;
 async function setUpTable(index: number): Promise<void> {
   const client = new Client(config.url);
   const seats = Array.from({ length: config.seatsOfScenario }, (_, i) =>
-    i < config.people ? { kind: 'human' as const } : { kind: 'bot' as const, bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' } },
+    i < config.people
+      ? { kind: 'human' as const }
+      : { kind: 'bot' as const, bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' } },
   );
   const host = new Person(
     await client.create('table', {
@@ -246,7 +269,10 @@ async function main(): Promise<void> {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
       await setUpTable(i).catch((e: Error) => {
         failed++;
-        port.postMessage({ type: 'log', message: `worker ${config.worker}: table ${i} failed to set up: ${e.message}` } satisfies FromWorker);
+        port.postMessage({
+          type: 'log',
+          message: `worker ${config.worker}: table ${i} failed to set up: ${e.message}`,
+        } satisfies FromWorker);
       });
     }
   });

@@ -31,7 +31,9 @@ interface Options {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run loadtest -- --tables N --seats 5 --pace 2-5|flat --duration S [--warmup S] [--workers W] [--url ws://127.0.0.1:PORT] [--sync full|normal] [--json]`);
+  console.error(
+    `${message}\nUsage: npm run loadtest -- --tables N --seats 5 --pace 2-5|flat --duration S [--warmup S] [--workers W] [--url ws://127.0.0.1:PORT] [--sync full|normal] [--json]`,
+  );
   process.exit(2);
 }
 
@@ -92,11 +94,11 @@ function parse(argv: string[]): Options {
       usage(`--url ${o.url} is not a URL.`);
     }
     // A load test is traffic of our own making: it goes to this machine only.
-    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) usage('--url must be a server on this machine (127.0.0.1 or localhost).');
+    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+      usage('--url must be a server on this machine (127.0.0.1 or localhost).');
   }
   return o;
 }
-
 
 interface Server {
   url: string;
@@ -189,7 +191,10 @@ async function main(): Promise<void> {
   const server = o.url ? null : await startServer(o);
   const url = o.url ?? server!.url;
   try {
-    const scenarios = (await (await fetch(`${url.replace(/^ws/, 'http')}/api/scenarios`)).json()) as { id: string; roles: unknown[] }[];
+    const scenarios = (await (await fetch(`${url.replace(/^ws/, 'http')}/api/scenarios`)).json()) as {
+      id: string;
+      roles: unknown[];
+    }[];
     const fits = scenarios.filter((s) => s.roles.length >= o.seats).sort((a, b) => a.roles.length - b.roles.length);
     if (fits.length === 0) usage(`No scenario has ${o.seats} roles.`);
     const scenario = fits[0];
@@ -209,7 +214,10 @@ async function main(): Promise<void> {
         pace: o.pace,
         worker: w,
       };
-      return new Worker(new URL('./loadtest-worker.ts', import.meta.url), { workerData: config, execArgv: ['--import', 'tsx'] });
+      return new Worker(new URL('./loadtest-worker.ts', import.meta.url), {
+        workerData: config,
+        execArgv: ['--import', 'tsx'],
+      });
     });
     const inbox = threads.map(() => [] as FromWorker[]);
     threads.forEach((t, i) =>
@@ -229,7 +237,9 @@ async function main(): Promise<void> {
     const ready = await next('ready');
     const clients = ready.reduce((n, r) => n + r.clients, 0);
     const failedTables = ready.reduce((n, r) => n + r.failed, 0);
-    log(`${clients} clients at ${o.tables - failedTables} tables in ${round1((Date.now() - setupStart) / 1000)} s${failedTables ? ` (${failedTables} tables failed to set up)` : ''}; warming up`);
+    log(
+      `${clients} clients at ${o.tables - failedTables} tables in ${round1((Date.now() - setupStart) / 1000)} s${failedTables ? ` (${failedTables} tables failed to set up)` : ''}; warming up`,
+    );
 
     tell({ type: 'play' });
     await new Promise((r) => setTimeout(r, o.warmup * 1000));
@@ -264,7 +274,10 @@ async function main(): Promise<void> {
     const refusals = Object.values(refused).reduce((a, b) => a + b, 0);
     const timeouts = done.reduce((n, d) => n + d.timeouts, 0);
     const disconnects = done.reduce((n, d) => n + d.disconnects, 0);
-    const cpuServer = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / ((after.wallMs - before.wallMs) || 1);
+    const cpuServer =
+      (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) /
+      1000 /
+      (after.wallMs - before.wallMs || 1);
     const result = {
       tables: o.tables,
       seats: o.seats,
@@ -295,10 +308,18 @@ async function main(): Promise<void> {
     if (o.json) console.log(JSON.stringify(result, null, 2));
     else {
       log('');
-      log(`move -> result   p50 ${result.latencyMs.p50} ms   p95 ${result.latencyMs.p95} ms   p99 ${result.latencyMs.p99} ms   max ${result.latencyMs.max} ms`);
+      log(
+        `move -> result   p50 ${result.latencyMs.p50} ms   p95 ${result.latencyMs.p95} ms   p99 ${result.latencyMs.p99} ms   max ${result.latencyMs.max} ms`,
+      );
       log(`moves            ${result.movesPerSecond}/s (${moves} in ${result.durationSeconds} s)`);
       log(
-        `errors           ${refusals} refused${refusals ? ` (${Object.entries(refused).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}, ${timeouts} timed out, ${disconnects} disconnected`,
+        `errors           ${refusals} refused${
+          refusals
+            ? ` (${Object.entries(refused)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')})`
+            : ''
+        }, ${timeouts} timed out, ${disconnects} disconnected`,
       );
       log(
         `server           CPU ${result.server.cpuPercent}% of one core, RSS ${result.server.rssMB} MB, event-loop delay p50 ${result.server.eventLoopDelayMs.p50} ms / p99 ${result.server.eventLoopDelayMs.p99} ms / max ${result.server.eventLoopDelayMs.max} ms (worst second)`,
@@ -306,7 +327,9 @@ async function main(): Promise<void> {
       log(`generator        CPU ${result.generatorCpuPercent}% of one core`);
       log(
         `machine          ${result.machine.cores} cores, load average ${result.machine.loadAverage}` +
-          (result.machine.cpuPressurePercent === null ? '' : `, CPU pressure ${result.machine.cpuPressurePercent}% (tasks waiting for a CPU, last 60 s)`),
+          (result.machine.cpuPressurePercent === null
+            ? ''
+            : `, CPU pressure ${result.machine.cpuPressurePercent}% (tasks waiting for a CPU, last 60 s)`),
       );
     }
   } finally {

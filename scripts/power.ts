@@ -40,11 +40,15 @@ function parseArgsError(err: unknown): UsageError {
       return new UsageError(`There is no option ${option ?? message}.`);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (message.includes('ambiguous')) {
-        return new UsageError(`The value given to ${option ?? 'an option'} starts with a dash; write it as ${option ?? '--option'}=VALUE.`);
+        return new UsageError(
+          `The value given to ${option ?? 'an option'} starts with a dash; write it as ${option ?? '--option'}=VALUE.`,
+        );
       }
       return new UsageError(`The option ${option ?? ''} needs a value.`.replace('  ', ' '));
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new UsageError(`Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every value follows an option such as --weights.`);
+      return new UsageError(
+        `Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every value follows an option such as --weights.`,
+      );
     default:
       return new UsageError(message);
   }
@@ -72,7 +76,8 @@ function parse(argv: string[]): Request | 'help' {
   }
   if (values.help) return 'help';
 
-  if (values.weights === undefined) throw new UsageError('The weights are missing: give them with --weights, e.g. --weights 9,9,7,3,1,1.');
+  if (values.weights === undefined)
+    throw new UsageError('The weights are missing: give them with --weights, e.g. --weights 9,9,7,3,1,1.');
   const weights = list(values.weights, '--weights').map((s, i) => {
     if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) {
       throw new UsageError(`The weight of seat ${i} must be a whole number of zero or more, but it is "${s}".`);
@@ -83,11 +88,14 @@ function parse(argv: string[]): Request | 'help' {
 
   if (values.quota === undefined) throw new UsageError('The quota is missing: give it with --quota, e.g. --quota 16.');
   const quotaText = values.quota.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(quotaText)) throw new UsageError(`The quota must be a number, but it is "${values.quota}".`);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(quotaText))
+    throw new UsageError(`The quota must be a number, but it is "${values.quota}".`);
   const quota = Number(quotaText);
   if (quota <= 0) throw new UsageError(`The quota must be more than zero, but it is ${quotaText}.`);
   if (quota > total) {
-    throw new UsageError(`The quota (${quotaText}) is more than the total weight (${total}), so no coalition could ever win.`);
+    throw new UsageError(
+      `The quota (${quotaText}) is more than the total weight (${total}), so no coalition could ever win.`,
+    );
   }
 
   const veto: number[] = [];
@@ -95,7 +103,9 @@ function parse(argv: string[]): Request | 'help' {
     for (const s of list(values.veto, '--veto')) {
       const seat = /^\d+$/.test(s) ? Number(s) : NaN;
       if (!Number.isInteger(seat) || seat >= weights.length) {
-        throw new UsageError(`Veto seat "${s}" does not exist: seats are numbered 0 to ${weights.length - 1}, in the order of --weights.`);
+        throw new UsageError(
+          `Veto seat "${s}" does not exist: seats are numbered 0 to ${weights.length - 1}, in the order of --weights.`,
+        );
       }
       if (!veto.includes(seat)) veto.push(seat);
     }
@@ -105,7 +115,9 @@ function parse(argv: string[]): Request | 'help' {
   if (values.names !== undefined) {
     names = list(values.names, '--names');
     if (names.length !== weights.length) {
-      throw new UsageError(`There ${names.length === 1 ? 'is 1 name' : `are ${names.length} names`} for ${weights.length} seats; give one name per weight.`);
+      throw new UsageError(
+        `There ${names.length === 1 ? 'is 1 name' : `are ${names.length} names`} for ${weights.length} seats; give one name per weight.`,
+      );
     }
   }
   return { game: { weights, quota, veto }, names, json: values.json };
@@ -123,7 +135,9 @@ function table(req: Request): string {
   const inSomeCoalition = new Set(map.minimalWinning.flat());
   const dummies = game.weights
     .map((w, i) => i)
-    .filter((i) => game.weights[i] > 0 && map.shapleyShubik[i] === 0 && map.banzhaf[i] === 0 && !inSomeCoalition.has(i));
+    .filter(
+      (i) => game.weights[i] > 0 && map.shapleyShubik[i] === 0 && map.banzhaf[i] === 0 && !inSomeCoalition.has(i),
+    );
 
   const header = ['Seat', ...(names ? ['Name'] : []), 'Weight', 'Weight %', 'Shapley–Shubik', 'Banzhaf', 'Note'];
   const rows = game.weights.map((w, i) => [
@@ -144,11 +158,19 @@ function table(req: Request): string {
       .trimEnd();
 
   const out: string[] = [];
-  const vetoText = veto.size > 0 ? `; every winning coalition needs ${[...veto].sort((a, b) => a - b).map(label).join(', ')}` : '';
+  const vetoText =
+    veto.size > 0
+      ? `; every winning coalition needs ${[...veto]
+          .sort((a, b) => a - b)
+          .map(label)
+          .join(', ')}`
+      : '';
   out.push(`Quota ${game.quota} of ${total} (${pct(game.quota / total)})${vetoText}.`, '');
   out.push(line(header), line(widths.map((n) => '-'.repeat(n))), ...rows.map(line), '');
 
-  const count = map.minimalWinningTruncated ? `first ${map.minimalWinning.length}; there are more` : String(map.minimalWinning.length);
+  const count = map.minimalWinningTruncated
+    ? `first ${map.minimalWinning.length}; there are more`
+    : String(map.minimalWinning.length);
   out.push(`Minimal winning coalitions (${count}):`);
   for (const c of map.minimalWinning) {
     const weight = c.reduce((sum, i) => sum + game.weights[i], 0);

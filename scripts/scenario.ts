@@ -34,11 +34,18 @@ function check(file: string): boolean {
     return false;
   }
   const s = result.scenario;
-  const map = powerMap({ weights: s.roles.map((r) => r.power), quota: s.quota, veto: s.roles.flatMap((r, i) => (r.veto ? [i] : [])) }, 20);
+  const map = powerMap(
+    { weights: s.roles.map((r) => r.power), quota: s.quota, veto: s.roles.flatMap((r, i) => (r.veto ? [i] : [])) },
+    20,
+  );
   const total = s.roles.reduce((a, r) => a + r.power, 0);
-  console.log(`${file}: valid — "${s.name}", ${s.roles.length} roles, ${s.issues.length} issues, quota ${s.quota} of ${total}, rounds ${s.rounds.min}–${s.rounds.max}`);
+  console.log(
+    `${file}: valid — "${s.name}", ${s.roles.length} roles, ${s.issues.length} issues, quota ${s.quota} of ${total}, rounds ${s.rounds.min}–${s.rounds.max}`,
+  );
   const width = Math.max(...s.roles.map((r) => r.name.length));
-  console.log(`  ${'role'.padEnd(width)}  power  walk-away  Shapley–Shubik  Banzhaf${s.roles.some((r) => r.veto) ? '  veto' : ''}`);
+  console.log(
+    `  ${'role'.padEnd(width)}  power  walk-away  Shapley–Shubik  Banzhaf${s.roles.some((r) => r.veto) ? '  veto' : ''}`,
+  );
   s.roles.forEach((r, i) => {
     console.log(
       `  ${r.name.padEnd(width)}  ${String(r.power).padStart(5)}  ${String(r.walkAway).padStart(9)}  ${(map.shapleyShubik[i] * 100).toFixed(1).padStart(13)}%  ${(map.banzhaf[i] * 100).toFixed(1).padStart(6)}%${r.veto ? '  yes' : ''}`,
@@ -48,7 +55,11 @@ function check(file: string): boolean {
   console.log(`  minimal winning coalitions${map.minimalWinningTruncated ? ' (first 20)' : ''}:`);
   for (const c of map.minimalWinning) console.log(`    ${c.map(name).join(' + ')}`);
   const best = bestTerms(s);
-  console.log(`  best package for the table: ${Object.entries(best.terms).map(([k, v]) => `${k}=${v}`).join(', ')} (worth ${best.value} a round to the table; prize ${s.prize})`);
+  console.log(
+    `  best package for the table: ${Object.entries(best.terms)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')} (worth ${best.value} a round to the table; prize ${s.prize})`,
+  );
   console.log(`  most the table can gain over its walk-aways in a round: ${bestRoundGain(s)}`);
   return true;
 }

@@ -13,12 +13,7 @@ import { STRATEGY_NAMES, isStrategyName, type StrategyName } from '../shared/bot
 import { coalitionTournament, type CoalitionTournamentResult } from '../shared/bots/coalition-tournament';
 import { DIFFICULTIES, PERSONA_NAMES, type Difficulty, type PersonaName } from '../shared/bots/personas';
 import { SCENARIO_IDS, builtInScenarios, scenarioById } from '../shared/scenarios';
-import {
-  evolve,
-  trustTournament,
-  type EvolutionResult,
-  type TournamentResult,
-} from '../shared/bots/tournament';
+import { evolve, trustTournament, type EvolutionResult, type TournamentResult } from '../shared/bots/tournament';
 
 const OPTIONS = {
   strategies: { type: 'string', default: 'all' },
@@ -89,7 +84,9 @@ interface TrustSettings extends OutputSettings {
   shares: number[] | undefined;
 }
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>
+>['values'];
 
 function parseCommandLine(argv: string[]): Values {
   try {
@@ -130,7 +127,10 @@ function wholeNumber(text: string, option: string, min: number): number {
 
 function parseStrategies(text: string): StrategyName[] {
   if (text.trim() === 'all') return [...STRATEGY_NAMES];
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (names.length === 0) throw new UsageError('--strategies needs at least one strategy name.');
   const unknown = names.filter((s) => !isStrategyName(s));
   if (unknown.length > 0) {
@@ -166,7 +166,18 @@ function parseTrustSettings(values: Values): TrustSettings {
       throw new UsageError(`--shares gives ${shares.length} shares for ${strategies.length} strategies.`);
     }
   }
-  return { strategies, turns, repetitions, noise, seed, evolve: generations, shares, json: values.json, csv: values.csv, out: values.out };
+  return {
+    strategies,
+    turns,
+    repetitions,
+    noise,
+    seed,
+    evolve: generations,
+    shares,
+    json: values.json,
+    csv: values.csv,
+    out: values.out,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -192,13 +203,18 @@ function writeFile(path: string, text: string): void {
 function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
 function describe(s: TrustSettings): string {
-  return `${s.strategies.length} strateg${s.strategies.length === 1 ? 'y' : 'ies'}, ${s.turns} turns, ` +
-    `${s.repetitions} repetition${s.repetitions === 1 ? '' : 's'}, noise ${s.noise}, seed ${s.seed}`;
+  return (
+    `${s.strategies.length} strateg${s.strategies.length === 1 ? 'y' : 'ies'}, ${s.turns} turns, ` +
+    `${s.repetitions} repetition${s.repetitions === 1 ? '' : 's'}, noise ${s.noise}, seed ${s.seed}`
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -237,11 +253,14 @@ function runTrustTournament(s: TrustSettings): number {
   ]);
   process.stdout.write(
     `Trust tournament: ${describe(s)}, ${result.matches.length} matches\n\n` +
-      table(
-        ['rank', 'strategy', 'median/turn', 'mean/turn', 'wins', 'honoured'],
-        rows,
-        [true, false, true, true, true, true],
-      ) +
+      table(['rank', 'strategy', 'median/turn', 'mean/turn', 'wins', 'honoured'], rows, [
+        true,
+        false,
+        true,
+        true,
+        true,
+        true,
+      ]) +
       '\n\nScores are payoffs per turn per opponent (self-play excluded), ranked by the median over repetitions.\n',
   );
   return 0;
@@ -278,7 +297,10 @@ function runEvolution(s: TrustSettings, generations: number): number {
   const shown = sampleGenerations(generations, 9);
   const final = result.shares[generations];
   const order = result.strategies.map((_, i) => i).sort((a, b) => final[b] - final[a] || a - b);
-  const rows = order.map((i) => [result.strategies[i], ...shown.map((g) => `${(result.shares[g][i] * 100).toFixed(1)}%`)]);
+  const rows = order.map((i) => [
+    result.strategies[i],
+    ...shown.map((g) => `${(result.shares[g][i] * 100).toFixed(1)}%`),
+  ]);
   const note = shown.length < generations + 1 ? ' (a sample of generations; --json or --csv give every one)' : '';
   process.stdout.write(
     `Evolution over ${generations} generations: ${describe(s)}\n` +
@@ -297,13 +319,24 @@ function runEvolution(s: TrustSettings, generations: number): number {
 function runCoalitionTournament(values: Values): number {
   const id = values.scenario!.trim();
   const scenarios = id === 'all' ? builtInScenarios : [scenarioById(id)];
-  if (scenarios.some((x) => x === undefined)) throw new UsageError(`unknown scenario "${id}"; choose one of ${SCENARIO_IDS.join(', ')} or all.`);
+  if (scenarios.some((x) => x === undefined))
+    throw new UsageError(`unknown scenario "${id}"; choose one of ${SCENARIO_IDS.join(', ')} or all.`);
   const personaText = values.personas!.trim();
-  const personas = personaText === 'all' ? [...PERSONA_NAMES] : personaText.split(',').map((p) => p.trim()).filter(Boolean);
+  const personas =
+    personaText === 'all'
+      ? [...PERSONA_NAMES]
+      : personaText
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
   const unknown = personas.filter((p) => !(PERSONA_NAMES as readonly string[]).includes(p));
-  if (personas.length === 0 || unknown.length > 0) throw new UsageError(`unknown persona ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; choose from ${PERSONA_NAMES.join(', ')}.`);
+  if (personas.length === 0 || unknown.length > 0)
+    throw new UsageError(
+      `unknown persona ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; choose from ${PERSONA_NAMES.join(', ')}.`,
+    );
   const difficulty = values.difficulty!.trim();
-  if (!(DIFFICULTIES as readonly string[]).includes(difficulty)) throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, not "${difficulty}".`);
+  if (!(DIFFICULTIES as readonly string[]).includes(difficulty))
+    throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, not "${difficulty}".`);
   const games = wholeNumber(values.games!, 'games', 1);
   const seed = wholeNumber(values.seed!, 'seed', 0);
   const bar = progressBar('games');
@@ -326,9 +359,31 @@ function runCoalitionTournament(values: Values): number {
     writeFile(
       values.csv,
       csvLines([
-        ['scenario', 'persona', 'seats', 'deals_closed', 'terms_traded', 'escalations', 'defections', 'labelled_concessions', 'mean_surplus', 'mean_mutual_gain'],
+        [
+          'scenario',
+          'persona',
+          'seats',
+          'deals_closed',
+          'terms_traded',
+          'escalations',
+          'defections',
+          'labelled_concessions',
+          'mean_surplus',
+          'mean_mutual_gain',
+        ],
         ...result.scenarios.flatMap((sc) =>
-          sc.personas.map((p) => [sc.scenario, p.persona, p.seats, p.dealsClosed, p.termsTraded, p.escalations, p.defections, p.labelledConcessions, p.meanSurplus, p.meanMutualGain]),
+          sc.personas.map((p) => [
+            sc.scenario,
+            p.persona,
+            p.seats,
+            p.dealsClosed,
+            p.termsTraded,
+            p.escalations,
+            p.defections,
+            p.labelledConcessions,
+            p.meanSurplus,
+            p.meanMutualGain,
+          ]),
         ),
       ]),
     );
@@ -338,10 +393,22 @@ function runCoalitionTournament(values: Values): number {
     return 0;
   }
   const rows = result.ranking.map((r, i) => [
-    String(i + 1), r.persona, r.meanMutualGain.toFixed(1), r.meanSurplus.toFixed(1), r.dealsClosed.toFixed(2), r.termsTraded.toFixed(2),
-    r.escalations.toFixed(2), r.defections.toFixed(2), r.labelledConcessions.toFixed(2),
+    String(i + 1),
+    r.persona,
+    r.meanMutualGain.toFixed(1),
+    r.meanSurplus.toFixed(1),
+    r.dealsClosed.toFixed(2),
+    r.termsTraded.toFixed(2),
+    r.escalations.toFixed(2),
+    r.defections.toFixed(2),
+    r.labelledConcessions.toFixed(2),
   ]);
-  const perScenario = result.scenarios.map((sc) => `  ${sc.scenario.padEnd(22)} efficiency ${(sc.meanEfficiency * 100).toFixed(0).padStart(3)}%   best: ${sc.personas[0].persona}`).join('\n');
+  const perScenario = result.scenarios
+    .map(
+      (sc) =>
+        `  ${sc.scenario.padEnd(22)} efficiency ${(sc.meanEfficiency * 100).toFixed(0).padStart(3)}%   best: ${sc.personas[0].persona}`,
+    )
+    .join('\n');
   process.stdout.write(
     `Coalition tournament: ${scenarios.length} scenario(s), ${games} games each, personas ${personas.join(', ')}, ${difficulty}, seed ${seed}\n\n` +
       table(
@@ -350,7 +417,8 @@ function runCoalitionTournament(values: Values): number {
         [true, false, true, true, true, true, true, true, true],
       ) +
       '\n\nPer game and seat: rounds in the winning deal, issues traded away, escalations, defections, labelled concessions.\n\n' +
-      perScenario + '\n',
+      perScenario +
+      '\n',
   );
   return 0;
 }

@@ -63,6 +63,7 @@ export class SlidingWindow {
   }
 
   private prune(now: number): void {
-    for (const [address, times] of this.times) if (times.every((t) => now - t >= this.windowMs())) this.times.delete(address);
+    for (const [address, times] of this.times)
+      if (times.every((t) => now - t >= this.windowMs())) this.times.delete(address);
   }
 }

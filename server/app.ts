@@ -103,7 +103,9 @@ export function createApp(options: AppOptions): App {
     express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
     greet: false,
     logger: condensedLogger(ctx.log),
-    ...(options.redisUrl ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) } : {}),
+    ...(options.redisUrl
+      ? { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl) }
+      : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     // main.ts handles SIGINT/SIGTERM itself, so that tests can boot and stop servers freely.
     gracefullyShutdown: false,

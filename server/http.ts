@@ -40,7 +40,12 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
   app.get('/api/benchmarks/:scenarioId', (req, res) => {
     const scenario = scenarioById(req.params.scenarioId);
     if (!scenario) {
-      res.status(404).json({ error: 'unknown-scenario', message: `There is no built-in scenario "${req.params.scenarioId.slice(0, 64)}".` });
+      res
+        .status(404)
+        .json({
+          error: 'unknown-scenario',
+          message: `There is no built-in scenario "${req.params.scenarioId.slice(0, 64)}".`,
+        });
       return;
     }
     res.json(ctx.benchmarks.status(scenario));
@@ -51,7 +56,10 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     res.json(rooms.map((r) => r.metadata as TableListing).filter((m) => m && m.phase !== 'end'));
   });
 
-  const finished = async (code: string, res: Response): Promise<{ results: TableResults; record: TableRecord } | null> => {
+  const finished = async (
+    code: string,
+    res: Response,
+  ): Promise<{ results: TableResults; record: TableRecord } | null> => {
     const record = await ctx.store.getTable(normaliseCode(code));
     if (!record) {
       res.status(404).json({ error: 'unknown-table', message: 'There is no table with that code.' });
@@ -59,7 +67,9 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     }
     if (record.status !== 'finished') {
       // The log holds bots' reasons and unrevealed moves: it opens with the debrief, not before.
-      res.status(409).json({ error: 'not-finished', message: 'This game is still being played; its results open when it ends.' });
+      res
+        .status(409)
+        .json({ error: 'not-finished', message: 'This game is still being played; its results open when it ends.' });
       return null;
     }
     return { results: record.results as TableResults, record };
@@ -168,8 +178,24 @@ export function resultsCsv(r: TableResults, answer: PlacementsAnswer): (string |
   const placements = answer.status === 'ready' ? answer.placements : null;
   const rows: (string | number | null)[][] = [
     [
-      'seat', 'role', 'name', 'kind', 'bot', 'held_by', 'points', 'baseline', 'surplus', 'mutual_gain', 'reputation',
-      'claimed_per_round', 'claimed_percentile', 'mutual_gain_per_round', 'mutual_gain_percentile', 'created', 'created_percentile', 'benchmark_tables',
+      'seat',
+      'role',
+      'name',
+      'kind',
+      'bot',
+      'held_by',
+      'points',
+      'baseline',
+      'surplus',
+      'mutual_gain',
+      'reputation',
+      'claimed_per_round',
+      'claimed_percentile',
+      'mutual_gain_per_round',
+      'mutual_gain_percentile',
+      'created',
+      'created_percentile',
+      'benchmark_tables',
     ],
   ];
   for (const s of r.score.seats) {
@@ -202,15 +228,36 @@ export function resultsCsv(r: TableResults, answer: PlacementsAnswer): (string |
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function logCsv(log: readonly LogEntry[], seatEvents: readonly SeatEvent[]): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [['seq', 'time', 'round', 'phase', 'actor', 'by', 'type', 'action', 'reason']];
+  const rows: (string | number | null)[][] = [
+    ['seq', 'time', 'round', 'phase', 'actor', 'by', 'type', 'action', 'reason'],
+  ];
   let e = 0;
-  const seatRow = (ev: SeatEvent) => [ev.seq, new Date(ev.time).toISOString(), null, null, ev.seat, 'system', `seat-${ev.kind}`, null, ev.detail];
+  const seatRow = (ev: SeatEvent) => [
+    ev.seq,
+    new Date(ev.time).toISOString(),
+    null,
+    null,
+    ev.seat,
+    'system',
+    `seat-${ev.kind}`,
+    null,
+    ev.detail,
+  ];
   for (const entry of log) {
     while (e < seatEvents.length && seatEvents[e].seq <= entry.seq) rows.push(seatRow(seatEvents[e++]));
     const { type, ...rest } = entry.action;
-    rows.push([entry.seq, new Date(entry.time).toISOString(), entry.round, entry.phase, String(entry.actor), entry.by, type, JSON.stringify(rest), entry.reason]);
+    rows.push([
+      entry.seq,
+      new Date(entry.time).toISOString(),
+      entry.round,
+      entry.phase,
+      String(entry.actor),
+      entry.by,
+      type,
+      JSON.stringify(rest),
+      entry.reason,
+    ]);
   }
   while (e < seatEvents.length) rows.push(seatRow(seatEvents[e++]));
   return rows;
 }
-

@@ -54,7 +54,9 @@ if (process.env.LEVERAGE_TRUST_PROXY === '1') settings.trustProxy = true;
 const redisUrl = process.env.LEVERAGE_REDIS_URL || undefined;
 const publicAddress = process.env.LEVERAGE_PUBLIC_ADDRESS || undefined;
 if (redisUrl && !publicAddress) {
-  console.error('With LEVERAGE_REDIS_URL, set LEVERAGE_PUBLIC_ADDRESS to the host:port at which players reach this process.');
+  console.error(
+    'With LEVERAGE_REDIS_URL, set LEVERAGE_PUBLIC_ADDRESS to the host:port at which players reach this process.',
+  );
   process.exit(1);
 }
 
@@ -122,8 +124,15 @@ console.log(`  On this computer:  http://localhost:${port}/`);
 for (const address of lan) console.log(`  On the network:    http://${address}:${port}/`);
 // What SQLite reports, not what was asked for: the line proves the setting reached the store.
 const inForce = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(app.ctx.local.pragma('synchronous'))];
-console.log(databaseUrl ? `  Game data:         PostgreSQL (DATABASE_URL), shared with every process that uses it` : `  Game data:         ${dbPath} (synchronous=${inForce})`);
-if (redisUrl) console.log(`  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress} (process ${matchMaker.processId})`);
+console.log(
+  databaseUrl
+    ? `  Game data:         PostgreSQL (DATABASE_URL), shared with every process that uses it`
+    : `  Game data:         ${dbPath} (synchronous=${inForce})`,
+);
+if (redisUrl)
+  console.log(
+    `  Scale-out:         Redis ${redisUrl}, this process at ${publicAddress} (process ${matchMaker.processId})`,
+  );
 if (restored.length > 0) console.log(`  Restored tables:   ${restored.join(', ')}`);
 if (lan.length > 0) {
   console.log('\nScan to join from a phone on the same network:');

@@ -22,15 +22,25 @@ export function installMatchmakingHook(): void {
   if (original) return;
   original = matchMaker.controller.invokeMethod;
   const invoke = original;
-  matchMaker.controller.invokeMethod = function (this: typeof matchMaker.controller, method, roomName, clientOptions = {}, authOptions) {
-    const options: Record<string, unknown> = typeof clientOptions === 'object' && clientOptions !== null ? { ...clientOptions } : {};
+  matchMaker.controller.invokeMethod = function (
+    this: typeof matchMaker.controller,
+    method,
+    roomName,
+    clientOptions = {},
+    authOptions,
+  ) {
+    const options: Record<string, unknown> =
+      typeof clientOptions === 'object' && clientOptions !== null ? { ...clientOptions } : {};
     delete options[CREATOR_KEY];
     if (roomName === 'table' && CREATING.has(method)) {
       const ctx = context();
       if (!ctx.creations.take(authOptions?.ip ?? 'unknown')) {
         const { maxTablesPerAddress, tableWindowSeconds } = ctx.settings;
         return Promise.reject(
-          joinError('too-many-tables', `At most ${maxTablesPerAddress} new tables in ${Math.round(tableWindowSeconds / 60)} minutes from one address; join one instead.`),
+          joinError(
+            'too-many-tables',
+            `At most ${maxTablesPerAddress} new tables in ${Math.round(tableWindowSeconds / 60)} minutes from one address; join one instead.`,
+          ),
         );
       }
       options[CREATOR_KEY] = newToken();

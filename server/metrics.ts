@@ -27,7 +27,10 @@ export function startMetrics(): void {
 export function readMetrics(): Metrics {
   const h = histogram;
   const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
-  const eventLoop = h && h.count > 0 ? { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean) } : { p50: 0, p99: 0, max: 0, mean: 0 };
+  const eventLoop =
+    h && h.count > 0
+      ? { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean) }
+      : { p50: 0, p99: 0, max: 0, mean: 0 };
   h?.reset();
   const memory = process.memoryUsage();
   return {

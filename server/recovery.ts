@@ -26,7 +26,8 @@ export function createRecovery(ctx: ServerContext, shared: boolean): Recovery {
   async function bring(code: string, fromColyseus: string | null): Promise<void> {
     // The process that held it is gone, but Redis may still list its rooms: a room of the same
     // code would then be taken for this one. Colyseus's health check clears a dead process.
-    if (fromColyseus && fromColyseus !== matchMaker.processId) await matchMaker.healthCheckProcessId(fromColyseus).catch(() => undefined);
+    if (fromColyseus && fromColyseus !== matchMaker.processId)
+      await matchMaker.healthCheckProcessId(fromColyseus).catch(() => undefined);
     await matchMaker.createRoom('table', { restore: { code, key: ctx.restoreKey } } satisfies RestoreOptions);
     // A table whose log had reached its end finishes as it is restored: let that be saved.
     await local(code)?.settled();
@@ -48,11 +49,13 @@ export function createRecovery(ctx: ServerContext, shared: boolean): Recovery {
   async function sweep(): Promise<void> {
     await ctx.store.heartbeat(ctx.now());
     const adopted = await adopt();
-    if (adopted.length > 0) ctx.log(`took over ${adopted.length} table(s) of a process that stopped: ${adopted.join(', ')}`);
+    if (adopted.length > 0)
+      ctx.log(`took over ${adopted.length} table(s) of a process that stopped: ${adopted.join(', ')}`);
     const now = new Set<string>();
     for (const code of await ctx.store.heldCodes()) {
       if (local(code)) continue;
-      if (missing.has(code)) await bring(code, null).catch((e: Error) => ctx.log(`could not restore table ${code}: ${e.message}`));
+      if (missing.has(code))
+        await bring(code, null).catch((e: Error) => ctx.log(`could not restore table ${code}: ${e.message}`));
       else now.add(code);
     }
     missing = now;

@@ -21,7 +21,10 @@ const ID = z.number().int().min(0).max(1_000_000_000);
 const OWN_SEAT = {
   seat: z.unknown().optional(),
   at: z
-    .strictObject({ round: z.number().int().min(0).max(1000), phase: z.enum(['prepare', 'negotiate', 'resolve', 'trust', 'score', 'end']) })
+    .strictObject({
+      round: z.number().int().min(0).max(1000),
+      phase: z.enum(['prepare', 'negotiate', 'resolve', 'trust', 'score', 'end']),
+    })
     .optional(),
 };
 
@@ -38,7 +41,10 @@ export const ACTION_MESSAGES = {
     members: z.array(SEAT).max(8),
     split: z.array(z.number().int().min(0).max(100)).max(8),
     terms: z.record(z.string().max(64), z.string().max(64)),
-    promises: z.array(z.strictObject({ from: SEAT, to: SEAT, points: z.number().int().min(0).max(1_000_000) })).max(16).optional(),
+    promises: z
+      .array(z.strictObject({ from: SEAT, to: SEAT, points: z.number().int().min(0).max(1_000_000) }))
+      .max(16)
+      .optional(),
     rationale: TEXT.optional(),
     visibility: z.enum(['public', 'members']).optional(),
     counterTo: ID.nullable().optional(),
@@ -49,7 +55,13 @@ export const ACTION_MESSAGES = {
   ask: z.strictObject({ ...OWN_SEAT, target: SEAT }),
   answer: z.strictObject({ ...OWN_SEAT, ask: ID }),
   decline: z.strictObject({ ...OWN_SEAT, ask: ID }),
-  concede: z.strictObject({ ...OWN_SEAT, to: SEAT, points: z.number().int().min(0).max(1_000_000), labelled: z.boolean(), rationale: TEXT.optional() }),
+  concede: z.strictObject({
+    ...OWN_SEAT,
+    to: SEAT,
+    points: z.number().int().min(0).max(1_000_000),
+    labelled: z.boolean(),
+    rationale: TEXT.optional(),
+  }),
   declare: z.strictObject({ ...OWN_SEAT, share: z.number().int().min(0).max(100) }),
   escalate: z.strictObject({ ...OWN_SEAT, target: SEAT, demand, rationale: TEXT.optional() }),
   raise: z.strictObject({ ...OWN_SEAT, escalation: ID }),
@@ -76,7 +88,12 @@ export const CONTROL_MESSAGES = {
    * Trust-game practice: lock in the strategy you think each bot plays (once; a solo game ends
    * only when they are locked in, DESIGN 5).
    */
-  guesses: z.strictObject({ guesses: z.array(z.strictObject({ seat: SEAT, strategy: z.string().max(32) })).min(1).max(7) }),
+  guesses: z.strictObject({
+    guesses: z
+      .array(z.strictObject({ seat: SEAT, strategy: z.string().max(32) }))
+      .min(1)
+      .max(7),
+  }),
 } as const;
 
 export type ControlMessage = keyof typeof CONTROL_MESSAGES;
@@ -156,7 +173,12 @@ export const seatConfig = z.union([
   z.strictObject({ kind: z.literal('bot'), bot: botSpec }),
 ]);
 
-const duration = z.number().int().min(0).max(7 * 24 * 3600).nullable();
+const duration = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 3600)
+  .nullable();
 
 const joinFields = {
   name: z.string().max(200).optional(),
@@ -192,7 +214,11 @@ export const createOptions = z.strictObject({
    * continue (default 0.8), never more than max, which games must rarely reach (DESIGN 2).
    */
   roundRange: z
-    .strictObject({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100), continue: z.number().min(0).max(0.95).optional() })
+    .strictObject({
+      min: z.number().int().min(1).max(100),
+      max: z.number().int().min(1).max(100),
+      continue: z.number().min(0).max(0.95).optional(),
+    })
     .optional(),
   /** Solo: how well the bots play (default normal). */
   difficulty: z.enum(['easy', 'normal', 'hard']).optional(),
@@ -200,7 +226,12 @@ export const createOptions = z.strictObject({
   seats: z.array(seatConfig).max(8).optional(),
   /** Seconds; null = untimed (ends when every human is ready). Defaults from the scenario. */
   durations: z
-    .strictObject({ negotiate: duration.optional(), trust: duration.optional(), resolve: duration.optional(), score: duration.optional() })
+    .strictObject({
+      negotiate: duration.optional(),
+      trust: duration.optional(),
+      resolve: duration.optional(),
+      score: duration.optional(),
+    })
     .optional(),
   /** in-class: a bot takes a seat whose player is gone 60 s; between-meetings: nobody does. */
   policy: z.enum(['in-class', 'between-meetings']).default('in-class'),

@@ -87,7 +87,8 @@ function applyOp(node: unknown, op: PatchOp, depth: number): unknown {
   }
   const key = op.p[depth];
   if (Array.isArray(node)) {
-    if (typeof key !== 'number' || key < 0 || key >= node.length) throw new Error(`patch: no item ${String(key)} at ${op.p.slice(0, depth).join('.')}`);
+    if (typeof key !== 'number' || key < 0 || key >= node.length)
+      throw new Error(`patch: no item ${String(key)} at ${op.p.slice(0, depth).join('.')}`);
     const copy = node.slice();
     copy[key] = applyOp(node[key], op, depth + 1);
     return copy;
@@ -96,6 +97,12 @@ function applyOp(node: unknown, op: PatchOp, depth: number): unknown {
   const copy: Record<string, unknown> = { ...node };
   if (depth === op.p.length - 1 && 'd' in op) delete copy[key];
   // defineProperty, not assignment: a key named "__proto__" (a scenario may name an issue so) stays a key.
-  else Object.defineProperty(copy, key, { value: applyOp(node[key as string], op, depth + 1), enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(copy, key, {
+      value: applyOp(node[key as string], op, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }

@@ -11,7 +11,10 @@ const SKIP = /^node_modules\//;
 export function treeStamps(cwd = process.cwd()): Map<string, string> | null {
   let raw: string;
   try {
-    raw = execFileSync('git', ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all'], { cwd, encoding: 'utf8' });
+    raw = execFileSync('git', ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all'], {
+      cwd,
+      encoding: 'utf8',
+    });
   } catch {
     return null; // not a git checkout (an unpacked tarball): nothing to compare
   }
@@ -19,7 +22,8 @@ export function treeStamps(cwd = process.cwd()): Map<string, string> | null {
   for (const entry of raw.split('\0')) {
     if (entry.length < 4) continue;
     const path = entry.slice(3);
-    if (SKIP.test(path) || (process.env.LEVERAGE_SCREENSHOTS === '1' && path.startsWith('assets/screenshots/'))) continue;
+    if (SKIP.test(path) || (process.env.LEVERAGE_SCREENSHOTS === '1' && path.startsWith('assets/screenshots/')))
+      continue;
     let stamp = 'gone';
     try {
       const s = statSync(`${cwd}/${path}`);
@@ -43,6 +47,8 @@ export default function setup(): () => void {
     if (!before) return;
     const changed = changedPaths(before, treeStamps()!);
     if (changed.length > 0)
-      throw new Error(`The tests left the working tree changed (${changed.join(', ')}): tests must write to a temporary directory.`);
+      throw new Error(
+        `The tests left the working tree changed (${changed.join(', ')}): tests must write to a temporary directory.`,
+      );
   };
 }

@@ -8,7 +8,17 @@ import { noiseText, STRATEGY_TITLES } from '../../shared/trust-game/words';
 import { touch } from '../ui/common';
 import { h, type VNode } from '../ui/dom';
 import { explore } from './compute';
-import { DEFAULT_CONFIG, isDilemma, LIMITS, STEPS, stepConfig, STRATEGY_COLOURS, survivors, type ExploreConfig, type ExploreResult } from './model';
+import {
+  DEFAULT_CONFIG,
+  isDilemma,
+  LIMITS,
+  STEPS,
+  stepConfig,
+  STRATEGY_COLOURS,
+  survivors,
+  type ExploreConfig,
+  type ExploreResult,
+} from './model';
 
 type View = 'tournament' | 'evolution';
 
@@ -178,12 +188,28 @@ function goStep(index: number | null): void {
   requestAnimationFrame(() => document.getElementById('explore-step-title')?.focus());
 }
 
-function slider(id: string, label: string, value: number, limits: { min: number; max: number; step: number }, shown: string, set: (v: number) => void): VNode {
+function slider(
+  id: string,
+  label: string,
+  value: number,
+  limits: { min: number; max: number; step: number },
+  shown: string,
+  set: (v: number) => void,
+): VNode {
   return h(
     'div',
     { class: 'slider' },
     h('label', { for: id }, label, h('output', { for: id, id: `${id}-value` }, shown)),
-    h('input', { id, type: 'range', min: limits.min, max: limits.max, step: limits.step, value: String(value), 'aria-valuetext': shown, oninput: (e: Event) => set(Number((e.target as HTMLInputElement).value)) }),
+    h('input', {
+      id,
+      type: 'range',
+      min: limits.min,
+      max: limits.max,
+      step: limits.step,
+      value: String(value),
+      'aria-valuetext': shown,
+      oninput: (e: Event) => set(Number((e.target as HTMLInputElement).value)),
+    }),
   );
 }
 
@@ -191,7 +217,9 @@ function controls(): VNode {
   const c = ui.config;
   const p = c.payoffs;
   const payoff = (key: 'T' | 'R' | 'P' | 'S', name: string) =>
-    slider(`payoff-${key}`, `${name} (${key})`, p[key], LIMITS.payoff, String(p[key]), (v) => setConfig({ payoffs: { ...ui.config.payoffs, [key]: v } }));
+    slider(`payoff-${key}`, `${name} (${key})`, p[key], LIMITS.payoff, String(p[key]), (v) =>
+      setConfig({ payoffs: { ...ui.config.payoffs, [key]: v } }),
+    );
   return h(
     'section',
     { class: 'card explore-controls', 'aria-labelledby': 'explore-controls-h' },
@@ -200,13 +228,26 @@ function controls(): VNode {
       'div',
       { class: 'segmented', role: 'group', 'aria-label': 'What to show' },
       (['tournament', 'evolution'] as const).map((v) =>
-        h('button', { key: v, id: `show-${v}`, 'aria-pressed': String(ui.view === v), onclick: () => ((ui.view = v), animate(), touch()) }, v === 'tournament' ? 'Tournament' : 'Evolution'),
+        h(
+          'button',
+          {
+            key: v,
+            id: `show-${v}`,
+            'aria-pressed': String(ui.view === v),
+            onclick: () => ((ui.view = v), animate(), touch()),
+          },
+          v === 'tournament' ? 'Tournament' : 'Evolution',
+        ),
       ),
     ),
     slider('rounds', 'Rounds in a match', c.turns, LIMITS.turns, String(c.turns), (v) => setConfig({ turns: v })),
     slider('noise', 'Noise', c.noise, LIMITS.noise, `${+(c.noise * 100).toFixed(1)} %`, (v) => setConfig({ noise: v })),
-    slider('repetitions', 'Repetitions of each match', c.repetitions, LIMITS.repetitions, String(c.repetitions), (v) => setConfig({ repetitions: v })),
-    slider('generations', 'Generations', c.generations, LIMITS.generations, String(c.generations), (v) => setConfig({ generations: v })),
+    slider('repetitions', 'Repetitions of each match', c.repetitions, LIMITS.repetitions, String(c.repetitions), (v) =>
+      setConfig({ repetitions: v }),
+    ),
+    slider('generations', 'Generations', c.generations, LIMITS.generations, String(c.generations), (v) =>
+      setConfig({ generations: v }),
+    ),
     h(
       'fieldset',
       null,
@@ -216,9 +257,21 @@ function controls(): VNode {
       payoff('P', 'Both defect'),
       payoff('S', 'Honour a defector'),
       isDilemma(p)
-        ? h('p', { class: 'small muted' }, 'A prisoner’s dilemma: defecting pays more in one round, honouring together pays more over many.')
-        : h('p', { class: 'small warn', id: 'not-dilemma' }, 'Not a prisoner’s dilemma any more: it needs T > R > P > S and 2R > T + S.'),
-      h('button', { class: 'ghost', id: 'axelrod-payoffs', onclick: () => setConfig({ payoffs: { ...DEFAULT_CONFIG.payoffs } }) }, 'Axelrod’s 5, 3, 1, 0'),
+        ? h(
+            'p',
+            { class: 'small muted' },
+            'A prisoner’s dilemma: defecting pays more in one round, honouring together pays more over many.',
+          )
+        : h(
+            'p',
+            { class: 'small warn', id: 'not-dilemma' },
+            'Not a prisoner’s dilemma any more: it needs T > R > P > S and 2R > T + S.',
+          ),
+      h(
+        'button',
+        { class: 'ghost', id: 'axelrod-payoffs', onclick: () => setConfig({ payoffs: { ...DEFAULT_CONFIG.payoffs } }) },
+        'Axelrod’s 5, 3, 1, 0',
+      ),
     ),
     h(
       'fieldset',
@@ -237,7 +290,9 @@ function controls(): VNode {
             disabled: on && c.strategies.length <= 2,
             onchange: (e: Event) => {
               const want = (e.target as HTMLInputElement).checked;
-              setConfig({ strategies: STRATEGY_NAMES.filter((x) => (x === s ? want : ui.config.strategies.includes(x))) });
+              setConfig({
+                strategies: STRATEGY_NAMES.filter((x) => (x === s ? want : ui.config.strategies.includes(x))),
+              });
             },
           }),
           h('span', { class: 'swatch', style: `background:${STRATEGY_COLOURS[s]}` }),
@@ -254,7 +309,11 @@ function tournamentView(r: ExploreResult): VNode {
   const min = Math.min(r.config.payoffs.P, ...r.ranking.map((e) => e.medianScorePerTurn));
   return h(
     'div',
-    { id: 'tournament-bars', role: 'table', 'aria-label': 'Tournament ranking: points per round against each other strategy' },
+    {
+      id: 'tournament-bars',
+      role: 'table',
+      'aria-label': 'Tournament ranking: points per round against each other strategy',
+    },
     h(
       'div',
       { class: 'bar-row head', role: 'row' },
@@ -268,17 +327,29 @@ function tournamentView(r: ExploreResult): VNode {
         'div',
         { key: e.strategy, class: 'bar-row', role: 'row', id: `rank-${e.strategy}` },
         h('span', { role: 'cell' }, String(e.rank)),
-        h('span', { role: 'cell', class: 'name', title: STRATEGY_SUMMARIES[e.strategy] }, h('span', { class: 'swatch', style: `background:${STRATEGY_COLOURS[e.strategy]}` }), STRATEGY_TITLES[e.strategy]),
+        h(
+          'span',
+          { role: 'cell', class: 'name', title: STRATEGY_SUMMARIES[e.strategy] },
+          h('span', { class: 'swatch', style: `background:${STRATEGY_COLOURS[e.strategy]}` }),
+          STRATEGY_TITLES[e.strategy],
+        ),
         h(
           'span',
           { role: 'cell', class: 'bar-cell' },
-          h('span', { class: 'bar-fill', style: `width:${(((e.medianScorePerTurn - min) / (max - min)) * 100).toFixed(1)}%;background:${STRATEGY_COLOURS[e.strategy]}` }),
+          h('span', {
+            class: 'bar-fill',
+            style: `width:${(((e.medianScorePerTurn - min) / (max - min)) * 100).toFixed(1)}%;background:${STRATEGY_COLOURS[e.strategy]}`,
+          }),
           h('span', { class: 'bar-value' }, e.medianScorePerTurn.toFixed(2)),
         ),
         h('span', { role: 'cell', class: 'num' }, e.wins.toFixed(e.wins % 1 ? 1 : 0)),
       ),
     ),
-    h('p', { class: 'small muted', style: 'margin:4px 0 0' }, `Bars start at ${r.config.payoffs.P}, what two strategies that always defect earn; matches won are averaged over the repetitions.`),
+    h(
+      'p',
+      { class: 'small muted', style: 'margin:4px 0 0' },
+      `Bars start at ${r.config.payoffs.P}, what two strategies that always defect earn; matches won are averaged over the repetitions.`,
+    ),
   );
 }
 
@@ -297,8 +368,16 @@ function evolutionView(r: ExploreResult): VNode {
     h(
       'div',
       { class: 'row', style: 'margin-top:8px' },
-      h('button', { id: 'replay', class: 'ghost', onclick: () => animate() }, done ? 'Replay the evolution' : 'Restart'),
-      h('span', { class: 'small muted grow' }, 'Each generation, a strategy’s share grows in proportion to what it earns against the current population.'),
+      h(
+        'button',
+        { id: 'replay', class: 'ghost', onclick: () => animate() },
+        done ? 'Replay the evolution' : 'Restart',
+      ),
+      h(
+        'span',
+        { class: 'small muted grow' },
+        'Each generation, a strategy’s share grows in proportion to what it earns against the current population.',
+      ),
     ),
     h(
       'ul',
@@ -307,12 +386,21 @@ function evolutionView(r: ExploreResult): VNode {
       r.config.strategies
         .map((s, i) => ({ s, v: r.shares[r.shares.length - 1][i] }))
         .sort((a, b) => b.v - a.v)
-        .map(({ s, v }) => h('li', { key: s, class: v < 0.005 ? 'muted' : '' }, h('span', { class: 'swatch', style: `background:${STRATEGY_COLOURS[s]}` }), `${STRATEGY_TITLES[s]} ${(v * 100).toFixed(1)} %`)),
+        .map(({ s, v }) =>
+          h(
+            'li',
+            { key: s, class: v < 0.005 ? 'muted' : '' },
+            h('span', { class: 'swatch', style: `background:${STRATEGY_COLOURS[s]}` }),
+            `${STRATEGY_TITLES[s]} ${(v * 100).toFixed(1)} %`,
+          ),
+        ),
     ),
     h(
       'p',
       { class: 'small', id: 'survivors', 'aria-live': 'polite' },
-      done ? `After ${r.config.generations} generations: ${alive.map((a) => `${STRATEGY_TITLES[a.strategy]} ${(a.share * 100).toFixed(1)} %`).join(', ')}.` : 'Evolving…',
+      done
+        ? `After ${r.config.generations} generations: ${alive.map((a) => `${STRATEGY_TITLES[a.strategy]} ${(a.share * 100).toFixed(1)} %`).join(', ')}.`
+        : 'Evolving…',
     ),
   );
 }
@@ -332,13 +420,46 @@ function guide(): VNode {
     h(
       'div',
       { class: 'row' },
-      h('h2', { id: 'explore-step-title', tabindex: -1, class: 'grow' }, step ? `${index! + 1} of ${STEPS.length}: ${step.title}` : 'Explore freely'),
-      h('button', { class: 'ghost', id: 'step-back', disabled: index === null || index === 0, onclick: () => goStep(index === null ? 0 : index - 1) }, 'Back'),
-      h('button', { class: 'primary', id: 'step-next', onclick: () => goStep(index === null ? 0 : index + 1 < STEPS.length ? index + 1 : null) }, index === null ? 'Start the guided path' : index + 1 < STEPS.length ? 'Next' : 'Explore freely'),
+      h(
+        'h2',
+        { id: 'explore-step-title', tabindex: -1, class: 'grow' },
+        step ? `${index! + 1} of ${STEPS.length}: ${step.title}` : 'Explore freely',
+      ),
+      h(
+        'button',
+        {
+          class: 'ghost',
+          id: 'step-back',
+          disabled: index === null || index === 0,
+          onclick: () => goStep(index === null ? 0 : index - 1),
+        },
+        'Back',
+      ),
+      h(
+        'button',
+        {
+          class: 'primary',
+          id: 'step-next',
+          onclick: () => goStep(index === null ? 0 : index + 1 < STEPS.length ? index + 1 : null),
+        },
+        index === null ? 'Start the guided path' : index + 1 < STEPS.length ? 'Next' : 'Explore freely',
+      ),
     ),
     // A step reads only the result of its own settings, never the one still on screen from before.
-    step && r && current(r) ? h('div', { id: 'step-text' }, step.read(r).map((t, i) => h('p', { key: i }, t))) : null,
-    !step ? h('p', { class: 'small' }, 'Move any slider: the tournament and the evolution run again with the engine’s own strategies, and the chart follows.') : null,
+    step && r && current(r)
+      ? h(
+          'div',
+          { id: 'step-text' },
+          step.read(r).map((t, i) => h('p', { key: i }, t)),
+        )
+      : null,
+    !step
+      ? h(
+          'p',
+          { class: 'small' },
+          'Move any slider: the tournament and the evolution run again with the engine’s own strategies, and the chart follows.',
+        )
+      : null,
     step && !(r && current(r)) ? h('p', { class: 'muted' }, 'Measuring…') : null,
   );
 }
@@ -362,7 +483,16 @@ export function exploreView(close: () => void): VNode {
     h(
       'header',
       { class: 'explore-top' },
-      h('div', { class: 'grow' }, h('h1', null, 'The trust tournament'), h('p', { class: 'muted small' }, 'The 13 strategies of the trust game, played against each other by the same code as the bots.')),
+      h(
+        'div',
+        { class: 'grow' },
+        h('h1', null, 'The trust tournament'),
+        h(
+          'p',
+          { class: 'muted small' },
+          'The 13 strategies of the trust game, played against each other by the same code as the bots.',
+        ),
+      ),
       h('button', { id: 'explore-close', onclick: close }, 'Back to the lobby'),
     ),
     h(
@@ -378,12 +508,24 @@ export function exploreView(close: () => void): VNode {
           h(
             'h2',
             { id: 'explore-result-h' },
-            ui.view === 'tournament' ? 'Tournament: points a round against each other strategy' : 'Evolution: shares of the population',
+            ui.view === 'tournament'
+              ? 'Tournament: points a round against each other strategy'
+              : 'Evolution: shares of the population',
             ui.pending > 0 ? h('span', { class: 'pill', style: 'margin-left:8px' }, 'measuring…') : null,
           ),
           ui.error ? h('p', { class: 'error', role: 'alert' }, ui.error) : null,
-          r ? (ui.view === 'tournament' ? tournamentView(r) : evolutionView(r)) : h('p', { class: 'muted' }, 'Measuring…'),
-          r ? h('p', { class: 'small muted', id: 'explore-timing' }, `${r.config.strategies.length} strategies, ${r.config.turns} rounds, ${noiseText(r.config.noise)}, ${r.config.repetitions} repetitions: ${r.ms} ms.`) : null,
+          r
+            ? ui.view === 'tournament'
+              ? tournamentView(r)
+              : evolutionView(r)
+            : h('p', { class: 'muted' }, 'Measuring…'),
+          r
+            ? h(
+                'p',
+                { class: 'small muted', id: 'explore-timing' },
+                `${r.config.strategies.length} strategies, ${r.config.turns} rounds, ${noiseText(r.config.noise)}, ${r.config.repetitions} repetitions: ${r.ms} ms.`,
+              )
+            : null,
         ),
       ),
       controls(),

@@ -56,7 +56,11 @@ export function compute(config: ExploreConfig): ExploreResult {
     payoffs: config.payoffs,
   });
   const matrix = payoffMatrix(result, config.strategies, config.turns);
-  const shares = replicate(matrix, config.strategies.map(() => 1), config.generations);
+  const shares = replicate(
+    matrix,
+    config.strategies.map(() => 1),
+    config.generations,
+  );
   return { config, ranking: result.ranking, shares, ms: Date.now() - t0 };
 }
 
@@ -87,7 +91,8 @@ const title = (s: StrategyName) => STRATEGY_TITLES[s];
 const Title = (s: StrategyName) => STRATEGY_TITLES[s].charAt(0).toUpperCase() + STRATEGY_TITLES[s].slice(1);
 
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  const s =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${n}${s}`;
 }
 
@@ -97,11 +102,15 @@ const rankOf = (r: ExploreResult, s: StrategyName) => r.ranking.find((e) => e.st
 /** The shares after the last generation, largest first, those above `floor`. */
 export function survivors(r: ExploreResult, floor = 0.01): { strategy: StrategyName; share: number }[] {
   const last = r.shares[r.shares.length - 1];
-  return r.config.strategies.map((strategy, i) => ({ strategy, share: last[i] })).filter((x) => x.share > floor).sort((a, b) => b.share - a.share);
+  return r.config.strategies
+    .map((strategy, i) => ({ strategy, share: last[i] }))
+    .filter((x) => x.share > floor)
+    .sort((a, b) => b.share - a.share);
 }
 
 /** "With only 4 rounds, always defect scores most (2.83 a round)." */
-const leads = (r: ExploreResult, setting: string) => `${setting}, ${title(r.ranking[0].strategy)} scores most (${perRound(r.ranking[0])} a round).`;
+const leads = (r: ExploreResult, setting: string) =>
+  `${setting}, ${title(r.ranking[0].strategy)} scores most (${perRound(r.ranking[0])} a round).`;
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
 
@@ -146,8 +155,13 @@ export const STEPS: readonly Step[] = [
     read: (r) => {
       const tft = rankOf(r, 'tit-for-tat');
       const out = [leads(r, `With only ${r.config.turns} rounds`)];
-      if (tft && tft.rank > 1) out.push(`Tit-for-tat ranks ${ordinal(tft.rank)}: there is too little future for answering in kind to pay back.`);
-      out.push('Move the rounds slider up and watch the order change: how long the game runs decides which strategy pays.');
+      if (tft && tft.rank > 1)
+        out.push(
+          `Tit-for-tat ranks ${ordinal(tft.rank)}: there is too little future for answering in kind to pay back.`,
+        );
+      out.push(
+        'Move the rounds slider up and watch the order change: how long the game runs decides which strategy pays.',
+      );
       return out;
     },
   },
@@ -162,9 +176,17 @@ export const STEPS: readonly Step[] = [
       const gtft = rankOf(r, 'generous-tit-for-tat');
       const out = [leads(r, `With ${noiseText(r.config.noise)} at ${r.config.turns} rounds`)];
       if (tft && gtft && tft.rank > 1 && gtft.rank > 1)
-        out.push(`Tit-for-tat ranks ${ordinal(tft.rank)} and generous tit-for-tat ${ordinal(gtft.rank)}: a flipped move sets strict avengers feuding, and forgiving does not make up for it here.`);
-      if (lead.strategy === 'alternator' && r.config.turns === 200 && r.config.strategies.length === STRATEGY_NAMES.length)
-        out.push('Axelrod’s library (version 4.13) ranks the alternator first in this field too: a strategy that never reacts cannot be drawn into a feud by a flipped move.');
+        out.push(
+          `Tit-for-tat ranks ${ordinal(tft.rank)} and generous tit-for-tat ${ordinal(gtft.rank)}: a flipped move sets strict avengers feuding, and forgiving does not make up for it here.`,
+        );
+      if (
+        lead.strategy === 'alternator' &&
+        r.config.turns === 200 &&
+        r.config.strategies.length === STRATEGY_NAMES.length
+      )
+        out.push(
+          'Axelrod’s library (version 4.13) ranks the alternator first in this field too: a strategy that never reacts cannot be drawn into a feud by a flipped move.',
+        );
       return out;
     },
   },
@@ -174,10 +196,14 @@ export const STEPS: readonly Step[] = [
     view: 'tournament',
     config: { turns: 10, noise: 0.1 },
     read: (r) => {
-      const forgiving = (['generous-tit-for-tat', 'tit-for-two-tats'] as const).map((s) => rankOf(r, s)).filter((e): e is RankingEntry => !!e);
+      const forgiving = (['generous-tit-for-tat', 'tit-for-two-tats'] as const)
+        .map((s) => rankOf(r, s))
+        .filter((e): e is RankingEntry => !!e);
       const out = [leads(r, `At ${r.config.turns} rounds with ${noiseText(r.config.noise)}`)];
       if (forgiving.length > 0 && forgiving.every((e) => e.rank > 1))
-        out.push(`The forgiving strategies rank ${forgiving.map((e) => `${title(e.strategy)} ${ordinal(e.rank)}`).join(' and ')}: a rule of thumb such as “forgive when it is noisy” is worth measuring before you trust it.`);
+        out.push(
+          `The forgiving strategies rank ${forgiving.map((e) => `${title(e.strategy)} ${ordinal(e.rank)}`).join(' and ')}: a rule of thumb such as “forgive when it is noisy” is worth measuring before you trust it.`,
+        );
       return out;
     },
   },
@@ -197,7 +223,10 @@ export const STEPS: readonly Step[] = [
       if (alld >= 0) {
         const peak = Math.max(...r.shares.map((g) => g[alld]));
         const end = r.shares[r.shares.length - 1][alld];
-        if (peak > start + 1e-9 && end < start) out.push(`Always defect first grew to ${pct(peak)}, then fell to ${pct(end)} as the strategies it exploits died out.`);
+        if (peak > start + 1e-9 && end < start)
+          out.push(
+            `Always defect first grew to ${pct(peak)}, then fell to ${pct(end)} as the strategies it exploits died out.`,
+          );
         else if (end < start) out.push(`Always defect fell from ${pct(start)} to ${pct(end)}.`);
       }
       return out;
@@ -211,12 +240,15 @@ export const STEPS: readonly Step[] = [
     read: (r) => {
       const alive = survivors(r);
       const lead = r.ranking[0];
-      const out = [`At ${r.config.turns} rounds with ${noiseText(r.config.noise)}, the tournament's leader is ${title(lead.strategy)}. After ${r.config.generations} generations the population holds ${alive.map((a) => `${title(a.strategy)} ${pct(a.share)}`).join(', ')}.`];
+      const out = [
+        `At ${r.config.turns} rounds with ${noiseText(r.config.noise)}, the tournament's leader is ${title(lead.strategy)}. After ${r.config.generations} generations the population holds ${alive.map((a) => `${title(a.strategy)} ${pct(a.share)}`).join(', ')}.`,
+      ];
       if (alive.length > 0 && alive[0].strategy !== lead.strategy) {
         out.push('A ranking against a fixed field and a population that changes as it goes can disagree.');
         const i = r.config.strategies.indexOf(lead.strategy);
         const end = r.shares[r.shares.length - 1][i];
-        if (lead.strategy === 'always-defect' && end < r.shares[0][i]) out.push(`Always defect ends at ${pct(end)}: as the strategies it exploits die out, so does its income.`);
+        if (lead.strategy === 'always-defect' && end < r.shares[0][i])
+          out.push(`Always defect ends at ${pct(end)}: as the strategies it exploits die out, so does its income.`);
       }
       return out;
     },
@@ -225,5 +257,12 @@ export const STEPS: readonly Step[] = [
 
 /** A step's settings applied over the defaults (the guided path always starts from the standard game). */
 export function stepConfig(step: Step, base: ExploreConfig = DEFAULT_CONFIG): ExploreConfig {
-  return { ...base, ...DEFAULT_CONFIG, strategies: [...STRATEGY_NAMES], payoffs: { ...DEFAULT_CONFIG.payoffs }, repetitions: base.repetitions, ...step.config };
+  return {
+    ...base,
+    ...DEFAULT_CONFIG,
+    strategies: [...STRATEGY_NAMES],
+    payoffs: { ...DEFAULT_CONFIG.payoffs },
+    repetitions: base.repetitions,
+    ...step.config,
+  };
 }

@@ -9,7 +9,10 @@ export type WorkerRequest =
 
 export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerAnswer): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(m: WorkerAnswer): void;
+};
 
 scope.onmessage = (e) => {
   const req = e.data;

@@ -75,7 +75,12 @@ export interface PackageWorth {
  * its walk-away this round. Promises to it are shown apart: they depend on the giver honouring
  * (DESIGN 2.3). (Outside a winning deal a seat gets its walk-away plus its values for the terms.)
  */
-export function packageWorth(view: TableView, share: number, terms: Terms, promises: readonly PromisedConcession[] = []): PackageWorth | null {
+export function packageWorth(
+  view: TableView,
+  share: number,
+  terms: Terms,
+  promises: readonly PromisedConcession[] = [],
+): PackageWorth | null {
   if (!view.me) return null;
   const me = view.me.seat;
   const prize = (view.scenario.prize * share) / 100;
@@ -83,7 +88,15 @@ export function packageWorth(view: TableView, share: number, terms: Terms, promi
   const promisedOut = promises.filter((p) => p.from === me && p.to !== me).reduce((a, p) => a + p.points, 0);
   const promisedIn = promises.filter((p) => p.to === me && p.from !== me).reduce((a, p) => a + p.points, 0);
   const total = round1(prize + t - promisedOut);
-  return { prize: round1(prize), terms: t, promisedOut, promisedIn, total, walkAway: view.me.walkAway, gain: round1(total - view.me.walkAway) };
+  return {
+    prize: round1(prize),
+    terms: t,
+    promisedOut,
+    promisedIn,
+    total,
+    walkAway: view.me.walkAway,
+    gain: round1(total - view.me.walkAway),
+  };
 }
 
 /** My share in a proposal, or null if I am not a member. */
@@ -123,7 +136,8 @@ const STOP = new Set(['the', 'of', 'and', '&', 'for', 'on', 'a', 'an']);
 export function shortNames(names: readonly string[], max = 14): string[] {
   const words = names.map((n) => n.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase())));
   const count = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws.map((x) => x.toLowerCase()))) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const ws of words)
+    for (const w of new Set(ws.map((x) => x.toLowerCase()))) count.set(w, (count.get(w) ?? 0) + 1);
   return names.map((name, i) => {
     if (name.length <= max) return name;
     const unique = words[i].filter((w) => count.get(w.toLowerCase()) === 1);
@@ -140,7 +154,8 @@ export function shortNames(names: readonly string[], max = 14): string[] {
 export function distinctNames(names: readonly string[]): string[] {
   const words = names.map((n) => n.split(/\s+/));
   const count = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws.map((x) => x.toLowerCase()))) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const ws of words)
+    for (const w of new Set(ws.map((x) => x.toLowerCase()))) count.set(w, (count.get(w) ?? 0) + 1);
   return names.map((name, i) => {
     const kept = words[i].filter((w) => count.get(w.toLowerCase()) === 1 || STOP.has(w.toLowerCase()));
     while (kept.length && STOP.has(kept[0].toLowerCase())) kept.shift();

@@ -1,6 +1,15 @@
 // Words for what happened: every event becomes a sentence for the feed, in the glossary's terms
 // (DESIGN 9). Pure: names come from the view and the lobby state passed in.
-import type { Demand, Escalation, GameEvent, IncomeSource, Phase, ReputationCause, Seat, Terms } from '../../shared/engine/types';
+import type {
+  Demand,
+  Escalation,
+  GameEvent,
+  IncomeSource,
+  Phase,
+  ReputationCause,
+  Seat,
+  Terms,
+} from '../../shared/engine/types';
 import type { PublicScenario, TableView } from '../../shared/engine/view';
 import { pct, pts, signed } from './derive';
 import type { FeedItem, LobbyState } from './store';
@@ -59,7 +68,8 @@ export function who(view: Pick<TableView, 'seats' | 'viewer'>, seat: Seat): stri
 export function playerLabel(lobby: LobbyState | null, seat: Seat): { text: string; bot: boolean; human: boolean } {
   const s = lobby?.seats?.[seat];
   if (!s) return { text: '', bot: false, human: false };
-  if (s.playedBy === 'bot') return { text: s.kind === 'human' && s.name ? `${s.name} (bot stands in)` : 'bot', bot: true, human: false };
+  if (s.playedBy === 'bot')
+    return { text: s.kind === 'human' && s.name ? `${s.name} (bot stands in)` : 'bot', bot: true, human: false };
   if (s.playedBy === 'human') return { text: s.name || 'player', bot: false, human: true };
   return { text: 'open seat', bot: false, human: false };
 }
@@ -101,7 +111,11 @@ export function splitText(view: Pick<TableView, 'seats' | 'viewer'>, members: Se
  * One feed line per event this seat can see (null for those not worth a line). `known` holds
  * escalations as announced, for lines about ones no longer in the view.
  */
-export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<number, Escalation>): Omit<FeedItem, 'id' | 'round'> | null {
+export function describe(
+  view: TableView,
+  e: GameEvent,
+  known?: ReadonlyMap<number, Escalation>,
+): Omit<FeedItem, 'id' | 'round'> | null {
   const escalation = (id: number) => view.escalations.find((q) => q.id === id) ?? known?.get(id);
   const s = view.scenario;
   const me = view.viewer;
@@ -123,29 +137,55 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
       };
     }
     case 'accepted':
-      return { kind: 'proposal', text: `${w(e.seat)} ${e.seat === me ? 'accept' : 'accepts'} proposal #${e.proposal}.`, mine: mine(e.seat) };
+      return {
+        kind: 'proposal',
+        text: `${w(e.seat)} ${e.seat === me ? 'accept' : 'accepts'} proposal #${e.proposal}.`,
+        mine: mine(e.seat),
+      };
     case 'withdrew':
       return { kind: 'proposal', text: `${w(e.seat)} withdrew from proposal #${e.proposal}.`, mine: mine(e.seat) };
     case 'rejected':
-      return { kind: 'proposal', text: `${w(e.seat)} rejected proposal #${e.proposal}${e.reason ? `: “${e.reason}”` : '.'}`, mine: mine(e.seat) };
+      return {
+        kind: 'proposal',
+        text: `${w(e.seat)} rejected proposal #${e.proposal}${e.reason ? `: “${e.reason}”` : '.'}`,
+        mine: mine(e.seat),
+      };
     case 'asked':
-      return { kind: 'talk', text: `${w(e.from)} asked ${e.target === me ? 'you' : roleName(view, e.target)} what matters most.`, mine: mine(e.from, e.target) };
+      return {
+        kind: 'talk',
+        text: `${w(e.from)} asked ${e.target === me ? 'you' : roleName(view, e.target)} what matters most.`,
+        mine: mine(e.from, e.target),
+      };
     case 'answered': {
       const top = e.answer
         .slice(0, 2)
         .map((a) => `${issueName(s, a.issue)} (prefers ${optionName(s, a.issue, a.preferred)})`)
         .join(', then ');
-      return { kind: 'talk', text: `${w(e.target)} answered ${e.from === me ? 'you' : roleName(view, e.from)}: cares most about ${top}.`, mine: mine(e.from, e.target) };
+      return {
+        kind: 'talk',
+        text: `${w(e.target)} answered ${e.from === me ? 'you' : roleName(view, e.from)}: cares most about ${top}.`,
+        mine: mine(e.from, e.target),
+      };
     }
     case 'declined':
       return { kind: 'talk', text: `${w(e.target)} declined to say what matters most.`, mine: mine(e.from, e.target) };
     case 'conceded': {
-      const cost = e.labelled ? ` — a labelled concession costing ${pct(e.costShare)} of ${e.from === me ? 'your' : 'its'} points` : ' (silently)';
+      const cost = e.labelled
+        ? ` — a labelled concession costing ${pct(e.costShare)} of ${e.from === me ? 'your' : 'its'} points`
+        : ' (silently)';
       const why = e.rationale ? `: “${e.rationale}”` : '';
-      return { kind: 'concession', text: `${w(e.from)} gave ${e.receiver === me ? 'you' : roleName(view, e.receiver)} ${pts(e.points)} points${cost}${why}`, mine: mine(e.from, e.receiver) };
+      return {
+        kind: 'concession',
+        text: `${w(e.from)} gave ${e.receiver === me ? 'you' : roleName(view, e.receiver)} ${pts(e.points)} points${cost}${why}`,
+        mine: mine(e.from, e.receiver),
+      };
     }
     case 'declared':
-      return { kind: 'talk', text: `${w(e.seat)} declared a minimum share: no deal below ${e.share}%.`, mine: mine(e.seat) };
+      return {
+        kind: 'talk',
+        text: `${w(e.seat)} declared a minimum share: no deal below ${e.share}%.`,
+        mine: mine(e.seat),
+      };
     case 'escalated': {
       const x = e.escalation;
       const why = x.rationale ? ` — “${x.rationale}”` : '';
@@ -157,29 +197,65 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
     }
     case 'raised': {
       const x = escalation(e.escalation);
-      const names = x ? `${w(x.escalator)} raised the escalation against ${x.target === me ? 'you' : roleName(view, x.target)}` : `Escalation #${e.escalation} rose`;
-      return { kind: 'escalation', text: `${names} to stage ${e.stage} (${STAGE_NAMES[e.stage] ?? ''}).`, mine: x ? mine(x.escalator, x.target) : false };
+      const names = x
+        ? `${w(x.escalator)} raised the escalation against ${x.target === me ? 'you' : roleName(view, x.target)}`
+        : `Escalation #${e.escalation} rose`;
+      return {
+        kind: 'escalation',
+        text: `${names} to stage ${e.stage} (${STAGE_NAMES[e.stage] ?? ''}).`,
+        mine: x ? mine(x.escalator, x.target) : false,
+      };
     }
     case 'renewed': {
       const x = escalation(e.escalation);
-      return { kind: 'escalation', text: x ? `${w(x.escalator)} renewed the escalation against ${x.target === me ? 'you' : roleName(view, x.target)} for another round.` : `Escalation #${e.escalation} was renewed for another round.`, mine: x ? mine(x.escalator, x.target) : false };
+      return {
+        kind: 'escalation',
+        text: x
+          ? `${w(x.escalator)} renewed the escalation against ${x.target === me ? 'you' : roleName(view, x.target)} for another round.`
+          : `Escalation #${e.escalation} was renewed for another round.`,
+        mine: x ? mine(x.escalator, x.target) : false,
+      };
     }
     case 'cosigned': {
       const x = escalation(e.escalation);
-      return { kind: 'escalation', text: x ? `${w(e.seat)} co-signed ${who(view, x.escalator) === 'You' ? 'your' : `${roleName(view, x.escalator)}’s`} escalation against ${x.target === me ? 'you' : roleName(view, x.target)}.` : `${w(e.seat)} co-signed escalation #${e.escalation}.`, mine: mine(e.seat) };
+      return {
+        kind: 'escalation',
+        text: x
+          ? `${w(e.seat)} co-signed ${who(view, x.escalator) === 'You' ? 'your' : `${roleName(view, x.escalator)}’s`} escalation against ${x.target === me ? 'you' : roleName(view, x.target)}.`
+          : `${w(e.seat)} co-signed escalation #${e.escalation}.`,
+        mine: mine(e.seat),
+      };
     }
     case 'refused': {
       const x = escalation(e.escalation);
-      return { kind: 'escalation', text: x ? `${w(x.target)} refused the demand of ${roleName(view, x.escalator)} publicly: “${e.rationale}”` : `The demand of escalation #${e.escalation} was refused publicly: “${e.rationale}”`, mine: x ? mine(x.escalator, x.target) : false };
+      return {
+        kind: 'escalation',
+        text: x
+          ? `${w(x.target)} refused the demand of ${roleName(view, x.escalator)} publicly: “${e.rationale}”`
+          : `The demand of escalation #${e.escalation} was refused publicly: “${e.rationale}”`,
+        mine: x ? mine(x.escalator, x.target) : false,
+      };
     }
     case 'demand-met': {
       // Who met it, and whether it earned credit, is told by the reputation lines that follow.
       const x = escalation(e.escalation);
-      return { kind: 'escalation', text: x ? `The demand of ${roleName(view, x.escalator)} on ${x.target === me ? 'you' : roleName(view, x.target)} was met; the escalation ends.` : `The demand of escalation #${e.escalation} was met; the escalation ends.`, mine: x ? mine(x.escalator, x.target) : false };
+      return {
+        kind: 'escalation',
+        text: x
+          ? `The demand of ${roleName(view, x.escalator)} on ${x.target === me ? 'you' : roleName(view, x.target)} was met; the escalation ends.`
+          : `The demand of escalation #${e.escalation} was met; the escalation ends.`,
+        mine: x ? mine(x.escalator, x.target) : false,
+      };
     }
     case 'lapsed': {
       const x = escalation(e.escalation);
-      return { kind: 'escalation', text: x ? `The escalation of ${roleName(view, x.escalator)} against ${x.target === me ? 'you' : roleName(view, x.target)} lapsed.` : `Escalation #${e.escalation} lapsed.`, mine: x ? mine(x.escalator, x.target) : false };
+      return {
+        kind: 'escalation',
+        text: x
+          ? `The escalation of ${roleName(view, x.escalator)} against ${x.target === me ? 'you' : roleName(view, x.target)} lapsed.`
+          : `Escalation #${e.escalation} lapsed.`,
+        mine: x ? mine(x.escalator, x.target) : false,
+      };
     }
     case 'chat': {
       const m = e.message;
@@ -187,7 +263,11 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
       return { kind: 'talk', text: `${w(m.from)}${to}: ${m.text}`, mine: mine(m.from) || m.to === me };
     }
     case 'trust-chosen':
-      return { kind: 'trust', text: `You chose to ${e.move} with ${roleName(view, e.partner)} (hidden until the reveal).`, mine: true };
+      return {
+        kind: 'trust',
+        text: `You chose to ${e.move} with ${roleName(view, e.partner)} (hidden until the reveal).`,
+        mine: true,
+      };
     case 'trust-revealed': {
       if (e.pairs.length === 0) return null;
       const moves = e.pairs.length * 2;
@@ -198,10 +278,16 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
         const other = p.a === me ? p.b : p.a;
         const theirs = p.a === me ? p.moveB : p.moveA;
         const own = p.a === me ? p.moveA : p.moveB;
-        mineLines.push(`${roleName(view, other)} ${theirs === 'honour' ? 'honoured' : 'defected on'} you (you ${own === 'honour' ? 'honoured' : 'defected'})`);
+        mineLines.push(
+          `${roleName(view, other)} ${theirs === 'honour' ? 'honoured' : 'defected on'} you (you ${own === 'honour' ? 'honoured' : 'defected'})`,
+        );
       }
       const tail = mineLines.length ? `: ${mineLines.join('; ')}` : '';
-      return { kind: 'trust', text: `Trust revealed: ${honours} of ${moves} moves honoured${tail}.`, mine: mineLines.length > 0 };
+      return {
+        kind: 'trust',
+        text: `Trust revealed: ${honours} of ${moves} moves honoured${tail}.`,
+        mine: mineLines.length > 0,
+      };
     }
     case 'deal': {
       const d = e.deal;
@@ -215,15 +301,27 @@ export function describe(view: TableView, e: GameEvent, known?: ReadonlyMap<numb
       };
     }
     case 'no-winning-deal':
-      return { kind: 'deal', text: 'No deal won this round: every seat gets its walk-away and no terms apply.', mine: false };
+      return {
+        kind: 'deal',
+        text: 'No deal won this round: every seat gets its walk-away and no terms apply.',
+        mine: false,
+      };
     case 'points':
       if (e.seat !== me) return null;
       return { kind: 'points', text: `${signed(e.delta)} points to you (${INCOME_NAMES[e.cause]}).`, mine: true };
     case 'reputation':
-      return { kind: 'reputation', text: `${e.seat === me ? 'Your' : `${roleName(view, e.seat)}’s`} reputation ${signed(e.delta)}: ${REPUTATION_CAUSES[e.cause]}.`, mine: mine(e.seat) };
+      return {
+        kind: 'reputation',
+        text: `${e.seat === me ? 'Your' : `${roleName(view, e.seat)}’s`} reputation ${signed(e.delta)}: ${REPUTATION_CAUSES[e.cause]}.`,
+        mine: mine(e.seat),
+      };
     case 'ready':
       return null;
     case 'ended':
-      return { kind: 'phase', text: `The game lasted ${e.totalRounds} rounds. Nobody knew which round was the last.`, mine: false };
+      return {
+        kind: 'phase',
+        text: `The game lasted ${e.totalRounds} rounds. Nobody knew which round was the last.`,
+        mine: false,
+      };
   }
 }

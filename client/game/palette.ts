@@ -6,7 +6,16 @@ export const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'hexagon', 'st
 export type Shape = (typeof SHAPES)[number];
 
 /** Okabe–Ito, ordered so neighbouring seats differ most; the dark blue is lifted for a dark table. */
-export const SEAT_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#3C8FD6', '#D55E00', '#CC79A7', '#BBBBBB'] as const;
+export const SEAT_COLOURS = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#3C8FD6',
+  '#D55E00',
+  '#CC79A7',
+  '#BBBBBB',
+] as const;
 
 export const SHAPE_NAMES: Record<Shape, string> = {
   circle: 'circle',
@@ -73,7 +82,18 @@ export function shapePoints(shape: Shape, r: number): [number, number][] | null 
       const a = r * 0.42;
       const b = r * 1.05;
       return [
-        [-a, -b], [a, -b], [a, -a], [b, -a], [b, a], [a, a], [a, b], [-a, b], [-a, a], [-b, a], [-b, -a], [-a, -a],
+        [-a, -b],
+        [a, -b],
+        [a, -a],
+        [b, -a],
+        [b, a],
+        [a, a],
+        [a, b],
+        [-a, b],
+        [-a, a],
+        [-b, a],
+        [-b, -a],
+        [-a, -a],
       ];
     }
   }

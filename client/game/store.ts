@@ -57,7 +57,8 @@ export interface FeedItem {
   round: number;
   text: string;
   /** A short tag for the icon and colour of the line. */
-  kind: 'deal' | 'proposal' | 'talk' | 'concession' | 'escalation' | 'trust' | 'reputation' | 'points' | 'phase' | 'info';
+  kind:
+    'deal' | 'proposal' | 'talk' | 'concession' | 'escalation' | 'trust' | 'reputation' | 'points' | 'phase' | 'info';
   mine: boolean;
 }
 

@@ -2,7 +2,15 @@
 // seat token the server hands out in localStorage (keyed by the table code), and uses it to take
 // the same seat back after a reload, a dropped network or a server restart.
 import { Client, type Room } from '@colyseus/sdk';
-import type { BacklogMessage, CreateOptions, ErrorMessage, EventsMessage, ViewMessage, ViewPatchMessage, Welcome } from '../../shared/protocol';
+import type {
+  BacklogMessage,
+  CreateOptions,
+  ErrorMessage,
+  EventsMessage,
+  ViewMessage,
+  ViewPatchMessage,
+  Welcome,
+} from '../../shared/protocol';
 import { applyViewPatch } from '../../shared/view-patch';
 import type { ConnectionStatus, LobbyState } from '../game/store';
 
@@ -80,8 +88,10 @@ export function joinFailure(e: unknown): { code: string | null; message: string 
   const raw = e instanceof Error ? e.message : String(e);
   const m = /^([a-z-]+): (.*)$/s.exec(raw);
   if (m) return { code: m[1], message: m[2] };
-  if (/not found|no rooms found|locked/i.test(raw)) return { code: 'no-table', message: 'There is no open table with that code.' };
-  if (/fetch|network|ECONNREFUSED|Failed/i.test(raw)) return { code: 'offline', message: 'The game server cannot be reached. Check the address and your network.' };
+  if (/not found|no rooms found|locked/i.test(raw))
+    return { code: 'no-table', message: 'There is no open table with that code.' };
+  if (/fetch|network|ECONNREFUSED|Failed/i.test(raw))
+    return { code: 'offline', message: 'The game server cannot be reached. Check the address and your network.' };
   return { code: null, message: raw || 'Something went wrong.' };
 }
 
@@ -121,7 +131,10 @@ export class Connection {
     const saved = seats.load(code);
     if (saved && !saved.spectate && saved.token) return this.rejoin(code);
     this.on.status('connecting', `Joining table ${code}…`);
-    const room = await this.client.joinById(code, { name: options.name, ...(options.role ? { role: options.role } : {}) });
+    const room = await this.client.joinById(code, {
+      name: options.name,
+      ...(options.role ? { role: options.role } : {}),
+    });
     this.attach(room, { name: options.name, spectate: false });
   }
 
@@ -141,7 +154,10 @@ export class Connection {
     if (!saved) throw new Error('no-seat: This browser has no seat at that table.');
     if (saved.spectate || !saved.token) return this.watch(code);
     this.on.status('connecting', `Taking your seat at ${code} again…`);
-    const room = await this.client.joinById(code, { token: saved.token, ...(saved.hostToken ? { hostToken: saved.hostToken } : {}) });
+    const room = await this.client.joinById(code, {
+      token: saved.token,
+      ...(saved.hostToken ? { hostToken: saved.hostToken } : {}),
+    });
     this.attach(room, { name: saved.name, spectate: false });
   }
 
@@ -169,7 +185,15 @@ export class Connection {
     this.room = room;
     const code = room.roomId;
     const before = seats.load(code);
-    this.saved = before ?? { code, token: null, hostToken: null, seat: null, name: who.name, spectate: who.spectate, saved: Date.now() };
+    this.saved = before ?? {
+      code,
+      token: null,
+      hostToken: null,
+      seat: null,
+      name: who.name,
+      spectate: who.spectate,
+      saved: Date.now(),
+    };
     if (!before) this.saved = { ...this.saved, spectate: who.spectate, name: who.name };
     room.onMessage('welcome', (w: Welcome) => {
       const spectate = w.seat === null;
@@ -200,7 +224,9 @@ export class Connection {
     room.onMessage('backlog', (m: BacklogMessage) => this.on.backlog(m));
     room.onMessage('error', (e: ErrorMessage) => this.on.error(e));
     room.onMessage('coach', (p: unknown) => this.on.coach(p));
-    room.onMessage('shutdown', () => this.on.status('reconnecting', 'The server is restarting; your seat is kept. Reconnecting…'));
+    room.onMessage('shutdown', () =>
+      this.on.status('reconnecting', 'The server is restarting; your seat is kept. Reconnecting…'),
+    );
     room.onMessage('*', () => undefined);
     room.onStateChange((state: unknown) => this.on.state(plain(state)));
     room.onDrop(() => this.on.status('reconnecting', 'Connection lost. Reconnecting…'));
@@ -226,7 +252,10 @@ export class Connection {
       this.on.status('lost', 'The table cannot be reached. Reload the page to try again.');
       return;
     }
-    this.on.status('reconnecting', closeCode === 4002 || attempt > 0 ? 'Reconnecting to your table…' : 'Connection lost. Reconnecting…');
+    this.on.status(
+      'reconnecting',
+      closeCode === 4002 || attempt > 0 ? 'Reconnecting to your table…' : 'Connection lost. Reconnecting…',
+    );
     const delay = attempt === 0 ? 300 : Math.min(8000, 500 * 2 ** Math.min(attempt, 4));
     this.retryTimer = setTimeout(() => {
       this.rejoin(saved.code).catch((e) => {

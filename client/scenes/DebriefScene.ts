@@ -40,7 +40,13 @@ export class DebriefScene extends Phaser.Scene {
       this.unsub?.();
       this.scale.off('resize', this.onResize, this);
     });
-    this.tweens.add({ targets: this.grow, k: 1, duration: 1200, ease: 'Cubic.easeOut', onUpdate: () => this.drawBars() });
+    this.tweens.add({
+      targets: this.grow,
+      k: 1,
+      duration: 1200,
+      ease: 'Cubic.easeOut',
+      onUpdate: () => this.drawBars(),
+    });
     this.draw(store.state);
   }
 
@@ -54,8 +60,15 @@ export class DebriefScene extends Phaser.Scene {
     const k = this.grow.k;
     for (const r of this.rows) {
       g.fillStyle(0x3a4d5c, 1).fillRect(r.x, r.y - r.h / 2, r.base, r.h);
-      if (r.total >= r.base) g.fillStyle(r.colour, 1).fillRect(r.x + r.base, r.y - r.h / 2, (r.total - r.base) * k, r.h);
-      else g.fillStyle(0xd55e00, 0.55).fillRect(r.x + r.total + (r.base - r.total) * (1 - k), r.y - r.h / 2, (r.base - r.total) * k, r.h);
+      if (r.total >= r.base)
+        g.fillStyle(r.colour, 1).fillRect(r.x + r.base, r.y - r.h / 2, (r.total - r.base) * k, r.h);
+      else
+        g.fillStyle(0xd55e00, 0.55).fillRect(
+          r.x + r.total + (r.base - r.total) * (1 - k),
+          r.y - r.h / 2,
+          (r.base - r.total) * k,
+          r.h,
+        );
     }
   }
 
@@ -79,7 +92,15 @@ export class DebriefScene extends Phaser.Scene {
     this.texts = [];
     const pad = Math.max(8, Math.min(20, w * 0.03));
     const titleSize = Math.max(13, Math.min(20, h / 22));
-    this.texts.push(this.add.text(pad, pad, 'Final table — every number revealed', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(titleSize)}px`, fontStyle: 'bold', color: UI.ink }));
+    this.texts.push(
+      this.add.text(pad, pad, 'Final table — every number revealed', {
+        fontFamily: FONT,
+        resolution: DPR,
+        fontSize: `${Math.round(titleSize)}px`,
+        fontStyle: 'bold',
+        color: UI.ink,
+      }),
+    );
     const top = pad + titleSize + 12;
     const rowH = Math.max(22, Math.min(70, (h - top - pad) / n));
     // Tall rows: the name on one line, the bar under it. Short rows: a short name beside the bar.
@@ -88,7 +109,10 @@ export class DebriefScene extends Phaser.Scene {
     const r = Math.max(6, Math.min(15, rowH * (twoLines ? 0.24 : 0.36)));
     const x0 = pad + 2 * r + 8;
     const valueW = 118;
-    const short = shortNames(view.seats.map((s) => s.name), 12);
+    const short = shortNames(
+      view.seats.map((s) => s.name),
+      12,
+    );
     const labelW = twoLines ? 0 : Math.min(w * 0.3, 112);
     const barX = x0 + labelW;
     const barMax = Math.max(30, w - barX - pad - valueW);
@@ -104,8 +128,20 @@ export class DebriefScene extends Phaser.Scene {
       const bot = label0 && isStrategyName(label0) ? STRATEGY_TITLES[label0] : label0;
       const nameY = twoLines ? yMid - rowH * 0.2 : yMid;
       const barY = twoLines ? yMid + rowH * 0.18 : yMid;
-      const label = twoLines ? `${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}` : me ? 'You' : short[seat];
-      const name = this.add.text(x0, nameY, label, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(font)}px`, fontStyle: 'bold', color: UI.ink }).setOrigin(0, 0.5);
+      const label = twoLines
+        ? `${me ? 'You · ' : ''}${view.seats[seat].name}${bot ? `  ·  ${bot}` : ''}`
+        : me
+          ? 'You'
+          : short[seat];
+      const name = this.add
+        .text(x0, nameY, label, {
+          fontFamily: FONT,
+          resolution: DPR,
+          fontSize: `${Math.round(font)}px`,
+          fontStyle: 'bold',
+          color: UI.ink,
+        })
+        .setOrigin(0, 0.5);
       const maxNameW = twoLines ? w - x0 - pad : labelW - 6;
       ellipsize(name, maxNameW);
       this.texts.push(name);
@@ -113,7 +149,14 @@ export class DebriefScene extends Phaser.Scene {
       const base = (barMax * s.baseline) / maxPoints;
       const total = (barMax * Math.max(0, s.points)) / maxPoints;
       this.rows.push({ x: barX, y: barY, h: bh, base, total, colour: hexToInt(seatColour(seat)) });
-      const value = this.add.text(barX + Math.max(total, base) + 6, barY, view.mode === 'trust' ? `${pts(s.points)} points` : `${pts(s.points)} (${signed(s.surplus)})`, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink }).setOrigin(0, 0.5);
+      const value = this.add
+        .text(
+          barX + Math.max(total, base) + 6,
+          barY,
+          view.mode === 'trust' ? `${pts(s.points)} points` : `${pts(s.points)} (${signed(s.surplus)})`,
+          { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.min(font, 13))}px`, color: UI.ink },
+        )
+        .setOrigin(0, 0.5);
       this.texts.push(value);
     });
     this.drawBars();

@@ -5,7 +5,16 @@ import Phaser from 'phaser';
 import { DPR, setupCamera, viewSize } from './dpr';
 import type { GameEvent, RevealedTrustPair, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import { checkCoalition, distinctNames, pct, pts, scenarioPowerMap, shortNames, signed, totalPower } from '../game/derive';
+import {
+  checkCoalition,
+  distinctNames,
+  pct,
+  pts,
+  scenarioPowerMap,
+  shortNames,
+  signed,
+  totalPower,
+} from '../game/derive';
 import { playerLabel } from '../game/format';
 import { DEFECT, HONOUR, hexToInt, seatColour, seatShape, UI } from '../game/palette';
 import { noteAnimation } from '../game/pace';
@@ -73,8 +82,19 @@ export class TableScene extends Phaser.Scene {
     this.bg = this.add.graphics();
     this.links = this.add.graphics();
     this.centreIcon = this.add.image(0, 0, 'handshake').setVisible(false);
-    this.centre = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '20px', fontStyle: 'bold', color: UI.ink, align: 'center' }).setOrigin(0.5);
-    this.centreSub = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '13px', color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
+    this.centre = this.add
+      .text(0, 0, '', {
+        fontFamily: FONT,
+        resolution: DPR,
+        fontSize: '20px',
+        fontStyle: 'bold',
+        color: UI.ink,
+        align: 'center',
+      })
+      .setOrigin(0.5);
+    this.centreSub = this.add
+      .text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '13px', color: UI.muted, align: 'center' })
+      .setOrigin(0.5, 0);
     this.fx = this.add.container(0, 0).setName('fx').setDepth(10);
     this.unsubs.push(store.subscribe((s) => this.redraw(s)));
     this.unsubs.push(store.onEvents((events, s) => this.animate(events, s)));
@@ -107,10 +127,13 @@ export class TableScene extends Phaser.Scene {
     const small = Math.min(w, h);
     // Block sizes scale with the room there is.
     const ellipse = w / h > 1.15 && w >= 560 && h >= 320;
-    const blockW = ellipse ? Math.min(200, Math.max(110, w / (n > 6 ? 5 : 4.2))) : Math.min(170, w / Math.ceil(n / 2) - 8);
+    const blockW = ellipse
+      ? Math.min(200, Math.max(110, w / (n > 6 ? 5 : 4.2)))
+      : Math.min(170, w / Math.ceil(n / 2) - 8);
     this.fontScale = Math.max(0.86, Math.min(1.15, blockW / 150));
     const rMax = Math.max(16, Math.min(38, small * 0.07));
-    const radius = (power: number) => (view.mode === 'trust' ? rMax * 0.7 : Math.max(rMax * 0.42, rMax * Math.sqrt(power / total / maxShare)));
+    const radius = (power: number) =>
+      view.mode === 'trust' ? rMax * 0.7 : Math.max(rMax * 0.42, rMax * Math.sqrt(power / total / maxShare));
     // Two lines of name, up to three of details, the reputation bar.
     const textH = (2 * 17 + 3 * 14.5 + 16) * this.fontScale;
     this.cx = w / 2;
@@ -166,17 +189,49 @@ export class TableScene extends Phaser.Scene {
       const slot = this.slots[i];
       const root = this.add.container(0, 0).setName(`seat-${i}`);
       const token = this.add.graphics();
-      const weight = this.add.text(slot.x, slot.y, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(Math.max(11, slot.r * 0.62))}px`, fontStyle: 'bold', color: '#0f1a24' }).setOrigin(0.5);
+      const weight = this.add
+        .text(slot.x, slot.y, '', {
+          fontFamily: FONT,
+          resolution: DPR,
+          fontSize: `${Math.round(Math.max(11, slot.r * 0.62))}px`,
+          fontStyle: 'bold',
+          color: '#0f1a24',
+        })
+        .setOrigin(0.5);
       const name = this.add
-        .text(slot.tx, slot.ty, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(13.5 * f)}px`, fontStyle: 'bold', color: UI.ink, align: 'center', wordWrap: { width: slot.w, useAdvancedWrap: true }, maxLines: 2 })
+        .text(slot.tx, slot.ty, '', {
+          fontFamily: FONT,
+          resolution: DPR,
+          fontSize: `${Math.round(13.5 * f)}px`,
+          fontStyle: 'bold',
+          color: UI.ink,
+          align: 'center',
+          wordWrap: { width: slot.w, useAdvancedWrap: true },
+          maxLines: 2,
+        })
         .setOrigin(0.5, 0);
-      const detail = this.add.text(slot.tx, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(11.5 * f)}px`, color: UI.muted, align: 'center' }).setOrigin(0.5, 0);
-      const rep = this.add.text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(11 * f)}px`, color: UI.ink }).setOrigin(0, 0);
+      const detail = this.add
+        .text(slot.tx, 0, '', {
+          fontFamily: FONT,
+          resolution: DPR,
+          fontSize: `${Math.round(11.5 * f)}px`,
+          color: UI.muted,
+          align: 'center',
+        })
+        .setOrigin(0.5, 0);
+      const rep = this.add
+        .text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(11 * f)}px`, color: UI.ink })
+        .setOrigin(0, 0);
       const bar = this.add.graphics();
       const icon = Math.round(15 * f);
       const who = this.add.image(0, 0, 'human').setDisplaySize(icon, icon);
-      const ready = this.add.image(slot.x + slot.r * 0.8, slot.y - slot.r * 0.8, 'ready').setDisplaySize(icon + 3, icon + 3);
-      const veto = this.add.image(slot.x - slot.r * 0.85, slot.y - slot.r * 0.8, 'veto').setDisplaySize(icon + 3, icon + 3).setVisible(seat.veto);
+      const ready = this.add
+        .image(slot.x + slot.r * 0.8, slot.y - slot.r * 0.8, 'ready')
+        .setDisplaySize(icon + 3, icon + 3);
+      const veto = this.add
+        .image(slot.x - slot.r * 0.85, slot.y - slot.r * 0.8, 'veto')
+        .setDisplaySize(icon + 3, icon + 3)
+        .setVisible(seat.veto);
       root.add([token, weight, name, detail, bar, rep, who, ready, veto]);
       this.seats.push({ root, token, weight, name, detail, rep, bar, who, ready, veto });
     });
@@ -199,7 +254,12 @@ export class TableScene extends Phaser.Scene {
     g.fillStyle(hexToInt(UI.bg), 1).fillRect(0, 0, w, h);
     g.fillStyle(hexToInt(UI.wood), 1).fillEllipse(this.cx, this.cy, this.tableRx * 2 + 16, this.tableRy * 2 + 16);
     g.fillStyle(hexToInt(UI.felt), 1).fillEllipse(this.cx, this.cy, this.tableRx * 2, this.tableRy * 2);
-    g.lineStyle(2, hexToInt(UI.gold), 0.35).strokeEllipse(this.cx, this.cy, this.tableRx * 2 - 14, this.tableRy * 2 - 10);
+    g.lineStyle(2, hexToInt(UI.gold), 0.35).strokeEllipse(
+      this.cx,
+      this.cy,
+      this.tableRx * 2 - 14,
+      this.tableRy * 2 - 10,
+    );
     this.drawLinks(state, view);
     this.drawSeats(state, view);
     this.drawCentre(state, view);
@@ -209,7 +269,10 @@ export class TableScene extends Phaser.Scene {
   private drawSeats(state: AppState, view: TableView): void {
     const total = totalPower(view.scenario);
     const map = scenarioPowerMap(view.scenario);
-    const short = shortNames(view.seats.map((s) => s.name), 13);
+    const short = shortNames(
+      view.seats.map((s) => s.name),
+      13,
+    );
     const distinct = distinctNames(view.seats.map((s) => s.name));
     const hl = state.highlight;
     const focus = state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal) : null;
@@ -226,7 +289,9 @@ export class TableScene extends Phaser.Scene {
       if (group && inGroup) t.lineStyle(3, hexToInt(UI.gold), 1).strokeCircle(slot.x, slot.y, slot.r + 6);
       drawShape(t, seatShape(i), slot.x, slot.y, slot.r, hexToInt(seatColour(i)), 1, 0x0f1a24, 2);
       // Weight matters in the coalition game only; the trust game's seats are equals.
-      o.weight.setText(view.mode === 'trust' ? '' : String(seat.power)).setFontSize(Math.round(Math.max(10, slot.r * 0.62)));
+      o.weight
+        .setText(view.mode === 'trust' ? '' : String(seat.power))
+        .setFontSize(Math.round(Math.max(10, slot.r * 0.62)));
       const player = playerLabel(state.lobby, i);
       // The full name when it fits in two lines, else without the words other seats share, else
       // its one distinctive word.
@@ -241,11 +306,15 @@ export class TableScene extends Phaser.Scene {
       const nameBottom = slot.ty + o.name.height;
       // A small table gets one short line of details; the side panel's Seats tab has them all.
       const compact = slot.w < 125;
-      const lines = view.mode === 'trust'
-        ? [player.text || 'seat']
-        : compact
-        ? [`${pct(seat.power / total)} · index ${pct(map.shapleyShubik[i])}`]
-        : [`${player.text ? `${player.text} · ` : ''}${pct(seat.power / total)} of votes`, `power index ${pct(map.shapleyShubik[i])}${seat.declared !== null ? ` · min ${seat.declared}%` : ''}`];
+      const lines =
+        view.mode === 'trust'
+          ? [player.text || 'seat']
+          : compact
+            ? [`${pct(seat.power / total)} · index ${pct(map.shapleyShubik[i])}`]
+            : [
+                `${player.text ? `${player.text} · ` : ''}${pct(seat.power / total)} of votes`,
+                `power index ${pct(map.shapleyShubik[i])}${seat.declared !== null ? ` · min ${seat.declared}%` : ''}`,
+              ];
       if (me && view.me) lines.push(`${pts(view.me.points)} points (private)`);
       else if (compact && seat.declared !== null) lines.push(`min ${seat.declared}%`);
       o.detail.setText(lines.join('\n')).setPosition(slot.tx, nameBottom + 1);
@@ -256,10 +325,19 @@ export class TableScene extends Phaser.Scene {
       // The trust game has no reputation: the moves themselves are the record.
       const showRep = view.mode === 'coalition';
       o.bar.clear().setVisible(showRep);
-      if (showRep) o.bar.fillStyle(0x0a131b, 1).fillRoundedRect(bx, barY, barW, 7, 3).fillStyle(hexToInt(UI.gold), 1).fillRoundedRect(bx, barY, Math.max(3, (barW * seat.reputation) / 100), 7, 3);
+      if (showRep)
+        o.bar
+          .fillStyle(0x0a131b, 1)
+          .fillRoundedRect(bx, barY, barW, 7, 3)
+          .fillStyle(hexToInt(UI.gold), 1)
+          .fillRoundedRect(bx, barY, Math.max(3, (barW * seat.reputation) / 100), 7, 3);
       o.rep.setText(showRep ? `rep ${seat.reputation}` : '').setPosition(bx + barW + 5, barY - 4);
       const ls = state.lobby?.seats?.[i];
-      o.who.setTexture(player.bot ? 'bot' : 'human').setPosition(slot.x - slot.r - 12, slot.y + slot.r * 0.5).setAlpha(ls?.connected || player.bot ? 1 : 0.35).setVisible(player.bot || player.human);
+      o.who
+        .setTexture(player.bot ? 'bot' : 'human')
+        .setPosition(slot.x - slot.r - 12, slot.y + slot.r * 0.5)
+        .setAlpha(ls?.connected || player.bot ? 1 : 0.35)
+        .setVisible(player.bot || player.human);
       o.ready.setVisible(seat.ready && view.phase !== 'prepare' && view.phase !== 'end');
     });
   }
@@ -281,7 +359,14 @@ export class TableScene extends Phaser.Scene {
       const ey = b.y - Math.sin(ang) * (b.r + 8);
       l.lineStyle(2 + e.stage, hexToInt(DEFECT), 0.85);
       dashedLine(l, sx, sy, ex, ey, 10, 5);
-      l.fillStyle(hexToInt(DEFECT), 1).fillTriangle(ex, ey, ex - Math.cos(ang - 0.4) * 14, ey - Math.sin(ang - 0.4) * 14, ex - Math.cos(ang + 0.4) * 14, ey - Math.sin(ang + 0.4) * 14);
+      l.fillStyle(hexToInt(DEFECT), 1).fillTriangle(
+        ex,
+        ey,
+        ex - Math.cos(ang - 0.4) * 14,
+        ey - Math.sin(ang - 0.4) * 14,
+        ex - Math.cos(ang + 0.4) * 14,
+        ey - Math.sin(ang + 0.4) * 14,
+      );
       for (let k = 0; k < e.stage; k++) {
         const t = 0.35 + k * 0.08;
         l.fillStyle(0xffffff, 1).fillCircle(sx + (ex - sx) * t, sy + (ey - sy) * t, 3.5);
@@ -318,7 +403,9 @@ export class TableScene extends Phaser.Scene {
       }
     }
     const lastRound = view.history[view.history.length - 1];
-    const showReveal = lastRound && (view.phase === 'score' || (view.mode === 'trust' && view.phase === 'trust') || view.phase === 'negotiate');
+    const showReveal =
+      lastRound &&
+      (view.phase === 'score' || (view.mode === 'trust' && view.phase === 'trust') || view.phase === 'negotiate');
     if (showReveal) {
       this.lastReveal = lastRound.trust;
       this.lastRevealRound = lastRound.round;
@@ -334,7 +421,9 @@ export class TableScene extends Phaser.Scene {
         const focus = state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal) : null;
         const best =
           focus ??
-          [...view.proposals].filter((p) => p.round === view.round || p.acceptedBy.length > 1).sort((a, b) => supportPower(view, b) - supportPower(view, a) || b.id - a.id)[0];
+          [...view.proposals]
+            .filter((p) => p.round === view.round || p.acceptedBy.length > 1)
+            .sort((a, b) => supportPower(view, b) - supportPower(view, a) || b.id - a.id)[0];
         if (best) {
           members = best.members;
           accepted = best.acceptedBy;
@@ -376,10 +465,15 @@ export class TableScene extends Phaser.Scene {
     switch (view.phase) {
       case 'prepare':
         title = view.mode === 'trust' ? 'Trust game' : 'Prepare';
-        sub = view.mode === 'trust' ? `honour or defect with ${view.seats.length - 1} seats, every round` : `A deal needs ${view.scenario.quota} of ${totalPower(view.scenario)} votes`;
+        sub =
+          view.mode === 'trust'
+            ? `honour or defect with ${view.seats.length - 1} seats, every round`
+            : `A deal needs ${view.scenario.quota} of ${totalPower(view.scenario)} votes`;
         break;
       case 'negotiate': {
-        const focus = state.highlight ?? (state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal)?.members : null);
+        const focus =
+          state.highlight ??
+          (state.focusProposal !== null ? view.proposals.find((p) => p.id === state.focusProposal)?.members : null);
         if (focus) {
           const c = checkCoalition(view.scenario, focus);
           title = `${c.power} of ${c.quota}`;
@@ -403,7 +497,9 @@ export class TableScene extends Phaser.Scene {
       case 'score': {
         const last = view.history[view.history.length - 1];
         const moves = (last?.trust.length ?? 0) * 2;
-        const honours = last ? last.trust.reduce((a, p) => a + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0) : 0;
+        const honours = last
+          ? last.trust.reduce((a, p) => a + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0)
+          : 0;
         title = `Round ${view.round} scored`;
         sub = moves ? `${honours} of ${moves} moves honoured` : 'points and reputation updated';
         break;
@@ -414,12 +510,22 @@ export class TableScene extends Phaser.Scene {
         break;
     }
     const f = this.fontScale;
-    this.centre.setText(title).setFontSize(Math.round(20 * f)).setPosition(this.cx, this.cy - 8 * f);
-    this.centreSub.setText(sub).setFontSize(Math.round(12.5 * f)).setPosition(this.cx, this.cy + 6 * f);
+    this.centre
+      .setText(title)
+      .setFontSize(Math.round(20 * f))
+      .setPosition(this.cx, this.cy - 8 * f);
+    this.centreSub
+      .setText(sub)
+      .setFontSize(Math.round(12.5 * f))
+      .setPosition(this.cx, this.cy + 6 * f);
     const maxW = this.tableRx * 1.5;
     this.centreSub.setWordWrapWidth(maxW, true);
     if (icon) {
-      this.centreIcon.setTexture(icon).setDisplaySize(34 * f, 34 * f).setPosition(this.cx, this.cy - 38 * f).setVisible(this.tableRy > 50);
+      this.centreIcon
+        .setTexture(icon)
+        .setDisplaySize(34 * f, 34 * f)
+        .setPosition(this.cx, this.cy - 38 * f)
+        .setVisible(this.tableRy > 50);
     } else this.centreIcon.setVisible(false);
   }
 
@@ -428,13 +534,17 @@ export class TableScene extends Phaser.Scene {
    * details under each seat (the side panel lists every fact too).
    */
   private fitTexts(): void {
-    const texts = () => [this.centre, this.centreSub, ...this.seats.flatMap((s) => [s.weight, s.name, s.detail, s.rep])].filter((t) => t.visible && t.text !== '');
+    const texts = () =>
+      [this.centre, this.centreSub, ...this.seats.flatMap((s) => [s.weight, s.name, s.detail, s.rep])].filter(
+        (t) => t.visible && t.text !== '',
+      );
     const overlaps = () => {
       const list = texts();
       const boxes = list.map((t) => t.getBounds());
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
-          if (Phaser.Geom.Intersects.RectangleToRectangle(shrink(boxes[i]), shrink(boxes[j]))) return [list[i], list[j]];
+          if (Phaser.Geom.Intersects.RectangleToRectangle(shrink(boxes[i]), shrink(boxes[j])))
+            return [list[i], list[j]];
         }
       return null;
     };
@@ -477,7 +587,8 @@ export class TableScene extends Phaser.Scene {
       switch (e.type) {
         case 'proposed':
           this.pulse(e.proposal.proposer, seatColour(e.proposal.proposer));
-          for (const m of e.proposal.members) if (m !== e.proposal.proposer) this.travel(e.proposal.proposer, m, seatColour(e.proposal.proposer));
+          for (const m of e.proposal.members)
+            if (m !== e.proposal.proposer) this.travel(e.proposal.proposer, m, seatColour(e.proposal.proposer));
           break;
         case 'accepted':
           this.float(e.seat, '✓ accepts', '#8fe0c0');
@@ -526,7 +637,8 @@ export class TableScene extends Phaser.Scene {
           this.float(e.seat, `rep ${signed(e.delta)}`, e.delta >= 0 ? '#ffe39a' : '#ffb38a', 0.4);
           break;
         case 'chat':
-          if (e.message.to === null || e.message.to === view.viewer || e.message.from === view.viewer) this.pulse(e.message.from, '#ffffff', 0.5);
+          if (e.message.to === null || e.message.to === view.viewer || e.message.from === view.viewer)
+            this.pulse(e.message.from, '#ffffff', 0.5);
           break;
         case 'ready':
           this.pulse(e.seat, '#009E73', 0.5);
@@ -548,10 +660,29 @@ export class TableScene extends Phaser.Scene {
     const s = this.slots[seat];
     if (!s) return;
     const y0 = Math.max(46, s.y - s.r - 6);
-    const t = this.add.text(s.x, y0, text, { fontFamily: FONT, resolution: DPR, fontSize: `${Math.round(14 * this.fontScale)}px`, fontStyle: 'bold', color: colour, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx');
+    const t = this.add
+      .text(s.x, y0, text, {
+        fontFamily: FONT,
+        resolution: DPR,
+        fontSize: `${Math.round(14 * this.fontScale)}px`,
+        fontStyle: 'bold',
+        color: colour,
+        stroke: '#0f1a24',
+        strokeThickness: 4,
+      })
+      .setOrigin(0.5, 1)
+      .setName('fx');
     this.fx.add(t);
     t.setAlpha(0);
-    this.tweens.add({ targets: t, alpha: 1, y: y0 - 24, duration: this.duration(1500, delayFactor * 500), delay: delayFactor * 500, ease: 'Cubic.easeOut', onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }) });
+    this.tweens.add({
+      targets: t,
+      alpha: 1,
+      y: y0 - 24,
+      duration: this.duration(1500, delayFactor * 500),
+      delay: delayFactor * 500,
+      ease: 'Cubic.easeOut',
+      onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }),
+    });
   }
 
   private pulse(seat: Seat, colour: string, strength = 1): void {
@@ -564,7 +695,11 @@ export class TableScene extends Phaser.Scene {
       targets: state,
       k: 1,
       duration: this.duration(700),
-      onUpdate: () => ring.clear().lineStyle(3, hexToInt(colour), (1 - state.k) * strength).strokeCircle(s.x, s.y, s.r + 4 + state.k * 22),
+      onUpdate: () =>
+        ring
+          .clear()
+          .lineStyle(3, hexToInt(colour), (1 - state.k) * strength)
+          .strokeCircle(s.x, s.y, s.r + 4 + state.k * 22),
       onComplete: () => ring.destroy(),
     });
   }
@@ -577,7 +712,21 @@ export class TableScene extends Phaser.Scene {
     const g = this.add.graphics();
     g.fillStyle(hexToInt(colour), 1).fillCircle(0, 0, 6).lineStyle(2, 0x0f1a24, 1).strokeCircle(0, 0, 6);
     dot.add(g);
-    if (label) dot.add(this.add.text(0, -10, label, { fontFamily: FONT, resolution: DPR, fontSize: '13px', fontStyle: 'bold', color: UI.ink, stroke: '#0f1a24', strokeThickness: 4 }).setOrigin(0.5, 1).setName('fx'));
+    if (label)
+      dot.add(
+        this.add
+          .text(0, -10, label, {
+            fontFamily: FONT,
+            resolution: DPR,
+            fontSize: '13px',
+            fontStyle: 'bold',
+            color: UI.ink,
+            stroke: '#0f1a24',
+            strokeThickness: 4,
+          })
+          .setOrigin(0.5, 1)
+          .setName('fx'),
+      );
     this.fx.add(dot);
     const dist = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
     const lift = Math.min(60, dist * 0.25);
@@ -600,9 +749,21 @@ export class TableScene extends Phaser.Scene {
   private burst(seat: Seat, icon: string): void {
     const s = this.slots[seat];
     if (!s) return;
-    const img = this.add.image(s.x + s.r, s.y - s.r, icon).setDisplaySize(8, 8).setName('fx');
+    const img = this.add
+      .image(s.x + s.r, s.y - s.r, icon)
+      .setDisplaySize(8, 8)
+      .setName('fx');
     this.fx.add(img);
-    this.tweens.add({ targets: img, displayWidth: 34, displayHeight: 34, duration: this.duration(350), ease: 'Back.easeOut', yoyo: false, onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 400, onComplete: () => img.destroy() }) });
+    this.tweens.add({
+      targets: img,
+      displayWidth: 34,
+      displayHeight: 34,
+      duration: this.duration(350),
+      ease: 'Back.easeOut',
+      yoyo: false,
+      onComplete: () =>
+        this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 400, onComplete: () => img.destroy() }),
+    });
   }
 
   private dealBurst(members: Seat[]): void {
@@ -620,11 +781,21 @@ export class TableScene extends Phaser.Scene {
         g.clear().lineStyle(8, hexToInt(UI.gold), 0.9);
         for (const p of pts2) g.lineBetween(p.x, p.y, p.x + (c.x - p.x) * state.k, p.y + (c.y - p.y) * state.k);
       },
-      onComplete: () => this.tweens.add({ targets: g, alpha: 0, delay: 700, duration: 600, onComplete: () => g.destroy() }),
+      onComplete: () =>
+        this.tweens.add({ targets: g, alpha: 0, delay: 700, duration: 600, onComplete: () => g.destroy() }),
     });
     const img = this.add.image(c.x, c.y, 'handshake').setDisplaySize(10, 10).setName('fx');
     this.fx.add(img);
-    this.tweens.add({ targets: img, displayWidth: 64, displayHeight: 64, delay: this.duration(600), duration: this.duration(400, 600), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }) });
+    this.tweens.add({
+      targets: img,
+      displayWidth: 64,
+      displayHeight: 64,
+      delay: this.duration(600),
+      duration: this.duration(400, 600),
+      ease: 'Back.easeOut',
+      onComplete: () =>
+        this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }),
+    });
   }
 
   private revealPair(p: RevealedTrustPair, delay: number): void {
@@ -634,9 +805,22 @@ export class TableScene extends Phaser.Scene {
     const place = (from: SeatSlot, to: SeatSlot, move: string) => {
       const size = Math.round(Math.max(14, Math.min(22, from.r * 0.85)));
       const spot = this.clearSpot(from, to, size);
-      const img = this.add.image(spot.x, spot.y, move === 'honour' ? 'honour' : 'defect').setDisplaySize(4, 4).setName('fx-reveal').setData('size', size);
+      const img = this.add
+        .image(spot.x, spot.y, move === 'honour' ? 'honour' : 'defect')
+        .setDisplaySize(4, 4)
+        .setName('fx-reveal')
+        .setData('size', size);
       this.fx.add(img);
-      this.tweens.add({ targets: img, displayWidth: size, displayHeight: size, delay: REDUCED ? Math.min(delay, 200) : delay, duration: this.duration(300, delay), ease: 'Back.easeOut', onComplete: () => this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }) });
+      this.tweens.add({
+        targets: img,
+        displayWidth: size,
+        displayHeight: size,
+        delay: REDUCED ? Math.min(delay, 200) : delay,
+        duration: this.duration(300, delay),
+        ease: 'Back.easeOut',
+        onComplete: () =>
+          this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }),
+      });
     };
     place(a, b, p.moveA);
     place(b, a, p.moveB);
@@ -662,9 +846,11 @@ export class TableScene extends Phaser.Scene {
       ...this.revealSpots,
     ];
     const box = (q: { x: number; y: number }) => new Phaser.Geom.Rectangle(q.x - half, q.y - half, 2 * half, 2 * half);
-    const hits = (q: { x: number; y: number }) => blocked.filter((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box(q))).length;
+    const hits = (q: { x: number; y: number }) =>
+      blocked.filter((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box(q))).length;
     const { width, height } = viewSize(this);
-    const inside = (q: { x: number; y: number }) => q.x - half >= 0 && q.y - half >= 0 && q.x + half <= width && q.y + half <= height;
+    const inside = (q: { x: number; y: number }) =>
+      q.x - half >= 0 && q.y - half >= 0 && q.x + half <= width && q.y + half <= height;
     // Along the line up to its middle; failing that, just beside the line.
     const side = size * 0.9;
     const nx = -dy / dist;
@@ -673,7 +859,9 @@ export class TableScene extends Phaser.Scene {
     let best = { x: from.x + dx * first, y: from.y + dy * first };
     let fewest = hits(best);
     const candidates: { x: number; y: number }[] = [];
-    for (const off of [0, side, -side]) for (let t = first; t <= 0.5; t += 4 / dist) candidates.push({ x: from.x + dx * t + nx * off, y: from.y + dy * t + ny * off });
+    for (const off of [0, side, -side])
+      for (let t = first; t <= 0.5; t += 4 / dist)
+        candidates.push({ x: from.x + dx * t + nx * off, y: from.y + dy * t + ny * off });
     // Last, a ring around the seat's own token, nearest the partner's direction first.
     const toward = Math.atan2(dy, dx);
     const ring = from.r + half + 2;
@@ -697,10 +885,19 @@ export class TableScene extends Phaser.Scene {
   /** For tests: the trust icons on the table now, in screen pixels of the canvas, and whether each has grown to full size. */
   revealIcons(): { x: number; y: number; w: number; h: number; grown: boolean }[] {
     return this.fx.list
-      .filter((o): o is Phaser.GameObjects.Image => o instanceof Phaser.GameObjects.Image && o.name === 'fx-reveal' && o.alpha > 0.5)
+      .filter(
+        (o): o is Phaser.GameObjects.Image =>
+          o instanceof Phaser.GameObjects.Image && o.name === 'fx-reveal' && o.alpha > 0.5,
+      )
       .map((o) => {
         const b = o.getBounds();
-        return { x: b.x, y: b.y, w: b.width, h: b.height, grown: o.displayWidth >= (o.getData('size') as number) - 0.5 };
+        return {
+          x: b.x,
+          y: b.y,
+          w: b.width,
+          h: b.height,
+          grown: o.displayWidth >= (o.getData('size') as number) - 0.5,
+        };
       });
   }
 
@@ -712,7 +909,10 @@ export class TableScene extends Phaser.Scene {
 
 function centroid(points: { x: number; y: number }[]): { x: number; y: number } {
   if (points.length === 0) return { x: 0, y: 0 };
-  return { x: points.reduce((a, p) => a + p.x, 0) / points.length, y: points.reduce((a, p) => a + p.y, 0) / points.length };
+  return {
+    x: points.reduce((a, p) => a + p.x, 0) / points.length,
+    y: points.reduce((a, p) => a + p.y, 0) / points.length,
+  };
 }
 
 function supportPower(view: TableView, p: { acceptedBy: Seat[] }): number {

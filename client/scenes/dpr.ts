@@ -4,7 +4,10 @@
 import type Phaser from 'phaser';
 
 /** Capped at 2: software WebGL and large 3× phones gain little past it. */
-export const DPR = Math.min(2, Math.max(1, Math.round((typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1) * 4) / 4));
+export const DPR = Math.min(
+  2,
+  Math.max(1, Math.round((typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1) * 4) / 4),
+);
 
 export function setupCamera(scene: Phaser.Scene): void {
   scene.cameras.main.setOrigin(0, 0).setZoom(DPR);

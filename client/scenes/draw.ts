@@ -2,7 +2,17 @@
 import Phaser from 'phaser';
 import { shapePoints, type Shape } from '../game/palette';
 
-export function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, x: number, y: number, r: number, fill: number, alpha = 1, stroke?: number, strokeWidth = 2): void {
+export function drawShape(
+  g: Phaser.GameObjects.Graphics,
+  shape: Shape,
+  x: number,
+  y: number,
+  r: number,
+  fill: number,
+  alpha = 1,
+  stroke?: number,
+  strokeWidth = 2,
+): void {
   const pts = shapePoints(shape, r);
   g.fillStyle(fill, alpha);
   if (stroke !== undefined) g.lineStyle(strokeWidth, stroke, 1);
@@ -17,7 +27,15 @@ export function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, x: numbe
 }
 
 /** A dashed line (Graphics has none built in). */
-export function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash = 8, gap = 6): void {
+export function dashedLine(
+  g: Phaser.GameObjects.Graphics,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  dash = 8,
+  gap = 6,
+): void {
   const len = Math.hypot(x2 - x1, y2 - y1);
   if (len === 0) return;
   const ux = (x2 - x1) / len;

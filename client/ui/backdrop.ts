@@ -37,9 +37,21 @@ export function lobbyBackdrop(): VNode {
       h(
         'g',
         { class: `coalition c${k}`, key: k },
-        members.flatMap((a, i) => members.slice(i + 1).map((b) => h('line', { x1: pos[a].x, y1: pos[a].y, x2: pos[b].x, y2: pos[b].y, pathLength: 1 }))),
+        members.flatMap((a, i) =>
+          members
+            .slice(i + 1)
+            .map((b) => h('line', { x1: pos[a].x, y1: pos[a].y, x2: pos[b].x, y2: pos[b].y, pathLength: 1 })),
+        ),
       ),
     ),
-    pos.map((p, i) => h('path', { key: `s${i}`, d: shapePath(seatShape(i), p.r, p.x, p.y), fill: SEAT_COLOURS[i], stroke: UI.bg, 'stroke-width': 1.5 })),
+    pos.map((p, i) =>
+      h('path', {
+        key: `s${i}`,
+        d: shapePath(seatShape(i), p.r, p.x, p.y),
+        fill: SEAT_COLOURS[i],
+        stroke: UI.bg,
+        'stroke-width': 1.5,
+      }),
+    ),
   );
 }

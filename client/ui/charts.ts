@@ -32,7 +32,13 @@ function niceTicks(min: number, max: number, count = 4): number[] {
 }
 
 /** A line chart of one value per round for each seat. */
-export function lineChart(id: string, title: string, rounds: number[], series: Series[], opts: { min?: number; max?: number; narrow?: boolean } = {}): VNode {
+export function lineChart(
+  id: string,
+  title: string,
+  rounds: number[],
+  series: Series[],
+  opts: { min?: number; max?: number; narrow?: boolean } = {},
+): VNode {
   const { W, H } = size(opts.narrow);
   const all = series.flatMap((s) => s.values);
   let min = opts.min ?? Math.min(0, ...all);
@@ -57,15 +63,34 @@ export function lineChart(id: string, title: string, rounds: number[], series: S
       return h(
         'g',
         { key: s.seat },
-        h('path', { d, fill: 'none', stroke: seatColour(s.seat), 'stroke-width': s.emphasis ? 3.5 : 2, 'stroke-dasharray': s.seat % 2 === 1 ? '6 3' : undefined }),
-        s.values.map((v, i) => h('path', { d: shapePath(seatShape(s.seat), 4.2, x(i), y(v)), fill: seatColour(s.seat), stroke: '#0f1a24', 'stroke-width': 1 })),
+        h('path', {
+          d,
+          fill: 'none',
+          stroke: seatColour(s.seat),
+          'stroke-width': s.emphasis ? 3.5 : 2,
+          'stroke-dasharray': s.seat % 2 === 1 ? '6 3' : undefined,
+        }),
+        s.values.map((v, i) =>
+          h('path', {
+            d: shapePath(seatShape(s.seat), 4.2, x(i), y(v)),
+            fill: seatColour(s.seat),
+            stroke: '#0f1a24',
+            'stroke-width': 1,
+          }),
+        ),
       );
     }),
   );
 }
 
 /** Bars per round (0–1), e.g. the cooperation rate. */
-export function rateBars(id: string, title: string, rounds: number[], rates: (number | null)[], opts: { narrow?: boolean } = {}): VNode {
+export function rateBars(
+  id: string,
+  title: string,
+  rounds: number[],
+  rates: (number | null)[],
+  opts: { narrow?: boolean } = {},
+): VNode {
   const { W, H } = size(opts.narrow);
   const bw = (W - PAD.l - PAD.r) / Math.max(1, rounds.length);
   const y = (v: number) => PAD.t + (1 - v) * (H - PAD.t - PAD.b);
@@ -86,7 +111,13 @@ export function rateBars(id: string, title: string, rounds: number[], rates: (nu
         v === null
           ? h('text', { x: x0 + bw * 0.35, y: y(0) - 6, 'text-anchor': 'middle' }, '—')
           : h('rect', { x: x0, y: y(v), width: bw * 0.7, height: Math.max(1, y(0) - y(v)), fill: '#56B4E9', rx: 3 }),
-        v === null ? null : h('text', { x: x0 + bw * 0.35, y: Math.max(PAD.t + 10, y(v) - 4), 'text-anchor': 'middle' }, `${Math.round(v * 100)}%`),
+        v === null
+          ? null
+          : h(
+              'text',
+              { x: x0 + bw * 0.35, y: Math.max(PAD.t + 10, y(v) - 4), 'text-anchor': 'middle' },
+              `${Math.round(v * 100)}%`,
+            ),
         h('text', { x: x0 + bw * 0.35, y: H - 8, 'text-anchor': 'middle' }, `R${r}`),
       );
     }),

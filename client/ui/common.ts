@@ -10,8 +10,20 @@ export function seatMark(seat: Seat, size = 16): VNode {
   const r = size * 0.36;
   return h(
     'svg',
-    { class: 'seatmark', viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: 'img', 'aria-label': SHAPE_NAMES[seatShape(seat)] },
-    h('path', { d: shapePath(seatShape(seat), r, size / 2, size / 2), fill: seatColour(seat), stroke: '#0f1a24', 'stroke-width': 1 }),
+    {
+      class: 'seatmark',
+      viewBox: `0 0 ${size} ${size}`,
+      width: size,
+      height: size,
+      role: 'img',
+      'aria-label': SHAPE_NAMES[seatShape(seat)],
+    },
+    h('path', {
+      d: shapePath(seatShape(seat), r, size / 2, size / 2),
+      fill: seatColour(seat),
+      stroke: '#0f1a24',
+      'stroke-width': 1,
+    }),
   );
 }
 
@@ -27,10 +39,18 @@ export function touch(): void {
 }
 
 export function field(label: string, control: Child, hint?: string, id?: string): VNode {
-  return h('div', { class: 'field' }, h('label', id ? { for: id } : null, label, hint ? h('span', { class: 'hint' }, ` — ${hint}`) : null), control);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', id ? { for: id } : null, label, hint ? h('span', { class: 'hint' }, ` — ${hint}`) : null),
+    control,
+  );
 }
 
-export function options<T extends string | number>(items: readonly { value: T; label: string }[], selected: T): VNode[] {
+export function options<T extends string | number>(
+  items: readonly { value: T; label: string }[],
+  selected: T,
+): VNode[] {
   return items.map((o) => h('option', { value: String(o.value), selected: o.value === selected }, o.label));
 }
 

@@ -26,7 +26,15 @@ function record(): GameRecord | null {
 /** Loads the record of a finished table once; retries a few times while the server files it. */
 export async function loadDebrief(code: string): Promise<void> {
   if (debriefState.code === code && (debriefState.data || debriefState.loading)) return;
-  Object.assign(debriefState, { code, log: null, data: null, seats: null, placements: null, error: null, loading: true });
+  Object.assign(debriefState, {
+    code,
+    log: null,
+    data: null,
+    seats: null,
+    placements: null,
+    error: null,
+    loading: true,
+  });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const log = await fetchLog(code);

@@ -20,7 +20,13 @@ import { trustReport } from './trust-debrief';
 import { coachStanding, seatsTable, standing } from './standing';
 
 function kpi(label: string, value: string, sub: string, id?: string): VNode {
-  return h('div', { class: 'fact', id }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), h('span', { class: 'sub' }, sub));
+  return h(
+    'div',
+    { class: 'fact', id },
+    h('span', { class: 'label' }, label),
+    h('span', { class: 'value' }, value),
+    h('span', { class: 'sub' }, sub),
+  );
 }
 
 function timeline(view: TableView, d: DebriefData): VNode {
@@ -36,10 +42,20 @@ function timeline(view: TableView, d: DebriefData): VNode {
           ? h(
               'div',
               null,
-              h('div', { class: 'chips' }, c.members.map((m, i) => h('span', { class: 'pill', key: m }, seatMark(m, 12), `${view.seats[m].name} ${c.split[i]}%`))),
+              h(
+                'div',
+                { class: 'chips' },
+                c.members.map((m, i) =>
+                  h('span', { class: 'pill', key: m }, seatMark(m, 12), `${view.seats[m].name} ${c.split[i]}%`),
+                ),
+              ),
               h('div', { class: 'small muted' }, `power ${c.power} · ${c.termNames.map((t) => t.option).join(' · ')}`),
             )
-          : h('span', { class: 'muted' }, c.otherDeals.length ? 'deals formed, none reached the quota' : 'no deal: everyone took the walk-away'),
+          : h(
+              'span',
+              { class: 'muted' },
+              c.otherDeals.length ? 'deals formed, none reached the quota' : 'no deal: everyone took the walk-away',
+            ),
       ),
     ),
   );
@@ -59,7 +75,14 @@ function audit(view: TableView, d: DebriefData): VNode {
         h(
           'ol',
           null,
-          entries.map((e) => h('li', { key: e.seq }, h('span', { class: 'muted' }, `R${e.round} ${e.phase} · ${e.type}: `), e.reason ?? '(no reason given)')),
+          entries.map((e) =>
+            h(
+              'li',
+              { key: e.seq },
+              h('span', { class: 'muted' }, `R${e.round} ${e.phase} · ${e.type}: `),
+              e.reason ?? '(no reason given)',
+            ),
+          ),
         ),
       ),
     ),
@@ -70,7 +93,17 @@ function audit(view: TableView, d: DebriefData): VNode {
 function auditSection(view: TableView): VNode | null {
   const d = debriefState.data;
   if (!d) return null;
-  return h('section', { key: 'audit' }, h('h2', null, 'The bots’ reasons, for audit'), h('p', { class: 'small muted' }, 'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.'), audit(view, d));
+  return h(
+    'section',
+    { key: 'audit' },
+    h('h2', null, 'The bots’ reasons, for audit'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Every decision a bot made, with the one-line reason it logged. When a system decides, demand transparency.',
+    ),
+    audit(view, d),
+  );
 }
 
 function downloads(code: string): VNode {
@@ -81,9 +114,23 @@ function downloads(code: string): VNode {
     h(
       'div',
       { class: 'downloads' },
-      h('button', { id: 'download-json', disabled: !debriefState.log, onclick: () => downloadJson() }, 'Game record (JSON)'),
-      h('button', { id: 'download-csv', disabled: !debriefState.log, onclick: () => downloadCsv() }, 'Action log (CSV)'),
-      code ? h('a', { class: 'button', id: 'results-csv', href: csvUrl(code, 'results'), download: `${code}-results.csv` }, 'Results (CSV)') : null,
+      h(
+        'button',
+        { id: 'download-json', disabled: !debriefState.log, onclick: () => downloadJson() },
+        'Game record (JSON)',
+      ),
+      h(
+        'button',
+        { id: 'download-csv', disabled: !debriefState.log, onclick: () => downloadCsv() },
+        'Action log (CSV)',
+      ),
+      code
+        ? h(
+            'a',
+            { class: 'button', id: 'results-csv', href: csvUrl(code, 'results'), download: `${code}-results.csv` },
+            'Results (CSV)',
+          )
+        : null,
     ),
   );
 }
@@ -95,21 +142,53 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
     'header',
     { class: 'topbar' },
     h('img', { class: 'mark', src: ART.logo, alt: 'Leverage' }),
-    h('div', { class: 'title' }, h('strong', null, view ? view.scenario.name : 'Debrief'), h('span', null, `Debrief · table ${code}`)),
-    h('div', { class: 'phasebox' }, h('span', { class: 'phase-name', id: 'phase-name' }, 'Debrief'), h('span', { class: 'phase-hint muted small' }, ' — every number is revealed')),
-    h('div', { class: 'actions' }, h('button', { id: 'leave', class: 'primary', onclick: () => void leaveTable(true) }, 'Back to the lobby')),
+    h(
+      'div',
+      { class: 'title' },
+      h('strong', null, view ? view.scenario.name : 'Debrief'),
+      h('span', null, `Debrief · table ${code}`),
+    ),
+    h(
+      'div',
+      { class: 'phasebox' },
+      h('span', { class: 'phase-name', id: 'phase-name' }, 'Debrief'),
+      h('span', { class: 'phase-hint muted small' }, ' — every number is revealed'),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { id: 'leave', class: 'primary', onclick: () => void leaveTable(true) }, 'Back to the lobby'),
+    ),
   );
   if (!view || !view.debrief) return [header, h('section', { class: 'report' }, h('p', null, 'Loading the debrief…'))];
   if (view.mode === 'trust') {
-    return [header, h('section', { class: 'report', id: 'debrief', 'aria-label': 'Debrief' }, trustReport(state, view), auditSection(view), downloads(code))];
+    return [
+      header,
+      h(
+        'section',
+        { class: 'report', id: 'debrief', 'aria-label': 'Debrief' },
+        trustReport(state, view),
+        auditSection(view),
+        downloads(code),
+      ),
+    ];
   }
   const d = debriefState.data;
   const score = view.debrief.score;
   const me = view.viewer;
   const rounds = view.debrief.pointsByRound.map((_, i) => i + 1);
   const names = view.seats.map((s) => s.name);
-  const pointsSeries = view.seats.map((s) => ({ seat: s.seat, label: names[s.seat], values: view.debrief!.pointsByRound.map((r) => r[s.seat]), emphasis: s.seat === me }));
-  const legend = h('div', { class: 'legend' }, view.seats.map((s) => h('span', { key: s.seat }, seatMark(s.seat, 14), s.seat === me ? `${s.name} (you)` : s.name)));
+  const pointsSeries = view.seats.map((s) => ({
+    seat: s.seat,
+    label: names[s.seat],
+    values: view.debrief!.pointsByRound.map((r) => r[s.seat]),
+    emphasis: s.seat === me,
+  }));
+  const legend = h(
+    'div',
+    { class: 'legend' },
+    view.seats.map((s) => h('span', { key: s.seat }, seatMark(s.seat, 14), s.seat === me ? `${s.name} (you)` : s.name)),
+  );
   const meScore = me !== null ? score.seats.find((s) => s.seat === me) : null;
   return [
     header,
@@ -117,7 +196,12 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
       'section',
       { class: 'report', id: 'debrief', 'aria-label': 'Debrief' },
       h('h1', null, 'What happened, and what it teaches'),
-      h('p', { class: 'muted' }, `The game lasted ${view.debrief.totalRounds} rounds — nobody knew which would be the last.`, meScore ? ` You ended ${signed(meScore.surplus)} points over your walk-away.` : ''),
+      h(
+        'p',
+        { class: 'muted' },
+        `The game lasted ${view.debrief.totalRounds} rounds — nobody knew which would be the last.`,
+        meScore ? ` You ended ${signed(meScore.surplus)} points over your walk-away.` : '',
+      ),
       standing(view),
       coachStanding(state, view),
       h(
@@ -134,10 +218,20 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
         'section',
         null,
         h('h2', null, 'Every seat, against its own role'),
-        h('p', { class: 'small muted' }, 'Score is the mutual-gain score: own surplus + λ × joint gain ÷ seats. Each seat is placed among the same role’s seats of the benchmark; seats of this table are not ranked against each other, because a strong and a weak seat cannot be compared.'),
+        h(
+          'p',
+          { class: 'small muted' },
+          'Score is the mutual-gain score: own surplus + λ × joint gain ÷ seats. Each seat is placed among the same role’s seats of the benchmark; seats of this table are not ranked against each other, because a strong and a weak seat cannot be compared.',
+        ),
         seatsTable(state, view, d),
       ),
-      h('section', null, h('h2', null, 'Points over the rounds'), legend, lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries, { narrow })),
+      h(
+        'section',
+        null,
+        h('h2', null, 'Points over the rounds'),
+        legend,
+        lineChart('chart-points', 'Points of every seat at the end of each round', rounds, pointsSeries, { narrow }),
+      ),
       d
         ? [
             h(
@@ -148,7 +242,12 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
                 'chart-reputation',
                 'Reputation of every seat at the end of each round',
                 d.rounds,
-                view.seats.map((s) => ({ seat: s.seat, label: names[s.seat], values: d.reputation.map((r) => r[s.seat]), emphasis: s.seat === me })),
+                view.seats.map((s) => ({
+                  seat: s.seat,
+                  label: names[s.seat],
+                  values: d.reputation.map((r) => r[s.seat]),
+                  emphasis: s.seat === me,
+                })),
                 { min: 0, max: 100, narrow },
               ),
             ),
@@ -156,23 +255,58 @@ export function debriefView(state: AppState, narrow: boolean): VNode[] {
               'section',
               { key: 'coop' },
               h('h2', null, 'Cooperation rate per round'),
-              rateBars('chart-cooperation', 'Share of trust moves that honoured, per round', d.cooperation.map((c) => c.round), d.cooperation.map((c) => c.rate), { narrow }),
+              rateBars(
+                'chart-cooperation',
+                'Share of trust moves that honoured, per round',
+                d.cooperation.map((c) => c.round),
+                d.cooperation.map((c) => c.rate),
+                { narrow },
+              ),
             ),
-            view.mode === 'coalition' ? h('section', { key: 'tl' }, h('h2', null, 'Coalition timeline'), timeline(view, d)) : null,
+            view.mode === 'coalition'
+              ? h('section', { key: 'tl' }, h('h2', null, 'Coalition timeline'), timeline(view, d))
+              : null,
             h(
               'section',
               { key: 'moments', id: 'moments' },
               h('h2', null, 'Moments that mattered'),
-              d.topMoments.length === 0 ? h('p', { class: 'muted' }, 'A quiet game: no turning points stood out.') : null,
+              d.topMoments.length === 0
+                ? h('p', { class: 'muted' }, 'A quiet game: no turning points stood out.')
+                : null,
               d.topMoments.map((m) =>
-                h('article', { class: 'card tight moment', key: m.seq }, h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson), h('p', null, m.text), h('p', { class: 'small muted' }, LESSONS[m.lesson]?.text ?? '', lessonStatus(view.scenario.id, m.lesson) === 'does not hold' ? ` ${notShownHere(view.scenario.name)}` : '')),
+                h(
+                  'article',
+                  { class: 'card tight moment', key: m.seq },
+                  h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson),
+                  h('p', null, m.text),
+                  h(
+                    'p',
+                    { class: 'small muted' },
+                    LESSONS[m.lesson]?.text ?? '',
+                    lessonStatus(view.scenario.id, m.lesson) === 'does not hold'
+                      ? ` ${notShownHere(view.scenario.name)}`
+                      : '',
+                  ),
+                ),
               ),
             ),
             auditSection(view),
           ]
-        : h('p', { class: 'muted', id: 'debrief-loading' }, debriefState.error ?? 'Loading the full record: reputation, cooperation, coalitions, moments and the bots’ reasons…'),
+        : h(
+            'p',
+            { class: 'muted', id: 'debrief-loading' },
+            debriefState.error ??
+              'Loading the full record: reputation, cooperation, coalitions, moments and the bots’ reasons…',
+          ),
       // The scenario's debrief text names walk-aways, so it comes with the finished record, never with the view.
-      debriefState.log?.scenario.debrief ? h('section', { id: 'scenario-debrief' }, h('h2', null, 'About this scenario'), h('p', { class: 'briefing' }, debriefState.log.scenario.debrief)) : null,
+      debriefState.log?.scenario.debrief
+        ? h(
+            'section',
+            { id: 'scenario-debrief' },
+            h('h2', null, 'About this scenario'),
+            h('p', { class: 'briefing' }, debriefState.log.scenario.debrief),
+          )
+        : null,
       downloads(code),
     ),
   ];

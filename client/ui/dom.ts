@@ -56,7 +56,8 @@ function setProps(el: Live, props: Props, svg: boolean): void {
     if (name.startsWith('on')) {
       const type = name.slice(2);
       el.__handlers ??= {};
-      if (!(type in el.__handlers) || el.__handlers[type] === undefined) el.addEventListener(type, dispatch as EventListener);
+      if (!(type in el.__handlers) || el.__handlers[type] === undefined)
+        el.addEventListener(type, dispatch as EventListener);
       el.__handlers[type] = value as Handler | undefined;
       continue;
     }

@@ -49,7 +49,8 @@ function trustFinding(): string | null {
   if (finding.key !== key) {
     finding.key = key;
     finding.text = null;
-    const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200));
+    const later = (fn: () => void) =>
+      'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200);
     later(() => {
       void import('../explore/compute')
         .then((m) => m.horizon(Number(trust.noise), trustRange()))
@@ -64,7 +65,11 @@ function trustFinding(): string | null {
 }
 
 /** The explorable (a tournament and an evolution to run), a page of its own at #explore, loaded on demand. */
-const explorer: { open: boolean; view: ((close: () => void) => VNode) | null; error: string | null } = { open: false, view: null, error: null };
+const explorer: { open: boolean; view: ((close: () => void) => VNode) | null; error: string | null } = {
+  open: false,
+  view: null,
+  error: null,
+};
 function openExplore(push = true): void {
   explorer.open = true;
   if (push && location.hash !== '#explore') history.pushState({ explore: true }, '', '#explore');
@@ -96,7 +101,7 @@ function explorerClosed(): void {
 }
 window.addEventListener('popstate', () => {
   const open = location.hash === '#explore';
-  if (open !== explorer.open) (open ? openExplore(false) : explorerClosed());
+  if (open !== explorer.open) open ? openExplore(false) : explorerClosed();
 });
 if (location.hash === '#explore') openExplore(false);
 
@@ -126,15 +131,26 @@ export function trustCard(busy: boolean, playerName: () => string): VNode {
         'Seats',
         h(
           'select',
-          { id: 'trust-players', value: trust.players, onchange: (e: Event) => ((trust.players = inputValue(e)), touch()) },
-          options([3, 4, 5, 6].map((n) => ({ value: String(n), label: `You and ${n - 1} bots` })), trust.players),
+          {
+            id: 'trust-players',
+            value: trust.players,
+            onchange: (e: Event) => ((trust.players = inputValue(e)), touch()),
+          },
+          options(
+            [3, 4, 5, 6].map((n) => ({ value: String(n), label: `You and ${n - 1} bots` })),
+            trust.players,
+          ),
         ),
         undefined,
         'trust-players',
       ),
       field(
         'Noise',
-        h('select', { id: 'trust-noise', value: trust.noise, onchange: (e: Event) => ((trust.noise = inputValue(e)), touch()) }, options(NOISE_OPTIONS, trust.noise)),
+        h(
+          'select',
+          { id: 'trust-noise', value: trust.noise, onchange: (e: Event) => ((trust.noise = inputValue(e)), touch()) },
+          options(NOISE_OPTIONS, trust.noise),
+        ),
         undefined,
         'trust-noise',
       ),
@@ -146,8 +162,14 @@ export function trustCard(busy: boolean, playerName: () => string): VNode {
         { id: 'trust-length', value: trust.length, onchange: (e: Event) => ((trust.length = inputValue(e)), touch()) },
         options(
           [
-            { value: 'standard', label: `Standard — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.standard))} rounds on average` },
-            { value: 'short', label: `Short — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.short))} rounds` },
+            {
+              value: 'standard',
+              label: `Standard — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.standard))} rounds on average`,
+            },
+            {
+              value: 'short',
+              label: `Short — ends at random, about ${Math.round(expectedRounds(TRUST_ROUNDS.short))} rounds`,
+            },
           ],
           trust.length,
         ),
@@ -155,8 +177,22 @@ export function trustCard(busy: boolean, playerName: () => string): VNode {
       undefined,
       'trust-length',
     ),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'trust-paced', checked: trust.paced, onchange: (e: Event) => ((trust.paced = (e.target as HTMLInputElement).checked), touch()) }), 'Paced (20 s a round)'),
-    h('p', { class: 'muted small', id: 'trust-finding', 'aria-live': 'polite' }, trustFinding() ?? 'Measuring what the tournament shows for these settings…'),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        id: 'trust-paced',
+        checked: trust.paced,
+        onchange: (e: Event) => ((trust.paced = (e.target as HTMLInputElement).checked), touch()),
+      }),
+      'Paced (20 s a round)',
+    ),
+    h(
+      'p',
+      { class: 'muted small', id: 'trust-finding', 'aria-live': 'polite' },
+      trustFinding() ?? 'Measuring what the tournament shows for these settings…',
+    ),
     h(
       'div',
       { class: 'row' },

@@ -79,7 +79,15 @@ export function soloOptions(state: AppState): CreateOptions | null {
   const role = form.role && s.roles.some((r) => r.id === form.role) ? form.role : defaultRole(s);
   const name = playerName();
   const difficulty = form.difficulty as 'easy' | 'normal' | 'hard';
-  return { scenario: s.id, solo: true, name, role, difficulty, ...shortGame(form.length), ...(form.paced ? { durations: durations(s, true) } : {}) };
+  return {
+    scenario: s.id,
+    solo: true,
+    name,
+    role,
+    difficulty,
+    ...shortGame(form.length),
+    ...(form.paced ? { durations: durations(s, true) } : {}),
+  };
 }
 
 function shortGame(length: string): { roundRange?: typeof SHORT_HORIZON } {
@@ -113,7 +121,12 @@ function hostTable(state: AppState): void {
       role,
       durations: durations(s, form.hostPaced),
       seats: s.roles.map((_, i) =>
-        humanSeats.has(i) ? { kind: 'human' as const } : { kind: 'bot' as const, bot: { kind: 'persona' as const, persona: PERSONAS[j++ % PERSONAS.length], difficulty: 'normal' } },
+        humanSeats.has(i)
+          ? { kind: 'human' as const }
+          : {
+              kind: 'bot' as const,
+              bot: { kind: 'persona' as const, persona: PERSONAS[j++ % PERSONAS.length], difficulty: 'normal' },
+            },
       ),
     },
     false,
@@ -150,15 +163,24 @@ function openTables(): VNode | null {
     h(
       'ul',
       { class: 'tables', id: 'open-tables' },
-      openList.tables.slice(0, 8).map((t) =>
-        h(
-          'li',
-          { key: t.code, class: 'row', style: 'margin:4px 0' },
-          h('span', { class: 'grow small' }, h('strong', null, t.code), ` · ${t.scenario} · ${t.phase === 'prepare' ? 'not started' : `round ${t.round}`} · ${t.freeSeats} free seat${t.freeSeats === 1 ? '' : 's'}`),
-          t.freeSeats > 0 && t.phase === 'prepare' ? h('button', { class: 'ghost', onclick: () => void joinTable(t.code, playerName()) }, 'Join') : null,
-          h('button', { class: 'ghost', onclick: () => void watchTable(t.code) }, 'Watch'),
+      openList.tables
+        .slice(0, 8)
+        .map((t) =>
+          h(
+            'li',
+            { key: t.code, class: 'row', style: 'margin:4px 0' },
+            h(
+              'span',
+              { class: 'grow small' },
+              h('strong', null, t.code),
+              ` · ${t.scenario} · ${t.phase === 'prepare' ? 'not started' : `round ${t.round}`} · ${t.freeSeats} free seat${t.freeSeats === 1 ? '' : 's'}`,
+            ),
+            t.freeSeats > 0 && t.phase === 'prepare'
+              ? h('button', { class: 'ghost', onclick: () => void joinTable(t.code, playerName()) }, 'Join')
+              : null,
+            h('button', { class: 'ghost', onclick: () => void watchTable(t.code) }, 'Watch'),
+          ),
         ),
-      ),
     ),
   );
 }
@@ -168,11 +190,20 @@ function scenarioSelect(state: AppState, id: string, value: string, set: (v: str
   return h(
     'select',
     { id, value, onchange: (e: Event) => (set(inputValue(e)), touch()) },
-    options(list.map((s) => ({ value: s.id, label: `${s.name} (${s.roles.length} seats)` })), value),
+    options(
+      list.map((s) => ({ value: s.id, label: `${s.name} (${s.roles.length} seats)` })),
+      value,
+    ),
   );
 }
 
-function roleSelect(s: ScenarioFacts | undefined, id: string, value: string, set: (v: string) => void, fallback: string): VNode {
+function roleSelect(
+  s: ScenarioFacts | undefined,
+  id: string,
+  value: string,
+  set: (v: string) => void,
+  fallback: string,
+): VNode {
   const roles = s?.roles ?? [];
   const total = roles.reduce((a, r) => a + r.power, 0) || 1;
   const shares = proportionalSplit(roles.map((r) => r.power));
@@ -180,7 +211,10 @@ function roleSelect(s: ScenarioFacts | undefined, id: string, value: string, set
     'select',
     { id, value: value || fallback, onchange: (e: Event) => (set(inputValue(e)), touch()) },
     options(
-      roles.map((r, i) => ({ value: r.id, label: `${r.name} — power ${r.power} of ${total} (${shares[i]}%)${r.veto ? ', veto' : ''}` })),
+      roles.map((r, i) => ({
+        value: r.id,
+        label: `${r.name} — power ${r.power} of ${total} (${shares[i]}%)${r.veto ? ', veto' : ''}`,
+      })),
       value || fallback,
     ),
   );
@@ -209,9 +243,20 @@ export function lobbyView(state: AppState): VNode {
         'header',
         { class: 'brand' },
         h('img', { src: ART.logo, alt: '' }),
-        h('div', null, h('h1', null, 'LEVERAGE'), h('p', null, 'Build coalitions, trade what each side values, escalate in stages — and decide whether to keep your word.')),
+        h(
+          'div',
+          null,
+          h('h1', null, 'LEVERAGE'),
+          h(
+            'p',
+            null,
+            'Build coalitions, trade what each side values, escalate in stages — and decide whether to keep your word.',
+          ),
+        ),
       ),
-      state.lobbyError ? h('p', { class: 'error card tight', role: 'alert', id: 'lobby-error' }, state.lobbyError) : null,
+      state.lobbyError
+        ? h('p', { class: 'error card tight', role: 'alert', id: 'lobby-error' }, state.lobbyError)
+        : null,
       state.scenariosError ? h('p', { class: 'error card tight', role: 'alert' }, state.scenariosError) : null,
       last && !last.spectate
         ? h(
@@ -222,7 +267,15 @@ export function lobbyView(state: AppState): VNode {
             h(
               'div',
               { class: 'row' },
-              h('button', { id: 'resume', disabled: busy, onclick: () => void resumeTable(last.code).then((ok) => (ok ? undefined : seats.forget(last.code))) }, 'Return to table ' + last.code),
+              h(
+                'button',
+                {
+                  id: 'resume',
+                  disabled: busy,
+                  onclick: () => void resumeTable(last.code).then((ok) => (ok ? undefined : seats.forget(last.code))),
+                },
+                'Return to table ' + last.code,
+              ),
               h('button', { class: 'ghost', onclick: () => (seats.forget(last.code), touch()) }, 'Forget it'),
             ),
           )
@@ -237,23 +290,68 @@ export function lobbyView(state: AppState): VNode {
             'section',
             { class: 'card solo', 'aria-labelledby': 'solo-h' },
             h('h2', { id: 'solo-h' }, 'Play solo'),
-            h('p', null, 'You take one seat; bots with different negotiating styles take the others. A coach explains each round.'),
-            field('Your name', h('input', { id: 'name', type: 'text', maxlength: 24, autocomplete: 'nickname', placeholder: 'Player', value: form.name, oninput: (e: Event) => (form.name = inputValue(e)) }), undefined, 'name'),
+            h(
+              'p',
+              null,
+              'You take one seat; bots with different negotiating styles take the others. A coach explains each round.',
+            ),
+            field(
+              'Your name',
+              h('input', {
+                id: 'name',
+                type: 'text',
+                maxlength: 24,
+                autocomplete: 'nickname',
+                placeholder: 'Player',
+                value: form.name,
+                oninput: (e: Event) => (form.name = inputValue(e)),
+              }),
+              undefined,
+              'name',
+            ),
             h(
               'button',
-              { id: 'play-solo', class: 'primary big', disabled: busy || loading || !solo, onclick: () => playSolo(state) },
+              {
+                id: 'play-solo',
+                class: 'primary big',
+                disabled: busy || loading || !solo,
+                onclick: () => playSolo(state),
+              },
               busy ? 'Setting the table…' : loading ? 'Loading scenarios…' : `Play solo — ${solo?.name ?? ''}`,
             ),
             h(
               'details',
               { id: 'solo-options' },
               h('summary', null, 'Options: scenario, role, bots, pace'),
-              field('Scenario', scenarioSelect(state, 'solo-scenario', solo?.id ?? form.scenario, (v) => ((form.scenario = v), (form.role = ''))), undefined, 'solo-scenario'),
+              field(
+                'Scenario',
+                scenarioSelect(
+                  state,
+                  'solo-scenario',
+                  solo?.id ?? form.scenario,
+                  (v) => ((form.scenario = v), (form.role = '')),
+                ),
+                undefined,
+                'solo-scenario',
+              ),
               solo ? h('p', { class: 'scenario-summary' }, solo.summary) : null,
-              field('Your role', roleSelect(solo, 'solo-role', form.role, (v) => (form.role = v), solo ? defaultRole(solo) : ''), 'power is your weight in the vote', 'solo-role'),
+              field(
+                'Your role',
+                roleSelect(solo, 'solo-role', form.role, (v) => (form.role = v), solo ? defaultRole(solo) : ''),
+                'power is your weight in the vote',
+                'solo-role',
+              ),
               field(
                 'Bot difficulty',
-                h('select', { id: 'solo-difficulty', value: form.difficulty, onchange: (e: Event) => ((form.difficulty = inputValue(e)), touch()) }, options(DIFFICULTIES, form.difficulty as 'normal')),
+                h(
+                  'select',
+                  {
+                    id: 'solo-difficulty',
+                    value: form.difficulty,
+                    onchange: (e: Event) => ((form.difficulty = inputValue(e)), touch()),
+                  },
+                  options(DIFFICULTIES, form.difficulty as 'normal'),
+                ),
                 undefined,
                 'solo-difficulty',
               ),
@@ -261,11 +359,18 @@ export function lobbyView(state: AppState): VNode {
                 'Pace',
                 h(
                   'select',
-                  { id: 'solo-pace', value: form.paced ? 'paced' : 'untimed', onchange: (e: Event) => ((form.paced = inputValue(e) === 'paced'), touch()) },
+                  {
+                    id: 'solo-pace',
+                    value: form.paced ? 'paced' : 'untimed',
+                    onchange: (e: Event) => ((form.paced = inputValue(e) === 'paced'), touch()),
+                  },
                   options(
                     [
                       { value: 'untimed', label: 'Untimed — a phase ends when you say Ready' },
-                      { value: 'paced', label: `Paced — ${solo?.durations.negotiate ?? 90} s to negotiate, ${solo?.durations.trust ?? 20} s for trust` },
+                      {
+                        value: 'paced',
+                        label: `Paced — ${solo?.durations.negotiate ?? 90} s to negotiate, ${solo?.durations.trust ?? 20} s for trust`,
+                      },
                     ],
                     form.paced ? 'paced' : 'untimed',
                   ),
@@ -275,7 +380,21 @@ export function lobbyView(state: AppState): VNode {
               ),
               field(
                 'Length',
-                h('select', { id: 'solo-length', value: form.length, onchange: (e: Event) => ((form.length = inputValue(e)), touch()) }, options(LENGTHS(`Standard — ends at random, about ${solo?.expectedRounds ?? 8} rounds on average`, 'Short — ends at random, about 4 rounds, for a quick session'), form.length)),
+                h(
+                  'select',
+                  {
+                    id: 'solo-length',
+                    value: form.length,
+                    onchange: (e: Event) => ((form.length = inputValue(e)), touch()),
+                  },
+                  options(
+                    LENGTHS(
+                      `Standard — ends at random, about ${solo?.expectedRounds ?? 8} rounds on average`,
+                      'Short — ends at random, about 4 rounds, for a quick session',
+                    ),
+                    form.length,
+                  ),
+                ),
                 undefined,
                 'solo-length',
               ),
@@ -290,7 +409,11 @@ export function lobbyView(state: AppState): VNode {
             'section',
             { class: 'card', 'aria-labelledby': 'join-h' },
             h('h2', { id: 'join-h' }, 'Join a table'),
-            h('p', { class: 'muted small' }, 'Type the five-letter code your facilitator or host shows, or open their link.'),
+            h(
+              'p',
+              { class: 'muted small' },
+              'Type the five-letter code your facilitator or host shows, or open their link.',
+            ),
             h(
               'form',
               {
@@ -302,17 +425,57 @@ export function lobbyView(state: AppState): VNode {
               h(
                 'div',
                 { class: 'cols' },
-                field('Table code', h('input', { id: 'join-code', type: 'text', inputmode: 'text', autocapitalize: 'characters', maxlength: 8, placeholder: 'ABCDE', value: form.joinCode, oninput: (e: Event) => ((form.joinCode = normaliseCode(inputValue(e))), touch()) }), undefined, 'join-code'),
-                field('Your name', h('input', { id: 'join-name', type: 'text', maxlength: 24, placeholder: 'Player', autofocus: form.joinCode !== '', value: form.name, oninput: (e: Event) => (form.name = inputValue(e)) }), undefined, 'join-name'),
+                field(
+                  'Table code',
+                  h('input', {
+                    id: 'join-code',
+                    type: 'text',
+                    inputmode: 'text',
+                    autocapitalize: 'characters',
+                    maxlength: 8,
+                    placeholder: 'ABCDE',
+                    value: form.joinCode,
+                    oninput: (e: Event) => ((form.joinCode = normaliseCode(inputValue(e))), touch()),
+                  }),
+                  undefined,
+                  'join-code',
+                ),
+                field(
+                  'Your name',
+                  h('input', {
+                    id: 'join-name',
+                    type: 'text',
+                    maxlength: 24,
+                    placeholder: 'Player',
+                    autofocus: form.joinCode !== '',
+                    value: form.name,
+                    oninput: (e: Event) => (form.name = inputValue(e)),
+                  }),
+                  undefined,
+                  'join-name',
+                ),
               ),
-              h('button', { id: 'join', class: form.joinCode ? 'primary' : '', type: 'submit', disabled: busy || form.joinCode.length < 4 }, 'Join'),
+              h(
+                'button',
+                {
+                  id: 'join',
+                  class: form.joinCode ? 'primary' : '',
+                  type: 'submit',
+                  disabled: busy || form.joinCode.length < 4,
+                },
+                'Join',
+              ),
             ),
           ),
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'watch-h' },
             h('h2', { id: 'watch-h' }, 'Watch a table'),
-            h('p', { class: 'muted small' }, 'See the public side of a game: seats, proposals, deals, escalations. No private facts.'),
+            h(
+              'p',
+              { class: 'muted small' },
+              'See the public side of a game: seats, proposals, deals, escalations. No private facts.',
+            ),
             h(
               'form',
               {
@@ -322,7 +485,19 @@ export function lobbyView(state: AppState): VNode {
                   if (form.watchCode.length >= 4) void watchTable(form.watchCode);
                 },
               },
-              h('div', { class: 'grow' }, h('label', { for: 'watch-code', class: 'sr-only' }, 'Table code to watch'), h('input', { id: 'watch-code', type: 'text', maxlength: 8, placeholder: 'Code', value: form.watchCode, oninput: (e: Event) => ((form.watchCode = normaliseCode(inputValue(e))), touch()) })),
+              h(
+                'div',
+                { class: 'grow' },
+                h('label', { for: 'watch-code', class: 'sr-only' }, 'Table code to watch'),
+                h('input', {
+                  id: 'watch-code',
+                  type: 'text',
+                  maxlength: 8,
+                  placeholder: 'Code',
+                  value: form.watchCode,
+                  oninput: (e: Event) => ((form.watchCode = normaliseCode(inputValue(e))), touch()),
+                }),
+              ),
               h('button', { id: 'watch', type: 'submit', disabled: busy || form.watchCode.length < 4 }, 'Watch'),
             ),
             openTables(),
@@ -331,8 +506,22 @@ export function lobbyView(state: AppState): VNode {
             'section',
             { class: 'card', 'aria-labelledby': 'host-h' },
             h('h2', { id: 'host-h' }, 'Host a table'),
-            h('p', { class: 'muted small' }, 'Seat people together; bots fill the other seats. You get a code and a link to share, and you start the game.'),
-            field('Scenario', scenarioSelect(state, 'host-scenario', host?.id ?? form.hostScenario, (v) => ((form.hostScenario = v), (form.hostRole = ''))), undefined, 'host-scenario'),
+            h(
+              'p',
+              { class: 'muted small' },
+              'Seat people together; bots fill the other seats. You get a code and a link to share, and you start the game.',
+            ),
+            field(
+              'Scenario',
+              scenarioSelect(
+                state,
+                'host-scenario',
+                host?.id ?? form.hostScenario,
+                (v) => ((form.hostScenario = v), (form.hostRole = '')),
+              ),
+              undefined,
+              'host-scenario',
+            ),
             h(
               'div',
               { class: 'cols' },
@@ -340,18 +529,40 @@ export function lobbyView(state: AppState): VNode {
                 'People',
                 h(
                   'select',
-                  { id: 'host-humans', value: String(form.hostHumans), onchange: (e: Event) => ((form.hostHumans = Number(inputValue(e))), touch()) },
+                  {
+                    id: 'host-humans',
+                    value: String(form.hostHumans),
+                    onchange: (e: Event) => ((form.hostHumans = Number(inputValue(e))), touch()),
+                  },
                   options(
-                    Array.from({ length: host?.roles.length ?? 5 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} ${i === 0 ? 'person' : 'people'}` })),
+                    Array.from({ length: host?.roles.length ?? 5 }, (_, i) => ({
+                      value: String(i + 1),
+                      label: `${i + 1} ${i === 0 ? 'person' : 'people'}`,
+                    })),
                     String(form.hostHumans),
                   ),
                 ),
                 undefined,
                 'host-humans',
               ),
-              field('Your role', roleSelect(host, 'host-role', form.hostRole, (v) => (form.hostRole = v), host?.roles[0].id ?? ''), undefined, 'host-role'),
+              field(
+                'Your role',
+                roleSelect(host, 'host-role', form.hostRole, (v) => (form.hostRole = v), host?.roles[0].id ?? ''),
+                undefined,
+                'host-role',
+              ),
             ),
-            h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'host-paced', checked: form.hostPaced, onchange: (e: Event) => ((form.hostPaced = (e.target as HTMLInputElement).checked), touch()) }), `Paced (${host?.durations.negotiate ?? 90} s to negotiate)`),
+            h(
+              'label',
+              { class: 'check' },
+              h('input', {
+                type: 'checkbox',
+                id: 'host-paced',
+                checked: form.hostPaced,
+                onchange: (e: Event) => ((form.hostPaced = (e.target as HTMLInputElement).checked), touch()),
+              }),
+              `Paced (${host?.durations.negotiate ?? 90} s to negotiate)`,
+            ),
             h('button', { id: 'host', disabled: busy || loading, onclick: () => hostTable(state) }, 'Host a table'),
           ),
         ),

@@ -4,7 +4,15 @@
 // ranked against each other: that would compare a strong seat with a weak one.
 import type { TableView } from '../../shared/engine/view';
 import { coachNote } from '../../shared/record/coach';
-import { benchmarkNote, placementHeadline, rolePlayers, shareWords, tableHeadline, type Measure, type TablePlacements } from '../../shared/record/placements';
+import {
+  benchmarkNote,
+  placementHeadline,
+  rolePlayers,
+  shareWords,
+  tableHeadline,
+  type Measure,
+  type TablePlacements,
+} from '../../shared/record/placements';
 import type { DebriefData } from '../../shared/record/timeline';
 import { pct, pts, signed } from '../game/derive';
 import { playerLabel } from '../game/format';
@@ -15,7 +23,13 @@ import { seatMark } from './common';
 import { h, type VNode } from './dom';
 
 function tile(label: string, share: string, sub: string, id: string): VNode {
-  return h('div', { class: 'fact', id }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, share), h('span', { class: 'sub' }, sub));
+  return h(
+    'div',
+    { class: 'fact', id },
+    h('span', { class: 'label' }, label),
+    h('span', { class: 'value' }, share),
+    h('span', { class: 'sub' }, sub),
+  );
 }
 
 /** "more than 60 %" for a tile (its "of …" is in the line under it). */
@@ -34,7 +48,11 @@ export function standing(view: TableView): VNode | null {
       'section',
       { class: 'card standing', id: 'standing', 'aria-live': 'polite' },
       h('h2', null, `Placing ${whom}…`),
-      h('p', { class: 'small muted' }, `This scenario’s benchmark is being played for the first time: ${done} of ${total} seeded bot tables so far.`),
+      h(
+        'p',
+        { class: 'small muted' },
+        `This scenario’s benchmark is being played for the first time: ${done} of ${total} seeded bot tables so far.`,
+      ),
       h('progress', { id: 'benchmark-progress', max: total, value: done }, `${done} of ${total}`),
     );
   }
@@ -45,8 +63,20 @@ export function standing(view: TableView): VNode | null {
     `Every score per round played, ${benchmarkNote(p.games)}: the five bot personas at normal difficulty, rotated through the seats. `,
     'A seat is compared only with the same role, never with a stronger or weaker seat at this table.',
   );
-  const created = tile('Value created', tileShare(p.created), `of tables · efficiency ${pct(p.created.value)} (median ${pct(p.created.median)})`, 'place-created');
-  if (me === null) return h('section', { class: 'card standing', id: 'standing' }, h('h2', { id: 'standing-headline' }, tableHeadline(p)), h('div', { class: 'kpis' }, created), note);
+  const created = tile(
+    'Value created',
+    tileShare(p.created),
+    `of tables · efficiency ${pct(p.created.value)} (median ${pct(p.created.median)})`,
+    'place-created',
+  );
+  if (me === null)
+    return h(
+      'section',
+      { class: 'card standing', id: 'standing' },
+      h('h2', { id: 'standing-headline' }, tableHeadline(p)),
+      h('div', { class: 'kpis' }, created),
+      note,
+    );
   const s = p.seats[me];
   const players = rolePlayers(s.roleName);
   return h(
@@ -56,11 +86,27 @@ export function standing(view: TableView): VNode | null {
     h(
       'div',
       { class: 'kpis' },
-      tile('Value claimed', tileShare(s.claimed), `of ${players} · ${signed(s.claimed.value)} a round (median ${signed(s.claimed.median)})`, 'place-claimed'),
+      tile(
+        'Value claimed',
+        tileShare(s.claimed),
+        `of ${players} · ${signed(s.claimed.value)} a round (median ${signed(s.claimed.median)})`,
+        'place-claimed',
+      ),
       created,
-      tile('Mutual-gain score', tileShare(s.mutualGain), `of ${players} · ${pts(s.mutualGain.value)} a round (median ${pts(s.mutualGain.median)})`, 'place-mutual'),
+      tile(
+        'Mutual-gain score',
+        tileShare(s.mutualGain),
+        `of ${players} · ${pts(s.mutualGain.value)} a round (median ${pts(s.mutualGain.median)})`,
+        'place-mutual',
+      ),
     ),
-    s.heldBy === 'both' ? h('p', { class: 'small', id: 'held-note' }, 'A bot played your seat for part of this game, so these placements are partly the bot’s.') : null,
+    s.heldBy === 'both'
+      ? h(
+          'p',
+          { class: 'small', id: 'held-note' },
+          'A bot played your seat for part of this game, so these placements are partly the bot’s.',
+        )
+      : null,
     note,
   );
 }
@@ -86,10 +132,18 @@ export function coachStanding(state: AppState, view: TableView): VNode | null {
   );
 }
 
-function finalNote(log: NonNullable<typeof debriefState.log>, me: number, placements: TablePlacements): { text: string | null } {
+function finalNote(
+  log: NonNullable<typeof debriefState.log>,
+  me: number,
+  placements: TablePlacements,
+): { text: string | null } {
   const lastRound = Math.max(0, ...log.log.map((e) => e.round));
   try {
-    return { text: coachNote({ scenario: log.scenario, config: log.config, log: log.log }, me, lastRound, placements).standing ?? null };
+    return {
+      text:
+        coachNote({ scenario: log.scenario, config: log.config, log: log.log }, me, lastRound, placements).standing ??
+        null,
+    };
   } catch {
     return { text: null };
   }
@@ -102,7 +156,14 @@ export function seatsTable(state: AppState, view: TableView, d: DebriefData | nu
   const answer = debriefState.placements;
   const placed = answer?.status === 'ready' ? answer.placements : null;
   // "> 60 %": more than 60 % of the same role's benchmark seats (the paragraph above says so).
-  const role = (m: Measure | undefined) => (m ? h('span', { title: `${shareWords(m.percentile).clause} the same role’s benchmark seats` }, shareWords(m.percentile).cell) : '…');
+  const role = (m: Measure | undefined) =>
+    m
+      ? h(
+          'span',
+          { title: `${shareWords(m.percentile).clause} the same role’s benchmark seats` },
+          shareWords(m.percentile).cell,
+        )
+      : '…';
   return h(
     'table',
     { class: 'grid', id: 'final-points' },
@@ -117,8 +178,24 @@ export function seatsTable(state: AppState, view: TableView, d: DebriefData | nu
         h('th', { class: 'num hide-narrow' }, 'Baseline'),
         h('th', { class: 'num' }, 'Surplus'),
         h('th', { class: 'num hide-narrow' }, 'Score'),
-        placed ? h('th', { class: 'num', title: 'Value claimed per round, against the same role' }, 'Claimed', h('br'), 'role %') : null,
-        placed ? h('th', { class: 'num', title: 'Mutual-gain score per round, against the same role' }, 'Score', h('br'), 'role %') : null,
+        placed
+          ? h(
+              'th',
+              { class: 'num', title: 'Value claimed per round, against the same role' },
+              'Claimed',
+              h('br'),
+              'role %',
+            )
+          : null,
+        placed
+          ? h(
+              'th',
+              { class: 'num', title: 'Mutual-gain score per round, against the same role' },
+              'Score',
+              h('br'),
+              'role %',
+            )
+          : null,
         h('th', { class: 'num hide-narrow' }, 'Rep.'),
       ),
     ),
@@ -129,11 +206,25 @@ export function seatsTable(state: AppState, view: TableView, d: DebriefData | nu
         const seat = s.seat;
         const p = placed?.seats[seat];
         const bot = state.lobby?.seats?.[seat]?.bot || debriefState.seats?.[seat]?.bot || '';
-        const who = p?.heldBy === 'both' ? `${playerLabel(state.lobby, seat).text || 'person'} · a bot played part of the game` : bot ? `bot: ${bot}` : playerLabel(state.lobby, seat).text;
+        const who =
+          p?.heldBy === 'both'
+            ? `${playerLabel(state.lobby, seat).text || 'person'} · a bot played part of the game`
+            : bot
+              ? `bot: ${bot}`
+              : playerLabel(state.lobby, seat).text;
         return h(
           'tr',
           { key: seat, class: seat === me ? 'hl' : '' },
-          h('td', null, seatMark(seat), view.seats[seat].name, seat === me ? h('strong', null, ' (you)') : null, h('br'), h('span', { class: 'muted small' }, who), d ? h('span', { class: 'muted small' }, ` · walk-away ${pts(d.seats[seat].walkAway)}`) : null),
+          h(
+            'td',
+            null,
+            seatMark(seat),
+            view.seats[seat].name,
+            seat === me ? h('strong', null, ' (you)') : null,
+            h('br'),
+            h('span', { class: 'muted small' }, who),
+            d ? h('span', { class: 'muted small' }, ` · walk-away ${pts(d.seats[seat].walkAway)}`) : null,
+          ),
           h('td', { class: 'num hide-narrow' }, pts(s.points)),
           h('td', { class: 'num hide-narrow' }, pts(s.baseline)),
           h('td', { class: `num ${s.surplus >= 0 ? 'pos' : 'neg'}` }, signed(s.surplus)),

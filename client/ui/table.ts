@@ -49,7 +49,16 @@ export function tabsFor(view: TableView, narrow: boolean): Tab[] {
   if (view.mode === 'trust') tabs = spectator ? ['seats'] : ['trust', 'guess'];
   else if (view.phase === 'prepare') tabs = spectator ? ['power', 'seats'] : ['prepare', 'power', 'seats'];
   else if (spectator) tabs = ['deals', 'power', 'seats'];
-  else tabs = ['you', 'deals', 'talk', 'moves', ...(view.phase === 'trust' || view.trust.length > 0 ? (['trust'] as Tab[]) : []), 'power', 'seats'];
+  else
+    tabs = [
+      'you',
+      'deals',
+      'talk',
+      'moves',
+      ...(view.phase === 'trust' || view.trust.length > 0 ? (['trust'] as Tab[]) : []),
+      'power',
+      'seats',
+    ];
   if (narrow) tabs.push('feed');
   return tabs;
 }
@@ -70,7 +79,12 @@ function remaining(state: AppState): { left: number; total: number } | null {
   const now = Date.now() + state.clockOffset;
   const left = Math.max(0, d - now);
   const phase = state.view.phase;
-  const nominal = phase === 'negotiate' ? state.view.scenario.durations.negotiate * 1000 : phase === 'trust' ? state.view.scenario.durations.trust * 1000 : 5000;
+  const nominal =
+    phase === 'negotiate'
+      ? state.view.scenario.durations.negotiate * 1000
+      : phase === 'trust'
+        ? state.view.scenario.durations.trust * 1000
+        : 5000;
   return { left, total: Math.max(nominal, left) };
 }
 
@@ -79,11 +93,17 @@ function readyControl(state: AppState, view: TableView): VNode | null {
   const me = view.seats[view.me.seat];
   if (view.phase === 'prepare') {
     if (!isHost()) return h('span', { class: 'muted small', id: 'waiting-host' }, 'Waiting for the host to start…');
-    return h('div', null, h('button', { id: 'start', class: 'primary', onclick: () => act('start', {}) }, 'Start round 1'), errorFor('start'));
+    return h(
+      'div',
+      null,
+      h('button', { id: 'start', class: 'primary', onclick: () => act('start', {}) }, 'Start round 1'),
+      errorFor('start'),
+    );
   }
   if (view.phase === 'end') return null;
   // The last round is over and the game waits for the guesses: that is the next step.
-  if (state.practice?.due) return h('button', { id: 'go-guess', class: 'primary', onclick: () => setTab('guess') }, 'Lock in your guesses');
+  if (state.practice?.due)
+    return h('button', { id: 'go-guess', class: 'primary', onclick: () => setTab('guess') }, 'Lock in your guesses');
   const label = view.phase === 'trust' ? 'Ready: reveal' : view.phase === 'negotiate' ? 'Ready' : 'Ready: next';
   return h(
     'div',
@@ -110,8 +130,12 @@ function statusBanner(state: AppState): VNode | null {
     'div',
     { class: `status-banner${lost ? ' lost' : ''}`, role: 'status', id: 'connection-status' },
     state.statusText || 'Connecting…',
-    state.status === 'superseded' ? h('button', { class: 'link', onclick: () => location.reload() }, ' Take the seat back here') : null,
-    state.status === 'lost' ? h('button', { class: 'link', onclick: () => void leaveTable() }, ' Back to the lobby') : null,
+    state.status === 'superseded'
+      ? h('button', { class: 'link', onclick: () => location.reload() }, ' Take the seat back here')
+      : null,
+    state.status === 'lost'
+      ? h('button', { class: 'link', onclick: () => void leaveTable() }, ' Back to the lobby')
+      : null,
   );
 }
 
@@ -160,18 +184,35 @@ function topbar(state: AppState, view: TableView): VNode {
     h(
       'div',
       { class: 'phasebox' },
-      h('div', { class: 'phase-line' }, h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`), h('span', { class: 'phase-hint', id: 'phase-hint' }, view.mode === 'trust' ? trustHint(state, phase) : PHASE_HINTS[phase])),
+      h(
+        'div',
+        { class: 'phase-line' },
+        h('span', { class: 'phase-name', id: 'phase-name' }, `${roundText} · ${PHASE_NAMES[phase]}`),
+        h(
+          'span',
+          { class: 'phase-hint', id: 'phase-hint' },
+          view.mode === 'trust' ? trustHint(state, phase) : PHASE_HINTS[phase],
+        ),
+      ),
       paused(state)
         ? h('div', { class: 'muted small', id: 'paused-note' }, 'Paused: the clock is stopped.')
         : t
-        ? h(
-            'div',
-            { class: `timer${t.left < 10000 ? ' low' : ''}`, role: 'progressbar', 'aria-label': 'time left in this phase', 'aria-valuemin': 0, 'aria-valuemax': Math.round(t.total / 1000), 'aria-valuenow': Math.round(t.left / 1000), 'aria-valuetext': `${Math.ceil(t.left / 1000)} seconds left` },
-            h('div', { style: `width:${((100 * t.left) / t.total).toFixed(1)}%` }),
-          )
-        : view.phase === 'negotiate' || view.phase === 'trust'
-          ? h('div', { class: 'muted small' }, 'Untimed: the phase ends when every person is Ready.')
-          : null,
+          ? h(
+              'div',
+              {
+                class: `timer${t.left < 10000 ? ' low' : ''}`,
+                role: 'progressbar',
+                'aria-label': 'time left in this phase',
+                'aria-valuemin': 0,
+                'aria-valuemax': Math.round(t.total / 1000),
+                'aria-valuenow': Math.round(t.left / 1000),
+                'aria-valuetext': `${Math.ceil(t.left / 1000)} seconds left`,
+              },
+              h('div', { style: `width:${((100 * t.left) / t.total).toFixed(1)}%` }),
+            )
+          : view.phase === 'negotiate' || view.phase === 'trust'
+            ? h('div', { class: 'muted small' }, 'Untimed: the phase ends when every person is Ready.')
+            : null,
     ),
     h(
       'div',
@@ -181,13 +222,27 @@ function topbar(state: AppState, view: TableView): VNode {
       isHost() && view.phase !== 'prepare' && view.phase !== 'end'
         ? h(
             'button',
-            { id: 'pause', class: 'ghost', 'aria-pressed': paused(state), onclick: () => act(paused(state) ? 'resume' : 'pause', {}, 'pause') },
+            {
+              id: 'pause',
+              class: 'ghost',
+              'aria-pressed': paused(state),
+              onclick: () => act(paused(state) ? 'resume' : 'pause', {}, 'pause'),
+            },
             paused(state) ? 'Resume' : 'Pause',
           )
         : null,
       errorFor('pause'),
       state.solo && view.mode === 'coalition'
-        ? h('button', { id: 'coach-toggle', class: 'ghost', 'aria-pressed': state.coachOn, onclick: () => store.setCoachOn(!state.coachOn) }, state.coachOn ? 'Coach: on' : 'Coach: off')
+        ? h(
+            'button',
+            {
+              id: 'coach-toggle',
+              class: 'ghost',
+              'aria-pressed': state.coachOn,
+              onclick: () => store.setCoachOn(!state.coachOn),
+            },
+            state.coachOn ? 'Coach: on' : 'Coach: off',
+          )
         : null,
       h('button', { id: 'leave', class: 'ghost', onclick: () => void leaveTable() }, 'Lobby'),
     ),
@@ -216,10 +271,14 @@ function pausedCard(state: AppState): VNode {
     h(
       'p',
       null,
-      left > 0 ? `The clock is stopped with ${Math.ceil(left / 1000)} s left in this phase. ` : 'The clock is stopped. ',
+      left > 0
+        ? `The clock is stopped with ${Math.ceil(left / 1000)} s left in this phase. `
+        : 'The clock is stopped. ',
       isHost() ? 'Take your time; resume when you are back.' : 'The host will resume the game.',
     ),
-    isHost() ? h('button', { class: 'primary', id: 'resume-play', onclick: () => act('resume', {}, 'pause') }, 'Resume') : null,
+    isHost()
+      ? h('button', { class: 'primary', id: 'resume-play', onclick: () => act('resume', {}, 'pause') }, 'Resume')
+      : null,
   );
 }
 
@@ -252,7 +311,8 @@ function badge(tab: Tab, state: AppState, view: TableView): number {
   if (!view.me) return 0;
   if (tab === 'talk') return unansweredAsks(view).length;
   if (tab === 'trust' && view.phase === 'trust') return view.trust.filter((t) => t.move === null).length;
-  if (tab === 'guess' && state.practice && !state.practice.locked) return state.practice.due ? state.practice.bots.length : 0;
+  if (tab === 'guess' && state.practice && !state.practice.locked)
+    return state.practice.due ? state.practice.bots.length : 0;
   if (tab === 'moves') return view.escalations.filter((e) => e.target === view.me!.seat && e.refusal === null).length;
   return 0;
 }
@@ -260,7 +320,15 @@ function badge(tab: Tab, state: AppState, view: TableView): number {
 export function tableView(state: AppState, narrow: boolean): VNode[] {
   const view = state.view;
   if (!view) {
-    return [h('header', { class: 'topbar' }, h('img', { class: 'mark', src: ART.logo, alt: 'Leverage' }), h('strong', null, state.statusText || 'Connecting to the table…'), statusBanner(state))];
+    return [
+      h(
+        'header',
+        { class: 'topbar' },
+        h('img', { class: 'mark', src: ART.logo, alt: 'Leverage' }),
+        h('strong', null, state.statusText || 'Connecting to the table…'),
+        statusBanner(state),
+      ),
+    ];
   }
   const key = `${view.round}:${view.phase}`;
   if (key !== ui.phaseKey) {
@@ -292,7 +360,12 @@ export function tableView(state: AppState, narrow: boolean): VNode[] {
               onclick: () => setTab(t),
               onkeydown: (e: KeyboardEvent) => {
                 const i = tabs.indexOf(t);
-                const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+                const next =
+                  e.key === 'ArrowRight'
+                    ? tabs[(i + 1) % tabs.length]
+                    : e.key === 'ArrowLeft'
+                      ? tabs[(i - 1 + tabs.length) % tabs.length]
+                      : null;
                 if (next) {
                   e.preventDefault();
                   setTab(next);
@@ -307,10 +380,24 @@ export function tableView(state: AppState, narrow: boolean): VNode[] {
       ),
       h(
         'div',
-        { class: 'panel', role: 'tabpanel', id: `panel-${tab}`, key: `panel-${tab}`, 'aria-labelledby': `tab-${tab}`, tabindex: 0 },
+        {
+          class: 'panel',
+          role: 'tabpanel',
+          id: `panel-${tab}`,
+          key: `panel-${tab}`,
+          'aria-labelledby': `tab-${tab}`,
+          tabindex: 0,
+        },
         paused(state) ? pausedCard(state) : panelFor(tab, state, view, narrow),
       ),
     ),
-    narrow ? h('div', { class: 'feed', hidden: true }) : h('section', { class: 'feed', 'aria-label': 'What happened' }, h('h2', null, 'What happened'), feedList(state, 'feed')),
+    narrow
+      ? h('div', { class: 'feed', hidden: true })
+      : h(
+          'section',
+          { class: 'feed', 'aria-label': 'What happened' },
+          h('h2', null, 'What happened'),
+          feedList(state, 'feed'),
+        ),
   ];
 }

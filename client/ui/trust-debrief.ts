@@ -52,8 +52,18 @@ export function gradeAll(state: AppState, view: TableView): GradedGuess[] {
   return out;
 }
 
-const GRADE_CLASS: Record<GradedGuess['grade'], string> = { right: 'pos', consistent: 'pos', 'ruled-out': 'neg', 'no-guess': 'muted' };
-const GRADE_MARK: Record<GradedGuess['grade'], string> = { right: '✓ ', consistent: '≈ ', 'ruled-out': '✗ ', 'no-guess': '' };
+const GRADE_CLASS: Record<GradedGuess['grade'], string> = {
+  right: 'pos',
+  consistent: 'pos',
+  'ruled-out': 'neg',
+  'no-guess': 'muted',
+};
+const GRADE_MARK: Record<GradedGuess['grade'], string> = {
+  right: '✓ ',
+  consistent: '≈ ',
+  'ruled-out': '✗ ',
+  'no-guess': '',
+};
 
 function reveal(state: AppState, view: TableView): VNode | null {
   const me = view.viewer;
@@ -79,7 +89,16 @@ function reveal(state: AppState, view: TableView): VNode | null {
             'div',
             { class: 'reveal-head' },
             h('strong', null, seatMark(g.bot), view.seats[g.bot].name),
-            h('span', { class: 'small' }, 'you said ', h('strong', { class: GRADE_CLASS[g.grade] }, g.guess ? `${GRADE_MARK[g.grade]}${STRATEGY_TITLES[g.guess]}` : 'nothing')),
+            h(
+              'span',
+              { class: 'small' },
+              'you said ',
+              h(
+                'strong',
+                { class: GRADE_CLASS[g.grade] },
+                g.guess ? `${GRADE_MARK[g.grade]}${STRATEGY_TITLES[g.guess]}` : 'nothing',
+              ),
+            ),
             h('span', { class: 'small' }, 'it played ', h('strong', null, STRATEGY_TITLES[g.actual])),
           ),
           h('p', { class: 'verdict' }, verdictText(g, noise, name)),
@@ -103,16 +122,35 @@ function allMoves(view: TableView): VNode {
   const block = ([a, b]: [Seat, Seat]) => {
     const [x, y] = b === me ? [b, a] : [a, b];
     const label = (s: Seat) => (s === me ? 'you' : view.seats[s].name);
-    return h('div', { key: `${x}-${y}`, class: 'pair-block' }, h('div', { class: 'small' }, seatMark(x, 12), ` ${label(x)} and `, seatMark(y, 12), ` ${label(y)}`), pairRows(view, x, y, [label(x), label(y)], 100));
+    return h(
+      'div',
+      { key: `${x}-${y}`, class: 'pair-block' },
+      h('div', { class: 'small' }, seatMark(x, 12), ` ${label(x)} and `, seatMark(y, 12), ` ${label(y)}`),
+      pairRows(view, x, y, [label(x), label(y)], 100),
+    );
   };
-  const flips = view.history.reduce((n, r) => n + r.trust.reduce((m, p) => m + (p.moveA !== p.chosenA ? 1 : 0) + (p.moveB !== p.chosenB ? 1 : 0), 0), 0);
+  const flips = view.history.reduce(
+    (n, r) => n + r.trust.reduce((m, p) => m + (p.moveA !== p.chosenA ? 1 : 0) + (p.moveB !== p.chosenB ? 1 : 0), 0),
+    0,
+  );
   return h(
     'section',
     { id: 'all-moves' },
     h('h2', null, 'Every move'),
-    h('p', { class: 'small muted' }, `✓ honour · ✗ defect, oldest first. ${flips === 0 ? 'Noise flipped no move.' : `A dashed ring marks a move noise flipped: ${flips} in all, now shown between the bots too.`}`),
+    h(
+      'p',
+      { class: 'small muted' },
+      `✓ honour · ✗ defect, oldest first. ${flips === 0 ? 'Noise flipped no move.' : `A dashed ring marks a move noise flipped: ${flips} in all, now shown between the bots too.`}`,
+    ),
     h('div', { class: 'pair-grid' }, mine.map(block)),
-    others.length ? h('details', { class: 'small' }, h('summary', null, `Between the bots (${others.length} pairings)`), h('div', { class: 'pair-grid' }, others.map(block))) : null,
+    others.length
+      ? h(
+          'details',
+          { class: 'small' },
+          h('summary', null, `Between the bots (${others.length} pairings)`),
+          h('div', { class: 'pair-grid' }, others.map(block)),
+        )
+      : null,
   );
 }
 
@@ -134,7 +172,19 @@ function pointsTable(state: AppState, view: TableView): VNode {
   return h(
     'table',
     { class: 'grid', id: 'ranking' },
-    h('thead', null, h('tr', null, h('th', null, 'Seat'), h('th', null, 'Played'), h('th', { class: 'num' }, 'Points'), h('th', { class: 'num' }, 'A round'), h('th', { class: 'num' }, 'Honoured'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Seat'),
+        h('th', null, 'Played'),
+        h('th', { class: 'num' }, 'Points'),
+        h('th', { class: 'num' }, 'A round'),
+        h('th', { class: 'num' }, 'Honoured'),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -143,7 +193,13 @@ function pointsTable(state: AppState, view: TableView): VNode {
         return h(
           'tr',
           { key: seat, class: seat === view.viewer ? 'hl' : '' },
-          h('td', null, seatMark(seat), view.seats[seat].name, seat === view.viewer ? h('strong', null, ' (you)') : null),
+          h(
+            'td',
+            null,
+            seatMark(seat),
+            view.seats[seat].name,
+            seat === view.viewer ? h('strong', null, ' (you)') : null,
+          ),
           h('td', null, strategy ? STRATEGY_TITLES[strategy] : playerLabel(state.lobby, seat).text || 'a person'),
           h('td', { class: 'num' }, pts(d.points[seat])),
           h('td', { class: 'num' }, rounds > 0 ? (d.points[seat] / rounds).toFixed(2) : '–'),
@@ -151,7 +207,11 @@ function pointsTable(state: AppState, view: TableView): VNode {
         );
       }),
     ),
-    h('caption', { class: 'small muted', style: 'caption-side:bottom;text-align:left;padding-top:4px' }, `A round: points per round, the average over the ${partners} seats each one played (3 when everyone honours).`),
+    h(
+      'caption',
+      { class: 'small muted', style: 'caption-side:bottom;text-align:left;padding-top:4px' },
+      `A round: points per round, the average over the ${partners} seats each one played (3 when everyone honours).`,
+    ),
   );
 }
 
@@ -187,31 +247,81 @@ export function trustReport(state: AppState, view: TableView): Child[] {
       'p',
       { key: 'intro', class: 'muted' },
       `The game lasted ${debrief.totalRounds} rounds with ${noiseText(noise)}; nobody knew which would be the last.`,
-      mine !== null ? ` You scored ${pts(mine)} points, ${(mine / Math.max(1, debrief.totalRounds)).toFixed(2)} a round on average over the seats you played (3 when everyone honours).` : '',
+      mine !== null
+        ? ` You scored ${pts(mine)} points, ${(mine / Math.max(1, debrief.totalRounds)).toFixed(2)} a round on average over the seats you played (3 when everyone honours).`
+        : '',
     ),
     reveal(state, view),
-    h('section', { key: 'finding', id: 'tournament-finding' }, h('h2', null, 'What the tournament shows for this game'), h('p', null, tournamentFinding(state, view) ?? 'Playing the tournament at this game’s length and noise…'), h('p', { class: 'small muted' }, 'Every strategy plays every other and itself at this length and noise, each match 100 times, with the same payoffs and the same code as the bots you met. A ranking is for a field of all 13; a different mix of opponents can reorder it.')),
+    h(
+      'section',
+      { key: 'finding', id: 'tournament-finding' },
+      h('h2', null, 'What the tournament shows for this game'),
+      h('p', null, tournamentFinding(state, view) ?? 'Playing the tournament at this game’s length and noise…'),
+      h(
+        'p',
+        { class: 'small muted' },
+        'Every strategy plays every other and itself at this length and noise, each match 100 times, with the same payoffs and the same code as the bots you met. A ranking is for a field of all 13; a different mix of opponents can reorder it.',
+      ),
+    ),
     h('section', { key: 'points' }, h('h2', null, 'Points'), pointsTable(state, view)),
     allMoves(view),
     h(
       'section',
       { key: 'chart' },
       h('h2', null, 'Points over the rounds'),
-      h('div', { class: 'legend' }, view.seats.map((s) => h('span', { key: s.seat }, seatMark(s.seat, 14), s.seat === me ? `${s.name} (you)` : s.name))),
-      lineChart('chart-points', 'Points of every seat at the end of each round', rounds, view.seats.map((s) => ({ seat: s.seat, label: s.name, values: debrief.pointsByRound.map((r) => r[s.seat]), emphasis: s.seat === me }))),
+      h(
+        'div',
+        { class: 'legend' },
+        view.seats.map((s) =>
+          h('span', { key: s.seat }, seatMark(s.seat, 14), s.seat === me ? `${s.name} (you)` : s.name),
+        ),
+      ),
+      lineChart(
+        'chart-points',
+        'Points of every seat at the end of each round',
+        rounds,
+        view.seats.map((s) => ({
+          seat: s.seat,
+          label: s.name,
+          values: debrief.pointsByRound.map((r) => r[s.seat]),
+          emphasis: s.seat === me,
+        })),
+      ),
     ),
     d
       ? [
-          h('section', { key: 'coop' }, h('h2', null, 'Cooperation per round'), h('p', { class: 'small muted' }, `${pct(d.cooperationRate ?? 0)} of all moves honoured.`), rateBars('chart-cooperation', 'Share of moves that honoured, per round', d.cooperation.map((c) => c.round), d.cooperation.map((c) => c.rate))),
+          h(
+            'section',
+            { key: 'coop' },
+            h('h2', null, 'Cooperation per round'),
+            h('p', { class: 'small muted' }, `${pct(d.cooperationRate ?? 0)} of all moves honoured.`),
+            rateBars(
+              'chart-cooperation',
+              'Share of moves that honoured, per round',
+              d.cooperation.map((c) => c.round),
+              d.cooperation.map((c) => c.rate),
+            ),
+          ),
           h(
             'section',
             { key: 'moments', id: 'moments' },
             h('h2', null, 'Moments that mattered'),
             d.topMoments.length === 0 ? h('p', { class: 'muted' }, 'A quiet game: no turning points stood out.') : null,
-            d.topMoments.map((m) => h('article', { class: 'card tight moment', key: m.seq }, h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson), h('p', null, m.text))),
+            d.topMoments.map((m) =>
+              h(
+                'article',
+                { class: 'card tight moment', key: m.seq },
+                h('div', { class: 'lesson' }, LESSONS[m.lesson]?.title ?? m.lesson),
+                h('p', null, m.text),
+              ),
+            ),
           ),
         ]
-      : h('p', { key: 'loading', class: 'muted', id: 'debrief-loading' }, debriefState.error ?? 'Loading the full record: cooperation, moments and the bots’ reasons…'),
+      : h(
+          'p',
+          { key: 'loading', class: 'muted', id: 'debrief-loading' },
+          debriefState.error ?? 'Loading the full record: cooperation, moments and the bots’ reasons…',
+        ),
     h('section', { key: 'about' }, h('h2', null, 'About the trust game'), h('p', { class: 'briefing' }, TRUST_DEBRIEF)),
   ];
 }

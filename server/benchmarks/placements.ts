@@ -36,9 +36,15 @@ export function tableFinished(ctx: ServerContext, code: string): void {
 export async function placementsOf(ctx: ServerContext, record: TableRecord): Promise<PlacementsAnswer> {
   const stored = ctx.local.getPlacements(record.code);
   if (stored) return { status: 'ready', placements: stored };
-  if (record.config.mode !== 'coalition') return { status: 'none', reason: 'The trust game has no role percentiles: every seat plays the same game.' };
-  if (!placed(record)) return { status: 'none', reason: 'This game was played under older rules than the benchmark, so it has no role percentiles.' };
-  if (!ctx.benchmarks.enabled) return { status: 'none', reason: 'This server computes no benchmarks, so there are no role percentiles.' };
+  if (record.config.mode !== 'coalition')
+    return { status: 'none', reason: 'The trust game has no role percentiles: every seat plays the same game.' };
+  if (!placed(record))
+    return {
+      status: 'none',
+      reason: 'This game was played under older rules than the benchmark, so it has no role percentiles.',
+    };
+  if (!ctx.benchmarks.enabled)
+    return { status: 'none', reason: 'This server computes no benchmarks, so there are no role percentiles.' };
   const bench = ctx.benchmarks.get(record.scenario);
   if (bench) {
     try {

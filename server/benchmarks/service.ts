@@ -107,7 +107,9 @@ export class Benchmarks {
     const job = this.jobs.get(key);
     if (job) return { state: job === this.running ? 'running' : 'queued', ready: false, done: job.done, total };
     const error = this.failures.get(key);
-    return error ? { state: 'failed', ready: false, done: 0, total, error } : { state: 'absent', ready: false, done: 0, total };
+    return error
+      ? { state: 'failed', ready: false, done: 0, total, error }
+      : { state: 'absent', ready: false, done: 0, total };
   }
 
   /**
@@ -179,11 +181,19 @@ export class Benchmarks {
     run.result.then(
       (reference) => {
         if (this.closed || !this.store.isOpen) return this.settle(job, null, 'the server stopped');
-        const stored: StoredBenchmark = { key: job.key, scenarioId: job.scenario.id, games, created: this.options.now(), reference };
+        const stored: StoredBenchmark = {
+          key: job.key,
+          scenarioId: job.scenario.id,
+          games,
+          created: this.options.now(),
+          reference,
+        };
         this.store.putBenchmark(stored);
         this.remember(stored);
         this.computed++;
-        this.options.log(`benchmark of ${job.scenario.id} [${job.key.slice(0, 8)}]: ${games} bot tables in ${((this.options.now() - started) / 1000).toFixed(1)} s`);
+        this.options.log(
+          `benchmark of ${job.scenario.id} [${job.key.slice(0, 8)}]: ${games} bot tables in ${((this.options.now() - started) / 1000).toFixed(1)} s`,
+        );
         this.settle(job, stored);
       },
       (e: unknown) => this.settle(job, null, e instanceof Error ? e.message : String(e)),
@@ -217,7 +227,10 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 /** Plays a benchmark in a worker thread: the server's event loop stays free for its tables. */
 export const workerRunner: BenchmarkRunner = (scenario, games, onProgress) => {
   const input: WorkerInput = { scenario, games };
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input, execArgv: ['--import', TSX] });
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    workerData: input,
+    execArgv: ['--import', TSX],
+  });
   // A benchmark never keeps a stopping process alive; it is computed again at the next start.
   worker.unref();
   let settled = false;

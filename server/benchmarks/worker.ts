@@ -12,8 +12,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; reference: RoleReference };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; reference: RoleReference };
 
 // On Linux a nice value belongs to a thread, so this lowers the benchmark alone: when CPUs are
 // scarce the server's event loop goes first. Where it is refused, the benchmark runs as it is.

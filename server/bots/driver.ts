@@ -101,7 +101,9 @@ export class BotDriver {
   private kick(): void {
     if (this.delayMs <= 0 || this.cancelTimer || this.queue.length === 0 || this.stopped) return;
     const game = this.host.game();
-    const [f] = nextFloat(seedRng(`${game.config.seed}:${this.queue[0]}:${game.round}:${game.phase}:${this.steps.get(this.queue[0]) ?? 0}`));
+    const [f] = nextFloat(
+      seedRng(`${game.config.seed}:${this.queue[0]}:${game.round}:${game.phase}:${this.steps.get(this.queue[0]) ?? 0}`),
+    );
     this.cancelTimer = this.host.later(Math.round(this.delayMs * (0.5 + f)), () => {
       this.cancelTimer = null;
       this.step();
@@ -126,10 +128,15 @@ export class BotDriver {
         this.queue.push(seat);
         return;
       }
-      this.host.warn(`bot at seat ${seat} was refused (${result.refusal.code}: ${result.refusal.message}) for ${JSON.stringify(decision.action)}`);
+      this.host.warn(
+        `bot at seat ${seat} was refused (${result.refusal.code}: ${result.refusal.message}) for ${JSON.stringify(decision.action)}`,
+      );
     }
     if (!this.host.game().seats[seat].ready) {
-      const result = this.host.act({ type: 'ready', seat }, decision ? 'ready: my last move was refused' : 'ready: nothing more to do this phase');
+      const result = this.host.act(
+        { type: 'ready', seat },
+        decision ? 'ready: my last move was refused' : 'ready: nothing more to do this phase',
+      );
       if (result.ok) this.steps.set(seat, step + 1);
     }
   }

@@ -12,7 +12,15 @@ import type { Action, GameEvent, GameState, Refusal, Seat } from '../../shared/e
 import { coachNote } from '../../shared/record/coach';
 import { heardBy } from '../../shared/record/audience';
 import { makeEntry, type ActedBy, type Actor, type LogEntry } from '../../shared/record/log';
-import { SERVER_MESSAGES, type BacklogMessage, type CoachMessage, type ErrorCode, type ErrorMessage, type Guess, type Welcome } from '../../shared/protocol';
+import {
+  SERVER_MESSAGES,
+  type BacklogMessage,
+  type CoachMessage,
+  type ErrorCode,
+  type ErrorMessage,
+  type Guess,
+  type Welcome,
+} from '../../shared/protocol';
 import { tableFinished, tableOpened } from '../benchmarks/placements';
 import { BotDriver } from '../bots/driver';
 import { context, type ServerContext } from '../context';
@@ -143,7 +151,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (record.deadline === null && guessesDue(record, this.game).length > 0) this.endHeld = true;
     this.phaseClock.restore();
     this.lifetime.restored();
-    for (const s of record.seats) if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.seats.startTakeover(s.seat);
+    for (const s of record.seats)
+      if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.seats.startTakeover(s.seat);
     this.publish();
     // Bots that were still deciding go on; the ones already done for this phase stay done.
     for (const s of this.game.seats) if (!s.ready) this.bots.wake(s.seat);
@@ -268,7 +277,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     if (!member) return;
     this.publish();
     if (this.closing) return;
-    const reconnection = this.allowReconnection(client, this.ctx.settings.reconnectSeconds) as Deferred<Client> | Promise<Client>;
+    const reconnection = this.allowReconnection(client, this.ctx.settings.reconnectSeconds) as
+      Deferred<Client> | Promise<Client>;
     member.reconnection = reconnection instanceof Promise ? null : reconnection;
     // A reconnection that times out or is superseded ends in onLeave; nothing more to do here.
     reconnection.catch(() => undefined);
@@ -288,7 +298,10 @@ export class TableRoom extends Room<{ state: TableState }> {
   onLeave(client: Client): void {
     const member = this.seats.left(client);
     if (!member) return;
-    if (member.unreadable > 1) this.ctx.log(`[${this.roomId}] ${member.address} (${client.sessionId}) left after ${member.unreadable} unreadable frames`);
+    if (member.unreadable > 1)
+      this.ctx.log(
+        `[${this.roomId}] ${member.address} (${client.sessionId}) left after ${member.unreadable} unreadable frames`,
+      );
     if (this.seats.members.size === 0) this.lifetime.emptied();
     this.publish();
   }
@@ -311,14 +324,18 @@ export class TableRoom extends Room<{ state: TableState }> {
    * store once it can be read again (ServerContext.recover).
    */
   private giveUp(error: Error): void {
-    this.ctx.log(`[${this.roomId}] could not save the table (${error.message}): closing it, to restore it from the store`);
+    this.ctx.log(
+      `[${this.roomId}] could not save the table (${error.message}): closing it, to restore it from the store`,
+    );
     this.crashed = true;
     this.closing = true;
     this.bots.stop();
     this.phaseClock.stop();
     this.lifetime.stop();
     this.seats.cancelTakeovers();
-    this.broadcast(SERVER_MESSAGES.shutdown, { message: 'The server could not save this table. Rejoin with your seat token in a moment.' });
+    this.broadcast(SERVER_MESSAGES.shutdown, {
+      message: 'The server could not save this table. Rejoin with your seat token in a moment.',
+    });
     void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 
@@ -363,19 +380,37 @@ export class TableRoom extends Room<{ state: TableState }> {
   private unreadable(member: Member, reason: string): void {
     member.unreadable++;
     if (member.unreadable === 1)
-      this.ctx.log(`[${this.roomId}] ${member.address} (${member.client.sessionId}) sent an unreadable frame (${reason}); more from it are only counted`);
+      this.ctx.log(
+        `[${this.roomId}] ${member.address} (${member.client.sessionId}) sent an unreadable frame (${reason}); more from it are only counted`,
+      );
     this.outbox.error(member.client, 'bad-frame', `That frame could not be read: ${reason}.`);
   }
 
   private onAction(member: Member, type: Action['type'], payload: Record<string, unknown>): void {
     const client = member.client;
-    if (member.seat === null) return this.outbox.error(client, 'not-seated', 'Spectators watch; they do not play.', type);
-    const { seat: named, at, ...rest } = payload as { seat?: unknown; at?: { round: number; phase: string } } & Record<string, unknown>;
-    if (named !== undefined && named !== member.seat) return this.outbox.error(client, 'not-your-seat', 'You can act only for your own seat.', type);
+    if (member.seat === null)
+      return this.outbox.error(client, 'not-seated', 'Spectators watch; they do not play.', type);
+    const {
+      seat: named,
+      at,
+      ...rest
+    } = payload as { seat?: unknown; at?: { round: number; phase: string } } & Record<string, unknown>;
+    if (named !== undefined && named !== member.seat)
+      return this.outbox.error(client, 'not-your-seat', 'You can act only for your own seat.', type);
     if (at !== undefined && (at.round !== this.game.round || at.phase !== this.game.phase))
-      return this.outbox.error(client, 'wrong-phase', `That was meant for round ${at.round} (${at.phase}), which has closed.`, type);
+      return this.outbox.error(
+        client,
+        'wrong-phase',
+        `That was meant for round ${at.round} (${at.phase}), which has closed.`,
+        type,
+      );
     if (type === 'chat' && !admitChat(member.rate))
-      return this.outbox.error(client, 'rate-limited', `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`, type);
+      return this.outbox.error(
+        client,
+        'rate-limited',
+        `At most ${CHAT_BURST} chat messages in ${CHAT_WINDOW_MS / 1000} seconds.`,
+        type,
+      );
     const action = { ...rest, type, seat: member.seat } as Action;
     const result = this.act(action, 'human', null);
     if (!result.ok) return this.outbox.error(client, result.refusal.code, result.refusal.message, type);
@@ -384,8 +419,10 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   private onPause(member: Member, pause: boolean): void {
     const type = pause ? 'pause' : 'resume';
-    if (!member.host) return this.outbox.error(member.client, 'not-host', 'Only the table’s host can pause or resume the game.', type);
-    if (this.record.status !== 'open' || this.game.phase === 'prepare') return this.outbox.error(member.client, 'not-started', 'The game is not running.', type);
+    if (!member.host)
+      return this.outbox.error(member.client, 'not-host', 'Only the table’s host can pause or resume the game.', type);
+    if (this.record.status !== 'open' || this.game.phase === 'prepare')
+      return this.outbox.error(member.client, 'not-started', 'The game is not running.', type);
     const refused = this.phaseClock.pause(pause);
     if (refused !== null) return this.outbox.error(member.client, 'bad-payload', refused, type);
     this.publish();
@@ -393,8 +430,10 @@ export class TableRoom extends Room<{ state: TableState }> {
 
   /** Trust-game practice: a person locks in the strategies it names; a held end then goes on. */
   private onGuesses(member: Member, guesses: Guess[]): void {
-    if (member.seat === null) return this.outbox.error(member.client, 'not-seated', 'Spectators watch; they do not guess.', 'guesses');
-    if (this.record.status !== 'open') return this.outbox.error(member.client, 'game-over', 'The game is over; the reveal is open.', 'guesses');
+    if (member.seat === null)
+      return this.outbox.error(member.client, 'not-seated', 'Spectators watch; they do not guess.', 'guesses');
+    if (this.record.status !== 'open')
+      return this.outbox.error(member.client, 'game-over', 'The game is over; the reveal is open.', 'guesses');
     const result = lockGuesses(this.record, this.game, member.seat, guesses);
     if (!result.ok) return this.outbox.error(member.client, result.code, result.message, 'guesses');
     this.record.settings.guesses = [...(this.record.settings.guesses ?? []), result.locked];
@@ -409,8 +448,10 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private onStart(member: Member): void {
-    if (!member.host) return this.outbox.error(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
-    if (this.game.phase !== 'prepare') return this.outbox.error(member.client, 'already-started', 'The game has already started.', 'start');
+    if (!member.host)
+      return this.outbox.error(member.client, 'not-host', 'Only the table’s host can start the game.', 'start');
+    if (this.game.phase !== 'prepare')
+      return this.outbox.error(member.client, 'already-started', 'The game has already started.', 'start');
     this.seats.fillEmptySeats();
     this.lifetime.stop();
     this.updateListing();
@@ -442,7 +483,8 @@ export class TableRoom extends Room<{ state: TableState }> {
   // committed, see journal.ts), then broadcast.
 
   private act(action: Action, by: ActedBy, reason: string | null, actor?: Actor): ActResult {
-    if (this.record.status !== 'open') return { ok: false, refusal: { code: 'game-over', message: 'The game is over; the debrief is open.' } };
+    if (this.record.status !== 'open')
+      return { ok: false, refusal: { code: 'game-over', message: 'The game is over; the debrief is open.' } };
     const before = this.game;
     const result = apply(before, action);
     if (!result.ok) return result;

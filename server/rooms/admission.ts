@@ -5,7 +5,13 @@
 import { Protocol } from '@colyseus/core';
 import { decode } from '@colyseus/schema';
 import { unpack } from 'msgpackr';
-import { ACTION_MESSAGES, CONTROL_MESSAGES, type ActionMessage, type ControlMessage, type ErrorCode } from '../../shared/protocol';
+import {
+  ACTION_MESSAGES,
+  CONTROL_MESSAGES,
+  type ActionMessage,
+  type ControlMessage,
+  type ErrorCode,
+} from '../../shared/protocol';
 import type { ServerSettings } from '../context';
 
 /** Token bucket of the flood guard, one per connection. */
@@ -31,7 +37,11 @@ export type Admit = 'admit' | 'drop' | 'drop-and-tell' | 'disconnect';
  * bucket, so a flood at any pace above `ratePerSecond` is cut off after `floodLimit` drops,
  * even one slow enough to have a message admitted now and then.
  */
-export function admit(rate: RateState, settings: Pick<ServerSettings, 'rateBurst' | 'ratePerSecond' | 'floodLimit'>, now = Date.now()): Admit {
+export function admit(
+  rate: RateState,
+  settings: Pick<ServerSettings, 'rateBurst' | 'ratePerSecond' | 'floodLimit'>,
+  now = Date.now(),
+): Admit {
   const { rateBurst, ratePerSecond, floodLimit } = settings;
   rate.tokens = Math.min(rateBurst, rate.tokens + ((now - rate.refilled) / 1000) * ratePerSecond);
   rate.refilled = now;
@@ -79,7 +89,8 @@ export function route(type: string, payload: unknown, maxPayloadChars: number): 
   } catch {
     size = Infinity;
   }
-  if (size > maxPayloadChars) return { kind: 'refused', code: 'too-large', message: `A message is at most ${maxPayloadChars} characters.` };
+  if (size > maxPayloadChars)
+    return { kind: 'refused', code: 'too-large', message: `A message is at most ${maxPayloadChars} characters.` };
   if (Object.hasOwn(ACTION_MESSAGES, type)) {
     const parsed = ACTION_MESSAGES[type as ActionMessage].safeParse(payload ?? {});
     if (!parsed.success) return { kind: 'refused', code: 'bad-payload', message: describe(parsed.error) };
@@ -104,7 +115,8 @@ const PROTOCOL_CODE_MASK = 0x1f;
 /** Frames Colyseus itself must handle: the join handshake, pings and leaving. */
 const SESSION_FRAMES: ReadonlySet<number> = new Set([Protocol.JOIN_ROOM, Protocol.LEAVE_ROOM, Protocol.PING]);
 
-export type Frame = { kind: 'session' } | { kind: 'message'; type: string; payload: unknown } | { kind: 'unreadable'; reason: string };
+export type Frame =
+  { kind: 'session' } | { kind: 'message'; type: string; payload: unknown } | { kind: 'unreadable'; reason: string };
 
 /**
  * Reads a client's frame the way Colyseus would, without its faults: any message name (even "*"
@@ -115,7 +127,8 @@ export function readFrame(buffer: Uint8Array): Frame {
   if (buffer.length === 0) return { kind: 'unreadable', reason: 'the frame is empty' };
   const code = buffer[0] & PROTOCOL_CODE_MASK;
   if (SESSION_FRAMES.has(code)) return { kind: 'session' };
-  if (code !== Protocol.ROOM_DATA) return { kind: 'unreadable', reason: `protocol byte ${buffer[0]} is not a message this server accepts` };
+  if (code !== Protocol.ROOM_DATA)
+    return { kind: 'unreadable', reason: `protocol byte ${buffer[0]} is not a message this server accepts` };
   const it = { offset: 1 };
   const prefix = buffer[1];
   let type: string;
@@ -148,9 +161,14 @@ function readName(buffer: Uint8Array, it: { offset: number }): { text: string } 
   if (prefix >= 0xa0 && prefix <= 0xbf) [length, start] = [prefix & 0x1f, at + 1];
   else if (prefix === 0xd9) [length, start] = [buffer[at + 1], at + 2];
   else if (prefix === 0xda) [length, start] = [(buffer[at + 1] << 8) | buffer[at + 2], at + 3];
-  else if (prefix === 0xdb) [length, start] = [((buffer[at + 1] << 24) >>> 0) + ((buffer[at + 2] << 16) | (buffer[at + 3] << 8) | buffer[at + 4]), at + 5];
+  else if (prefix === 0xdb)
+    [length, start] = [
+      ((buffer[at + 1] << 24) >>> 0) + ((buffer[at + 2] << 16) | (buffer[at + 3] << 8) | buffer[at + 4]),
+      at + 5,
+    ];
   else return null;
-  if (start > buffer.length || !Number.isFinite(length) || start + length > buffer.length) return { problem: 'the message name is cut short' };
+  if (start > buffer.length || !Number.isFinite(length) || start + length > buffer.length)
+    return { problem: 'the message name is cut short' };
   it.offset = start + length;
   try {
     return { text: UTF8.decode(buffer.subarray(start, start + length)) };

@@ -36,7 +36,15 @@ export class PhaseClock {
   deadlineOf(state: GameState): number | null {
     const d = this.host.record().settings.durations;
     const seconds =
-      state.phase === 'negotiate' ? d.negotiate : state.phase === 'trust' ? d.trust : state.phase === 'resolve' ? d.resolve : state.phase === 'score' ? d.score : null;
+      state.phase === 'negotiate'
+        ? d.negotiate
+        : state.phase === 'trust'
+          ? d.trust
+          : state.phase === 'resolve'
+            ? d.resolve
+            : state.phase === 'score'
+              ? d.score
+              : null;
     return seconds === null ? null : this.host.ctx.now() + seconds * 1000;
   }
 

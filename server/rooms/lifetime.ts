@@ -38,7 +38,10 @@ export class Lifetime {
   /** After a restart the people of an unstarted table get a moment to come back, however old it is. */
   restored(): void {
     const now = this.host.ctx.now();
-    this.arm(Math.max(this.host.record().created + this.ttl, now + this.host.ctx.settings.restoreGraceSeconds * 1000), this.idle());
+    this.arm(
+      Math.max(this.host.record().created + this.ttl, now + this.host.ctx.settings.restoreGraceSeconds * 1000),
+      this.idle(),
+    );
   }
 
   /** The last connection left: the table's unstarted hour starts again. */

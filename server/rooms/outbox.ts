@@ -13,7 +13,15 @@ import type { Client } from '@colyseus/core';
 import type { GameEvent, GameState, Seat } from '../../shared/engine/types';
 import { viewFor, type TableView } from '../../shared/engine/view';
 import { hears } from '../../shared/record/audience';
-import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage, type EventsMessage, type PracticeView, type ViewMessage, type ViewPatchMessage } from '../../shared/protocol';
+import {
+  SERVER_MESSAGES,
+  type ErrorCode,
+  type ErrorMessage,
+  type EventsMessage,
+  type PracticeView,
+  type ViewMessage,
+  type ViewPatchMessage,
+} from '../../shared/protocol';
 import { diffView } from '../../shared/view-patch';
 import type { Member } from './seats';
 
@@ -153,10 +161,13 @@ export class Outbox {
     if (last && ops!.length === 0 && last.practice === practiceText) return last;
     const version = (last?.version ?? 0) + 1;
     const full: ViewMessage = practice ? { seq: version, view, practice } : { seq: version, view };
-    const patch: ViewPatchMessage | null = last ? (practice ? { seq: version, base: last.version, ops: ops!, practice } : { seq: version, base: last.version, ops: ops! }) : null;
+    const patch: ViewPatchMessage | null = last
+      ? practice
+        ? { seq: version, base: last.version, ops: ops!, practice }
+        : { seq: version, base: last.version, ops: ops! }
+      : null;
     const shown: Shown = { version, view, practice: practiceText, full, patch };
     this.shown.set(seat, shown);
     return shown;
   }
-
 }

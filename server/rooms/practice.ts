@@ -11,7 +11,9 @@ import type { TableRecord } from '../store/store';
 /** The bot seats a seat may name: every seat a strategy bot plays, its own excluded. */
 export function guessableSeats(record: TableRecord, seat: Seat): Seat[] {
   if (record.config.mode !== 'trust') return [];
-  return record.seats.filter((s) => s.seat !== seat && s.kind === 'bot' && s.bot?.kind === 'strategy').map((s) => s.seat);
+  return record.seats
+    .filter((s) => s.seat !== seat && s.kind === 'bot' && s.bot?.kind === 'strategy')
+    .map((s) => s.seat);
 }
 
 export function lockedGuesses(record: TableRecord, seat: Seat): LockedGuesses | null {
@@ -36,7 +38,13 @@ function lastRoundScored(game: GameState): boolean {
 export function guessesDue(record: TableRecord, game: GameState): Seat[] {
   if (!record.settings.solo || !lastRoundScored(game)) return [];
   return record.seats
-    .filter((s) => s.kind === 'human' && !s.standIn && guessableSeats(record, s.seat).length > 0 && lockedGuesses(record, s.seat) === null)
+    .filter(
+      (s) =>
+        s.kind === 'human' &&
+        !s.standIn &&
+        guessableSeats(record, s.seat).length > 0 &&
+        lockedGuesses(record, s.seat) === null,
+    )
     .map((s) => s.seat);
 }
 
@@ -45,7 +53,12 @@ export function practiceView(record: TableRecord, game: GameState, seat: Seat | 
   if (seat === null) return undefined;
   const bots = guessableSeats(record, seat);
   if (bots.length === 0) return undefined;
-  return { noise: record.config.noise ?? 0, bots, locked: lockedGuesses(record, seat), due: guessesDue(record, game).includes(seat) };
+  return {
+    noise: record.config.noise ?? 0,
+    bots,
+    locked: lockedGuesses(record, seat),
+    due: guessesDue(record, game).includes(seat),
+  };
 }
 
 /** Checks a seat's guesses: one for every bot seat, each a strategy's name, locked once. */
@@ -56,18 +69,27 @@ export function lockGuesses(
   guesses: readonly Guess[],
 ): { ok: true; locked: LockedGuesses } | { ok: false; code: ErrorCode; message: string } {
   const bots = guessableSeats(record, seat);
-  if (bots.length === 0) return { ok: false, code: 'not-practice', message: 'There is no bot strategy to name at this table.' };
-  if (game.phase === 'prepare') return { ok: false, code: 'not-started', message: 'Watch the bots play first: guesses open with round 1.' };
+  if (bots.length === 0)
+    return { ok: false, code: 'not-practice', message: 'There is no bot strategy to name at this table.' };
+  if (game.phase === 'prepare')
+    return { ok: false, code: 'not-started', message: 'Watch the bots play first: guesses open with round 1.' };
   if (game.phase === 'end') return { ok: false, code: 'game-over', message: 'The game is over; the reveal is open.' };
-  if (lockedGuesses(record, seat)) return { ok: false, code: 'guesses-locked', message: 'Your guesses are already locked in.' };
+  if (lockedGuesses(record, seat))
+    return { ok: false, code: 'guesses-locked', message: 'Your guesses are already locked in.' };
   const bySeat = new Map<Seat, string>();
   for (const g of guesses) {
-    if (!bots.includes(g.seat)) return { ok: false, code: 'bad-guesses', message: `Seat ${g.seat} is not a bot you can name.` };
+    if (!bots.includes(g.seat))
+      return { ok: false, code: 'bad-guesses', message: `Seat ${g.seat} is not a bot you can name.` };
     if (bySeat.has(g.seat)) return { ok: false, code: 'bad-guesses', message: `Seat ${g.seat} is named twice.` };
-    if (!isStrategyName(g.strategy)) return { ok: false, code: 'bad-guesses', message: `There is no strategy called "${g.strategy.slice(0, 32)}".` };
+    if (!isStrategyName(g.strategy))
+      return { ok: false, code: 'bad-guesses', message: `There is no strategy called "${g.strategy.slice(0, 32)}".` };
     bySeat.set(g.seat, g.strategy);
   }
   const missing = bots.filter((b) => !bySeat.has(b));
-  if (missing.length > 0) return { ok: false, code: 'bad-guesses', message: `Name a strategy for every bot: ${missing.length} still open.` };
-  return { ok: true, locked: { seat, round: game.round, guesses: bots.map((b) => ({ seat: b, strategy: bySeat.get(b)! })) } };
+  if (missing.length > 0)
+    return { ok: false, code: 'bad-guesses', message: `Name a strategy for every bot: ${missing.length} still open.` };
+  return {
+    ok: true,
+    locked: { seat, round: game.round, guesses: bots.map((b) => ({ seat: b, strategy: bySeat.get(b)! })) },
+  };
 }

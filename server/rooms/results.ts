@@ -11,7 +11,15 @@ export interface TableResults {
   mode: string;
   seed: number;
   totalRounds: number;
-  seats: { seat: Seat; roleId: string; roleName: string; name: string | null; kind: 'human' | 'bot'; bot: string | null; standIn: boolean }[];
+  seats: {
+    seat: Seat;
+    roleId: string;
+    roleName: string;
+    name: string | null;
+    kind: 'human' | 'bot';
+    bot: string | null;
+    standIn: boolean;
+  }[];
   score: ReturnType<typeof scoreGame>;
   pointsByRound: number[][];
   /** Trust-game practice: the guesses each person locked in. */

@@ -74,7 +74,9 @@ export class Seats {
     const record = this.record;
     // Host rights come from creating the table (the creator key of its own reservation, see
     // matchmaking.ts) or from the host token that creator was given; never from arrival order.
-    const hostToken = [creatorKeyOf(options), o.hostToken ?? null].find((t) => t !== null && record.hostTokenHash === hashToken(t)) ?? null;
+    const hostToken =
+      [creatorKeyOf(options), o.hostToken ?? null].find((t) => t !== null && record.hostTokenHash === hashToken(t)) ??
+      null;
     const host = hostToken !== null;
     if (o.token !== undefined) {
       const hash = hashToken(o.token);
@@ -85,19 +87,25 @@ export class Seats {
     }
     this.checkRoom(o.spectate === true, address);
     if (o.spectate) return { kind: 'spectate', host, hostToken };
-    if (record.status === 'finished') throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
+    if (record.status === 'finished')
+      throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
     const name = cleanName(o.name);
     if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
-    if (record.seats.some((s) => s.name !== null && sameName(s.name, name))) throw joinError('name-taken', `Someone at this table is already called "${name}".`);
+    if (record.seats.some((s) => s.name !== null && sameName(s.name, name)))
+      throw joinError('name-taken', `Someone at this table is already called "${name}".`);
     return { kind: 'claim', seat: this.chooseSeat(o.role), name, host, hostToken };
   }
 
   /** Spectators have places of their own, so they can never fill a table; one address cannot take them all. */
   private checkRoom(spectate: boolean, address: string): void {
     const { maxSpectators, maxConnectionsPerAddress } = this.host.ctx.settings;
-    if (spectate && this.spectators() >= maxSpectators) throw joinError('spectators-full', `This table already has ${maxSpectators} spectators.`);
+    if (spectate && this.spectators() >= maxSpectators)
+      throw joinError('spectators-full', `This table already has ${maxSpectators} spectators.`);
     if (maxConnectionsPerAddress > 0 && this.host.ctx.addresses.count(address) >= maxConnectionsPerAddress)
-      throw joinError('too-many-connections', `Your address already holds ${maxConnectionsPerAddress} connections to this server.`);
+      throw joinError(
+        'too-many-connections',
+        `Your address already holds ${maxConnectionsPerAddress} connections to this server.`,
+      );
   }
 
   private chooseSeat(role: string | number | undefined): Seat {
@@ -118,7 +126,11 @@ export class Seats {
    * onJoin: claims or reclaims the seat the decision named and records the connection. Returns
    * the new member and the seat token to give it. `listingChanged` is set when a seat was claimed.
    */
-  join(client: Client, decision: JoinDecision, address: string): { member: Member; token: string | null; hostToken: string | null; listingChanged: boolean } {
+  join(
+    client: Client,
+    decision: JoinDecision,
+    address: string,
+  ): { member: Member; token: string | null; hostToken: string | null; listingChanged: boolean } {
     const record = this.record;
     // Re-checked here: other joins may have passed onAuth meanwhile.
     if (decision.kind !== 'reclaim') this.checkRoom(decision.kind === 'spectate', address);
@@ -283,7 +295,11 @@ export class Seats {
         rec.standIn = true;
         rec.bot = STAND_IN;
         this.writeSeats();
-        this.seatEvent(seat, 'takeover', `${rec.name ?? 'the player'} was gone ${seconds} s: ${botLabel(STAND_IN)} plays the seat`);
+        this.seatEvent(
+          seat,
+          'takeover',
+          `${rec.name ?? 'the player'} was gone ${seconds} s: ${botLabel(STAND_IN)} plays the seat`,
+        );
         this.host.bots().wake(seat);
         this.host.changed();
       }, seconds * 1000),
@@ -315,7 +331,11 @@ export class Seats {
   }
 
   seatEvent(seat: Seat, kind: SeatEventKind, detail: string): void {
-    this.host.write({ op: 'seat-event', code: this.record.code, event: { time: this.host.ctx.now(), seq: this.host.seq(), seat, kind, detail } });
+    this.host.write({
+      op: 'seat-event',
+      code: this.record.code,
+      event: { time: this.host.ctx.now(), seq: this.host.seq(), seat, kind, detail },
+    });
   }
 
   private writeSeats(): void {

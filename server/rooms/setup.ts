@@ -52,7 +52,10 @@ export function hashToken(token: string): string {
 export function cleanName(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   // eslint-disable-next-line no-control-regex
-  const name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  const name = raw
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (name.length === 0 || name.length > MAX_NAME) return null;
   return name;
 }
@@ -80,7 +83,10 @@ export interface NewTable {
 }
 
 /** Validates create options into a table, or throws a join error naming the problem. */
-export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'displaySeconds' | 'acceptSeed'>): NewTable {
+export function tableFromOptions(
+  raw: unknown,
+  server: Pick<ServerSettings, 'displaySeconds' | 'acceptSeed'>,
+): NewTable {
   const { displaySeconds } = server;
   const parsed = createOptions.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -91,12 +97,17 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
   let scenario: Scenario;
   if (o.mode === 'trust') {
     // The trust game stands on its own: its own table, never a coalition scenario's roles, text or payoffs.
-    if (o.scenario !== TRUST_GAME_ID) throw joinError('bad-scenario', `The trust game has its own table: scenario "${TRUST_GAME_ID}".`);
+    if (o.scenario !== TRUST_GAME_ID)
+      throw joinError('bad-scenario', `The trust game has its own table: scenario "${TRUST_GAME_ID}".`);
     const players = o.seats?.length ?? o.players ?? TRUST_SEATS.default;
-    if (o.seats && o.players !== undefined && o.players !== o.seats.length) throw joinError('bad-options', 'players: give as many seats as players.');
+    if (o.seats && o.players !== undefined && o.players !== o.seats.length)
+      throw joinError('bad-options', 'players: give as many seats as players.');
     scenario = trustGameScenario(players);
   } else if (o.players !== undefined) {
-    throw joinError('bad-options', 'players: only the trust game has a choice of players; a scenario sets its own seats.');
+    throw joinError(
+      'bad-options',
+      'players: only the trust game has a choice of players; a scenario sets its own seats.',
+    );
   } else if (typeof o.scenario === 'string') {
     const found = scenarioById(o.scenario);
     if (!found) throw joinError('bad-scenario', `There is no built-in scenario "${o.scenario}".`);
@@ -108,21 +119,30 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
   }
   if (o.roundRange) {
     if (o.roundRange.min > o.roundRange.max) throw joinError('bad-options', 'roundRange: min must not be above max.');
-    const rounds = { min: o.roundRange.min, continue: o.roundRange.continue ?? DEFAULT_CONTINUE, max: o.roundRange.max };
+    const rounds = {
+      min: o.roundRange.min,
+      continue: o.roundRange.continue ?? DEFAULT_CONTINUE,
+      max: o.roundRange.max,
+    };
     if (capChance(rounds) > MAX_CAP_CHANCE)
-      throw joinError('bad-options', `roundRange: games would reach the cap of ${rounds.max} rounds too often (${Math.round(capChance(rounds) * 100)}%), which tells players the last round; raise max.`);
+      throw joinError(
+        'bad-options',
+        `roundRange: games would reach the cap of ${rounds.max} rounds too often (${Math.round(capChance(rounds) * 100)}%), which tells players the last round; raise max.`,
+      );
     // The table's own copy of the scenario: the engine's horizon follows it.
     scenario = { ...scenario, rounds };
   }
   const n = scenario.roles.length;
   // The creator joins right after: check its own options now, so that a bad name does not
   // leave a table behind that nobody sits at.
-  if (!o.spectate && o.token === undefined && cleanName(o.name) === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
+  if (!o.spectate && o.token === undefined && cleanName(o.name) === null)
+    throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
   if (o.role !== undefined && seatOfRole(scenario, o.role) === null)
     throw joinError('bad-options', `role: this scenario has no role "${String(o.role)}".`);
   // Whoever picks the seed can compute the hidden number of rounds (DESIGN 2), so only a test
   // server lets create options fix it: each browser or server test then plays one known game.
-  if (o.seed !== undefined && !server.acceptSeed) throw joinError('bad-options', 'seed: this server draws every table’s seed itself.');
+  if (o.seed !== undefined && !server.acceptSeed)
+    throw joinError('bad-options', 'seed: this server draws every table’s seed itself.');
   const config: GameConfig = { mode: o.mode, seed: o.seed ?? randomInt(0, 0x7fffffff) };
   if (o.noise !== undefined) {
     if (o.mode !== 'trust') throw joinError('bad-options', 'noise: only the trust game has noise.');
@@ -141,17 +161,22 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
         ? practiceStrategies(config.seed, scenario.roles.length - 1).map((strategy) => ({ kind: 'strategy', strategy }))
         : SOLO_PERSONAS.map((b) => ({ ...b, difficulty }));
     seats = scenario.roles.map((_, seat) =>
-      seat === mine ? humanSeat(seat) : { ...humanSeat(seat), kind: 'bot', bot: pool[(seat + (seat > mine ? -1 : 0)) % pool.length] },
+      seat === mine
+        ? humanSeat(seat)
+        : { ...humanSeat(seat), kind: 'bot', bot: pool[(seat + (seat > mine ? -1 : 0)) % pool.length] },
     );
   } else if (o.seats) {
-    if (o.seats.length !== n) throw joinError('bad-options', `seats: this scenario has ${n} roles, so give ${n} seats.`);
+    if (o.seats.length !== n)
+      throw joinError('bad-options', `seats: this scenario has ${n} roles, so give ${n} seats.`);
     seats = o.seats.map((s, seat) => {
       if (s.kind === 'human') return humanSeat(seat);
-      if (!isBotSpec(s.bot)) throw joinError('bad-options', `seats.${seat}.bot: no such persona, difficulty or strategy.`);
+      if (!isBotSpec(s.bot))
+        throw joinError('bad-options', `seats.${seat}.bot: no such persona, difficulty or strategy.`);
       return { ...humanSeat(seat), kind: 'bot', bot: s.bot };
     });
     if (!o.spectate && o.token === undefined) {
-      const wanted = o.role === undefined ? seats.find((s) => s.kind === 'human') : seats[seatOfRole(scenario, o.role)!];
+      const wanted =
+        o.role === undefined ? seats.find((s) => s.kind === 'human') : seats[seatOfRole(scenario, o.role)!];
       if (!wanted || wanted.kind !== 'human')
         throw joinError('bad-options', 'The creator needs a seat for a person (or spectate: true to watch).');
     }
@@ -171,7 +196,7 @@ export function tableFromOptions(raw: unknown, server: Pick<ServerSettings, 'dis
     durations,
     // Solo is pausable: nobody takes the seat of a player who stepped away.
     policy: o.solo ? 'between-meetings' : o.policy,
-    private: o.solo ? true : o.private ?? false,
+    private: o.solo ? true : (o.private ?? false),
     solo: o.solo ?? false,
   };
   return { scenario, config, seats, settings };
@@ -183,7 +208,8 @@ function humanSeat(seat: number): SeatRecord {
 
 /** A seat index from a role id or a seat number. */
 export function seatOfRole(scenario: Scenario, role: string | number): number | null {
-  if (typeof role === 'number') return Number.isInteger(role) && role >= 0 && role < scenario.roles.length ? role : null;
+  if (typeof role === 'number')
+    return Number.isInteger(role) && role >= 0 && role < scenario.roles.length ? role : null;
   const index = scenario.roles.findIndex((r) => r.id === role);
   return index >= 0 ? index : null;
 }

@@ -6,7 +6,15 @@
 // no longer write to it: every write checks the owner, so two processes never play one table.
 import pg from 'pg';
 import type { LogEntry } from '../../shared/record/log';
-import { toRecord, type Orphan, type Row, type SeatEvent, type SeatEventKind, type TableRecord, type TableStore } from './store';
+import {
+  toRecord,
+  type Orphan,
+  type Row,
+  type SeatEvent,
+  type SeatEventKind,
+  type TableRecord,
+  type TableStore,
+} from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tables (
@@ -134,11 +142,15 @@ export class PostgresStore implements TableStore {
   }
 
   async openCodes(): Promise<string[]> {
-    return (await this.query<{ code: string }>("SELECT code FROM tables WHERE status = 'open' ORDER BY created")).map((r) => r.code);
+    return (await this.query<{ code: string }>("SELECT code FROM tables WHERE status = 'open' ORDER BY created")).map(
+      (r) => r.code,
+    );
   }
 
   async log(code: string): Promise<LogEntry[]> {
-    return (await this.query<{ entry: string }>('SELECT entry FROM log WHERE code = $1 ORDER BY seq', [code])).map((r) => JSON.parse(r.entry) as LogEntry);
+    return (await this.query<{ entry: string }>('SELECT entry FROM log WHERE code = $1 ORDER BY seq', [code])).map(
+      (r) => JSON.parse(r.entry) as LogEntry,
+    );
   }
 
   async seatEvents(code: string): Promise<SeatEvent[]> {
@@ -146,7 +158,13 @@ export class PostgresStore implements TableStore {
       'SELECT time, seq, seat, kind, detail FROM seat_events WHERE code = $1 ORDER BY id',
       [code],
     );
-    return rows.map((r) => ({ time: Number(r.time), seq: r.seq, seat: r.seat, kind: r.kind as SeatEventKind, detail: r.detail }));
+    return rows.map((r) => ({
+      time: Number(r.time),
+      seq: r.seq,
+      seat: r.seat,
+      kind: r.kind as SeatEventKind,
+      detail: r.detail,
+    }));
   }
 
   async heartbeat(now: number): Promise<void> {
@@ -172,11 +190,16 @@ export class PostgresStore implements TableStore {
   }
 
   async holds(code: string): Promise<boolean> {
-    return (await this.query("SELECT 1 FROM tables WHERE code = $1 AND owner = $2 AND status = 'open'", [code, this.me()])).length > 0;
+    return (
+      (await this.query("SELECT 1 FROM tables WHERE code = $1 AND owner = $2 AND status = 'open'", [code, this.me()]))
+        .length > 0
+    );
   }
 
   async heldCodes(): Promise<string[]> {
-    return (await this.query<{ code: string }>("SELECT code FROM tables WHERE owner = $1 AND status = 'open'", [this.me()])).map((r) => r.code);
+    return (
+      await this.query<{ code: string }>("SELECT code FROM tables WHERE owner = $1 AND status = 'open'", [this.me()])
+    ).map((r) => r.code);
   }
 
   async close(): Promise<void> {

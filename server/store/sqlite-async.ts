@@ -26,7 +26,10 @@ export class SqliteStore implements TableStore {
     readonly path: string,
     synchronous: Synchronous = 'FULL',
   ) {
-    this.worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), { workerData: { path, synchronous }, execArgv: ['--import', TSX] });
+    this.worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), {
+      workerData: { path, synchronous },
+      execArgv: ['--import', TSX],
+    });
     this.worker.on('message', (r: Reply) => {
       const p = this.pending.get(r.id);
       if (!p) return;

@@ -159,7 +159,13 @@ export function toRow(o: WriteOp): Row {
     case 'deadline':
       return o;
     case 'append':
-      return { op: 'append', code: o.code, seq: o.entry.seq, entry: JSON.stringify(o.entry), ...(o.deadline !== undefined ? { deadline: o.deadline } : {}) };
+      return {
+        op: 'append',
+        code: o.code,
+        seq: o.entry.seq,
+        entry: JSON.stringify(o.entry),
+        ...(o.deadline !== undefined ? { deadline: o.deadline } : {}),
+      };
     case 'finish':
       return { op: 'finish', code: o.code, results: JSON.stringify(o.results), time: o.time };
     case 'delete':
@@ -298,7 +304,19 @@ export class Store {
         this.stmt(
           `INSERT INTO tables (code, created, status, scenario, config, settings, seats, host_token_hash, deadline, results, finished)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(r.code, r.created, r.status, r.scenario, r.config, r.settings, r.seats, r.hostTokenHash, r.deadline, r.results, r.finished);
+        ).run(
+          r.code,
+          r.created,
+          r.status,
+          r.scenario,
+          r.config,
+          r.settings,
+          r.seats,
+          r.hostTokenHash,
+          r.deadline,
+          r.results,
+          r.finished,
+        );
         return;
       case 'seats':
         this.stmt('UPDATE tables SET seats = ? WHERE code = ?').run(r.seats, r.code);
@@ -311,16 +329,27 @@ export class Store {
         return;
       case 'append':
         this.stmt('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)').run(r.code, r.seq, r.entry);
-        if (r.deadline !== undefined) this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(r.deadline, r.code);
+        if (r.deadline !== undefined)
+          this.stmt('UPDATE tables SET deadline = ? WHERE code = ?').run(r.deadline, r.code);
         return;
       case 'finish':
-        this.stmt("UPDATE tables SET status = 'finished', results = ?, finished = ?, deadline = NULL WHERE code = ?").run(r.results, r.time, r.code);
+        this.stmt(
+          "UPDATE tables SET status = 'finished', results = ?, finished = ?, deadline = NULL WHERE code = ?",
+        ).run(r.results, r.time, r.code);
         return;
       case 'delete':
-        for (const table of ['log', 'seat_events', 'placements', 'tables']) this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(r.code);
+        for (const table of ['log', 'seat_events', 'placements', 'tables'])
+          this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(r.code);
         return;
       case 'seat-event':
-        this.stmt('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(r.code, r.time, r.seq, r.seat, r.kind, r.detail);
+        this.stmt('INSERT INTO seat_events (code, time, seq, seat, kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+          r.code,
+          r.time,
+          r.seq,
+          r.seat,
+          r.kind,
+          r.detail,
+        );
         return;
     }
   }
@@ -343,7 +372,13 @@ export class Store {
     return this.db
       .prepare('SELECT time, seq, seat, kind, detail FROM seat_events WHERE code = ? ORDER BY id')
       .all(code)
-      .map((r) => ({ time: Number(r.time), seq: Number(r.seq), seat: Number(r.seat), kind: r.kind as SeatEventKind, detail: String(r.detail) }));
+      .map((r) => ({
+        time: Number(r.time),
+        seq: Number(r.seq),
+        seat: Number(r.seat),
+        kind: r.kind as SeatEventKind,
+        detail: String(r.detail),
+      }));
   }
 
   getTable(code: string): TableRecord | null {
@@ -376,7 +411,13 @@ export class Store {
   getBenchmark(key: string): StoredBenchmark | null {
     const row = this.db.prepare('SELECT scenario_id, games, created, reference FROM benchmarks WHERE key = ?').get(key);
     if (!row) return null;
-    return { key, scenarioId: String(row.scenario_id), games: Number(row.games), created: Number(row.created), reference: JSON.parse(String(row.reference)) };
+    return {
+      key,
+      scenarioId: String(row.scenario_id),
+      games: Number(row.games),
+      created: Number(row.created),
+      reference: JSON.parse(String(row.reference)),
+    };
   }
 
   /** Stores a benchmark; a second write of the same key is ignored (its content is the same). */
@@ -402,7 +443,9 @@ export class Store {
 
   /** Stores a finished table's placements; the first write wins, so the debrief never changes. */
   putPlacements(code: string, placements: TablePlacements): void {
-    this.db.prepare('INSERT OR IGNORE INTO placements (code, placements) VALUES (?, ?)').run(code, JSON.stringify(placements));
+    this.db
+      .prepare('INSERT OR IGNORE INTO placements (code, placements) VALUES (?, ?)')
+      .run(code, JSON.stringify(placements));
   }
 
   get isOpen(): boolean {

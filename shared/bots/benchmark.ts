@@ -26,18 +26,40 @@ export interface Benchmark extends RoleReference {
 
 /** The seats of benchmark table `game`: persona (seat + game) mod 5 at normal difficulty. */
 export function benchmarkSeats(scenario: Scenario, game: number): BotSpec[] {
-  return scenario.roles.map((_, seat) => ({ kind: 'persona', persona: PERSONA_NAMES[(seat + game) % PERSONA_NAMES.length], difficulty: 'normal' }));
+  return scenario.roles.map((_, seat) => ({
+    kind: 'persona',
+    persona: PERSONA_NAMES[(seat + game) % PERSONA_NAMES.length],
+    difficulty: 'normal',
+  }));
 }
 
 /** A stable text of everything a benchmark depends on; the server hashes it into a cache key. */
 export function benchmarkKey(scenario: Scenario, games = BENCHMARK_GAMES): string {
   const stable = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(stable) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, stable((x as Record<string, unknown>)[k])])) : x;
-  return JSON.stringify({ rules: RULES_VERSION, bench: BENCHMARK_VERSION, games, seed: BENCHMARK_SEED, lambda: lambdaOf(scenario), scenario: stable(scenario) });
+    Array.isArray(x)
+      ? x.map(stable)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, stable((x as Record<string, unknown>)[k])]),
+          )
+        : x;
+  return JSON.stringify({
+    rules: RULES_VERSION,
+    bench: BENCHMARK_VERSION,
+    games,
+    seed: BENCHMARK_SEED,
+    lambda: lambdaOf(scenario),
+    scenario: stable(scenario),
+  });
 }
 
 /** Plays the benchmark tables of a scenario. A few hundred games take a few seconds. */
-export function runBenchmark(scenario: Scenario, options: { games?: number; onProgress?: (done: number, total: number) => void } = {}): Benchmark {
+export function runBenchmark(
+  scenario: Scenario,
+  options: { games?: number; onProgress?: (done: number, total: number) => void } = {},
+): Benchmark {
   const games = options.games ?? BENCHMARK_GAMES;
   const ref = emptyReference();
   for (let g = 0; g < games; g++) {

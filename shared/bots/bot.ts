@@ -5,7 +5,15 @@
 import { deriveRng, Rng } from '../engine/rng';
 import type { Seat, SeatAction, TrustMove } from '../engine/types';
 import type { TableView } from '../engine/view';
-import { decidePersona, PERSONA_NAMES, DIFFICULTIES, personaStrategy, type Difficulty, type PersonaName, type PersonaTweak } from './personas';
+import {
+  decidePersona,
+  PERSONA_NAMES,
+  DIFFICULTIES,
+  personaStrategy,
+  type Difficulty,
+  type PersonaName,
+  type PersonaTweak,
+} from './personas';
 import { isStrategyName, STRATEGIES, type StrategyName } from './strategies';
 import { decideStudent, type StudentName } from '../students';
 
@@ -32,13 +40,21 @@ export function isBotSpec(x: unknown): x is BotSpec {
   if (s.kind === 'student') return false;
   if (s.kind === 'persona')
     // A tweaked persona is a measuring instrument, not an opponent.
-    return s.tweak === undefined && (PERSONA_NAMES as readonly unknown[]).includes(s.persona) && (DIFFICULTIES as readonly unknown[]).includes(s.difficulty);
+    return (
+      s.tweak === undefined &&
+      (PERSONA_NAMES as readonly unknown[]).includes(s.persona) &&
+      (DIFFICULTIES as readonly unknown[]).includes(s.difficulty)
+    );
   return false;
 }
 
 /** A short label for a bot: "builder (hard)", "tit-for-tat". */
 export function botLabel(spec: BotSpec): string {
-  return spec.kind === 'persona' ? `${spec.persona} (${spec.difficulty})` : spec.kind === 'student' ? `student: ${spec.student}` : spec.strategy;
+  return spec.kind === 'persona'
+    ? `${spec.persona} (${spec.difficulty})`
+    : spec.kind === 'student'
+      ? `student: ${spec.student}`
+      : spec.strategy;
 }
 
 /**
@@ -79,7 +95,10 @@ function decideTrust(view: TableView, strategy: StrategyName, rng: Rng): BotDeci
   const slot = view.trust.find((t) => t.move === null);
   if (!slot) return null;
   const d = STRATEGIES[strategy](trustHistory(view, slot.partner), rng, view.scenario.trust.payoffs);
-  return { action: { type: 'trust', seat: me, partner: slot.partner, move: d.move }, reason: `${view.seats[slot.partner].name}: ${d.reason}` };
+  return {
+    action: { type: 'trust', seat: me, partner: slot.partner, move: d.move },
+    reason: `${view.seats[slot.partner].name}: ${d.reason}`,
+  };
 }
 
 /**

@@ -54,7 +54,16 @@ interface Tally {
   mutualGain: number;
 }
 
-const emptyTally = (): Tally => ({ seats: 0, deals: 0, traded: 0, escalations: 0, defections: 0, labelled: 0, surplus: 0, mutualGain: 0 });
+const emptyTally = (): Tally => ({
+  seats: 0,
+  deals: 0,
+  traded: 0,
+  escalations: 0,
+  defections: 0,
+  labelled: 0,
+  surplus: 0,
+  mutualGain: 0,
+});
 
 function favourite(scenario: Scenario, seat: Seat, issue: string): string {
   const values = scenario.roles[seat].values[issue];
@@ -62,7 +71,12 @@ function favourite(scenario: Scenario, seat: Seat, issue: string): string {
 }
 
 /** Adds one game's facts about each seat to the tallies of the personas that sat there. */
-export function tallyGame(scenario: Scenario, result: SimulationResult, personaOf: (seat: Seat) => PersonaName, tallies: Map<PersonaName, Tally>): number {
+export function tallyGame(
+  scenario: Scenario,
+  result: SimulationResult,
+  personaOf: (seat: Seat) => PersonaName,
+  tallies: Map<PersonaName, Tally>,
+): number {
   const score = scoreGame(result.state);
   for (let seat = 0; seat < scenario.roles.length; seat++) {
     const persona = personaOf(seat);
@@ -76,7 +90,8 @@ export function tallyGame(scenario: Scenario, result: SimulationResult, personaO
         t.deals++;
         for (const issue in d.terms) if (d.terms[issue] !== favourite(scenario, seat, issue)) t.traded++;
       }
-      for (const p of h.trust) if ((p.a === seat && p.chosenA === 'defect') || (p.b === seat && p.chosenB === 'defect')) t.defections++;
+      for (const p of h.trust)
+        if ((p.a === seat && p.chosenA === 'defect') || (p.b === seat && p.chosenB === 'defect')) t.defections++;
     }
     for (const e of result.log) {
       if (e.actor !== seat) continue;
@@ -104,8 +119,17 @@ function toStats(persona: PersonaName, t: Tally): PersonaStats {
 }
 
 /** The seats of game `game`: personas rotated so each sits in every seat equally often. */
-export function rotation(personas: readonly PersonaName[], seats: number, game: number, difficulty: Difficulty): BotSpec[] {
-  return Array.from({ length: seats }, (_, seat) => ({ kind: 'persona', persona: personas[(seat + game) % personas.length], difficulty }));
+export function rotation(
+  personas: readonly PersonaName[],
+  seats: number,
+  game: number,
+  difficulty: Difficulty,
+): BotSpec[] {
+  return Array.from({ length: seats }, (_, seat) => ({
+    kind: 'persona',
+    persona: personas[(seat + game) % personas.length],
+    difficulty,
+  }));
 }
 
 /** Plays `games` games per scenario with the personas rotated through the seats. */
@@ -143,7 +167,13 @@ export function coalitionTournament(options: CoalitionTournamentOptions): Coalit
 }
 
 /** Mean joint gain of a table where every seat plays the personas given, over seeds. */
-export function tableJointGain(scenario: Scenario, personas: readonly PersonaName[], games: number, seed: number, difficulty: Difficulty = 'normal'): number {
+export function tableJointGain(
+  scenario: Scenario,
+  personas: readonly PersonaName[],
+  games: number,
+  seed: number,
+  difficulty: Difficulty = 'normal',
+): number {
   let sum = 0;
   for (let game = 0; game < games; game++) {
     const result = simulate(scenario, rotation(personas, scenario.roles.length, game, difficulty), seed + game);

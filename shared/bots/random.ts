@@ -42,8 +42,11 @@ export function randomAction(view: TableView, rng: Rng): Action {
     return rng.chance(0.5) ? { type: 'ready', seat } : { type: 'chat', seat, to: null, text: 'honour?' };
   }
   if (view.phase !== 'negotiate') {
-    if (view.phase === 'prepare' && view.mode === 'coalition' && rng.chance(0.3)) return { type: 'declare', seat, share: rng.int(0, 40) };
-    return rng.chance(0.5) ? { type: 'ready', seat } : { type: 'chat', seat, to: rng.chance(0.5) ? null : otherSeat(view, seat, rng), text: 'hello' };
+    if (view.phase === 'prepare' && view.mode === 'coalition' && rng.chance(0.3))
+      return { type: 'declare', seat, share: rng.int(0, 40) };
+    return rng.chance(0.5)
+      ? { type: 'ready', seat }
+      : { type: 'chat', seat, to: rng.chance(0.5) ? null : otherSeat(view, seat, rng), text: 'hello' };
   }
   if (view.mode === 'trust') return { type: 'ready', seat };
   const roll = rng.int(0, 99);
@@ -53,8 +56,14 @@ export function randomAction(view: TableView, rng: Rng): Action {
     if (members.length < 2) members.push(otherSeat(view, seat, rng));
     const promises = rng.chance(0.2) ? [{ from: seat, to: members[1], points: rng.int(1, 10) }] : [];
     return {
-      type: 'propose', seat, members, split: randomSplit(members.length, rng), terms: randomTerms(view, rng), promises,
-      rationale: rng.chance(0.3) ? 'fair by power' : '', visibility: rng.chance(0.8) ? 'public' : 'members',
+      type: 'propose',
+      seat,
+      members,
+      split: randomSplit(members.length, rng),
+      terms: randomTerms(view, rng),
+      promises,
+      rationale: rng.chance(0.3) ? 'fair by power' : '',
+      visibility: rng.chance(0.8) ? 'public' : 'members',
     };
   }
   const mine = view.proposals.filter((p) => p.members.includes(seat) && p.proposer !== seat);
@@ -63,9 +72,16 @@ export function randomAction(view: TableView, rng: Rng): Action {
   if (roll < 58) return { type: 'withdraw', seat };
   if (roll < 63) return { type: 'ask', seat, target: otherSeat(view, seat, rng) };
   const open = view.asks.filter((q) => q.to === seat && q.status === 'open');
-  if (roll < 70 && open.length > 0) return rng.chance(0.7) ? { type: 'answer', seat, ask: open[0].id } : { type: 'decline', seat, ask: open[0].id };
+  if (roll < 70 && open.length > 0)
+    return rng.chance(0.7) ? { type: 'answer', seat, ask: open[0].id } : { type: 'decline', seat, ask: open[0].id };
   if (roll < 75 && view.me!.points >= 1)
-    return { type: 'concede', seat, to: otherSeat(view, seat, rng), points: rng.int(1, Math.max(1, Math.floor(view.me!.points / 4))), labelled: rng.chance(0.6) };
+    return {
+      type: 'concede',
+      seat,
+      to: otherSeat(view, seat, rng),
+      points: rng.int(1, Math.max(1, Math.floor(view.me!.points / 4))),
+      labelled: rng.chance(0.6),
+    };
   if (roll < 78) return { type: 'declare', seat, share: rng.int(0, 40) };
   if (roll < 82) {
     const demands: Demand[] = [
@@ -83,8 +99,10 @@ export function randomAction(view: TableView, rng: Rng): Action {
   const others = view.escalations.filter((e) => e.escalator !== seat && e.target !== seat);
   if (roll < 89 && others.length > 0) return { type: 'cosign', seat, escalation: rng.pick(others).id };
   const against = view.escalations.filter((e) => e.target === seat);
-  if (roll < 91 && against.length > 0) return { type: 'refuse', seat, escalation: rng.pick(against).id, rationale: 'we cannot' };
-  if (roll < 95) return { type: 'chat', seat, to: rng.chance(0.7) ? null : otherSeat(view, seat, rng), text: 'let us talk' };
+  if (roll < 91 && against.length > 0)
+    return { type: 'refuse', seat, escalation: rng.pick(against).id, rationale: 'we cannot' };
+  if (roll < 95)
+    return { type: 'chat', seat, to: rng.chance(0.7) ? null : otherSeat(view, seat, rng), text: 'let us talk' };
   return { type: 'ready', seat };
 }
 

@@ -25,8 +25,14 @@ export interface SimulateOptions {
  * Plays a whole game with a bot in every seat. In each phase the bots take turns, one action
  * each, until every one of them has nothing more to do; then the phase advances.
  */
-export function simulate(scenario: Scenario, seats: readonly BotSpec[], seed: number, options: SimulateOptions = {}): SimulationResult {
-  if (seats.length !== scenario.roles.length) throw new Error(`simulate needs ${scenario.roles.length} seats, got ${seats.length}`);
+export function simulate(
+  scenario: Scenario,
+  seats: readonly BotSpec[],
+  seed: number,
+  options: SimulateOptions = {},
+): SimulationResult {
+  if (seats.length !== scenario.roles.length)
+    throw new Error(`simulate needs ${scenario.roles.length} seats, got ${seats.length}`);
   const config: GameConfig = { mode: options.mode ?? 'coalition', seed, noise: options.noise ?? 0 };
   if (options.rounds !== undefined) config.rounds = options.rounds;
   let state = createGame(scenario, config);
@@ -48,7 +54,10 @@ export function simulate(scenario: Scenario, seats: readonly BotSpec[], seed: nu
       while (done.some((d) => !d)) {
         for (let seat = 0; seat < seats.length; seat++) {
           if (done[seat]) continue;
-          const d = steps[seat] < MAX_BOT_STEPS ? decideBot(seats[seat], viewFor(state, seat), botSeed(seed, seat), steps[seat]) : null;
+          const d =
+            steps[seat] < MAX_BOT_STEPS
+              ? decideBot(seats[seat], viewFor(state, seat), botSeed(seed, seat), steps[seat])
+              : null;
           if (!d) {
             done[seat] = true;
             continue;
@@ -60,7 +69,8 @@ export function simulate(scenario: Scenario, seats: readonly BotSpec[], seed: nu
             done[seat] = true;
             continue;
           }
-          for (const other of concerned(state, result.events)) if (other !== seat && steps[other] < MAX_BOT_STEPS) done[other] = false;
+          for (const other of concerned(state, result.events))
+            if (other !== seat && steps[other] < MAX_BOT_STEPS) done[other] = false;
         }
       }
     }

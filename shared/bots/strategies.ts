@@ -103,7 +103,10 @@ const generousTitForTat: Strategy = ({ partner }, rng, payoffs) => {
   if (partner[partner.length - 1] === 'honour') return TFT_HONOUR;
   const p = gtftForgiveness(payoffs);
   if (honourWithProbability(p, rng)) {
-    return { move: 'honour', reason: `honoured: you defected on me last round, but I forgive ${percent(p)} of the time` };
+    return {
+      move: 'honour',
+      reason: `honoured: you defected on me last round, but I forgive ${percent(p)} of the time`,
+    };
   }
   return GTFT_DEFECT;
 };
@@ -150,7 +153,10 @@ const titForTwoTats: Strategy = ({ partner }) => {
 };
 
 const TTFT_DEFECT_LAST = decide('defect', 'defected: you defected on me last round');
-const TTFT_DEFECT_AGAIN = decide('defect', 'defected: you defected on me two rounds ago, and I punish each defection twice');
+const TTFT_DEFECT_AGAIN = decide(
+  'defect',
+  'defected: you defected on me two rounds ago, and I punish each defection twice',
+);
 const TTFT_HONOUR = decide('honour', 'honoured: you have not defected on me in the last two rounds');
 
 /** Two-tits-for-tat: defect if the partner defected in either of the last two rounds. */
@@ -170,11 +176,20 @@ const suspiciousTitForTat: Strategy = ({ partner }) => (partner.length === 0 ? S
 /** Detective's opening test, Axelrod's default initial actions. */
 const DETECTIVE_OPENING: readonly TrustMove[] = ['honour', 'defect', 'honour', 'honour'];
 const DETECTIVE_TEST = DETECTIVE_OPENING.map((move, i) =>
-  decide(move, `${move === 'honour' ? 'honoured' : 'defected'}: move ${i + 1} of my opening test (honour, defect, honour, honour)`),
+  decide(
+    move,
+    `${move === 'honour' ? 'honoured' : 'defected'}: move ${i + 1} of my opening test (honour, defect, honour, honour)`,
+  ),
 );
 const DETECTIVE_EXPLOIT = decide('defect', 'defected: you never struck back during my test, so I exploit you');
-const DETECTIVE_TFT_HONOUR = decide('honour', 'honoured: you struck back during my test, so I copy you, and you honoured last round');
-const DETECTIVE_TFT_DEFECT = decide('defect', 'defected: you struck back during my test, so I copy you, and you defected last round');
+const DETECTIVE_TFT_HONOUR = decide(
+  'honour',
+  'honoured: you struck back during my test, so I copy you, and you honoured last round',
+);
+const DETECTIVE_TFT_DEFECT = decide(
+  'defect',
+  'defected: you struck back during my test, so I copy you, and you defected last round',
+);
 
 /**
  * Detective: open honour, defect, honour, honour; if the partner defected during those four
@@ -194,8 +209,14 @@ const detective: Strategy = ({ own, partner }) => {
 const PROBER_OPEN = decide('defect', 'defected: I open with a probe');
 const PROBER_FOLLOW = decide('honour', 'honoured: after my probe I honour twice to see how you react');
 const PROBER_EXPLOIT = decide('defect', 'defected: you did not punish my probe, so I exploit you');
-const PROBER_TFT_HONOUR = decide('honour', 'honoured: you punished my probe, so I copy you, and you honoured last round');
-const PROBER_TFT_DEFECT = decide('defect', 'defected: you punished my probe, so I copy you, and you defected last round');
+const PROBER_TFT_HONOUR = decide(
+  'honour',
+  'honoured: you punished my probe, so I copy you, and you honoured last round',
+);
+const PROBER_TFT_DEFECT = decide(
+  'defect',
+  'defected: you punished my probe, so I copy you, and you defected last round',
+);
 
 /**
  * Prober: open defect, honour, honour; if the partner honoured in rounds 2 and 3 defect for ever,
@@ -270,7 +291,6 @@ export const STRATEGY_SUMMARIES: Readonly<Record<StrategyName, string>> = Object
 
 // ---------------------------------------------------------------------------
 // A match
-
 
 export interface MatchOptions {
   /** Probability that each chosen move is flipped before it is played (default 0). */

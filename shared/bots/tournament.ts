@@ -54,7 +54,10 @@ export interface TournamentResult {
   ranking: RankingEntry[];
 }
 
-function checkOptions(o: { strategies: readonly string[]; turns: number; noise: number; seed: number }, repetitions: number): void {
+function checkOptions(
+  o: { strategies: readonly string[]; turns: number; noise: number; seed: number },
+  repetitions: number,
+): void {
   if (o.strategies.length === 0) throw new Error('a tournament needs at least one strategy');
   const seen = new Set<string>();
   for (const s of o.strategies) {
@@ -158,7 +161,8 @@ export function trustTournament(options: TournamentOptions): TournamentResult {
     };
   });
   entries.sort(
-    (x, y) => y.medianScorePerTurn - x.medianScorePerTurn || y.meanScorePerTurn - x.meanScorePerTurn || x.index - y.index,
+    (x, y) =>
+      y.medianScorePerTurn - x.medianScorePerTurn || y.meanScorePerTurn - x.meanScorePerTurn || x.index - y.index,
   );
   const ranking = entries.map(({ index: _index, ...entry }, k) => ({ ...entry, rank: k + 1 }));
   return { matches, ranking };
@@ -221,7 +225,11 @@ export function replicatorStep(matrix: readonly (readonly number[])[], shares: r
 }
 
 /** Shares per generation, generation 0 being the initial shares. */
-export function replicate(matrix: readonly (readonly number[])[], initial: readonly number[], generations: number): number[][] {
+export function replicate(
+  matrix: readonly (readonly number[])[],
+  initial: readonly number[],
+  generations: number,
+): number[][] {
   if (!Number.isInteger(generations) || generations < 0) {
     throw new Error(`generations must be a whole number ≥ 0, not ${generations}`);
   }

@@ -76,7 +76,6 @@ export const STUDENT_TARGETS: { student: StudentName; below: number; each: boole
   { student: 'last-round-defector', below: 50, each: false },
 ];
 
-
 function verdictAbove(e: Estimate, threshold = 0): Verdict {
   return e.lo > threshold ? 'holds' : 'does not hold';
 }
@@ -118,9 +117,15 @@ function packages(ctx: Ctx): ClaimResult {
   );
   const effect = pairedDifference(withPk, moneyOnly);
   return {
-    id: 'packages', scenario: scenario.id, claim: 'Packages of terms beat money-only deals',
-    measure: 'joint gain per round, tables that trade terms (packages, terms asked for in counters) minus the same tables bargaining over money only',
-    effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
+    id: 'packages',
+    scenario: scenario.id,
+    claim: 'Packages of terms beat money-only deals',
+    measure:
+      'joint gain per round, tables that trade terms (packages, terms asked for in counters) minus the same tables bargaining over money only',
+    effect,
+    target: 'above 0',
+    verdict: verdictAbove(effect),
+    games: ctx.games,
   };
 }
 
@@ -131,7 +136,8 @@ function packages(ctx: Ctx): ClaimResult {
 function weakSeatsGain(ctx: Ctx, label: ClaimId, habit: StudentName): { weak: Seat[]; effect: Estimate } {
   const { scenario } = ctx;
   const weak = weakSeats(seatsOfScenario(scenario));
-  const mean = (state: Parameters<typeof claimedPerRound>[0]) => weak.reduce((a, s) => a + claimedPerRound(state, s), 0) / weak.length;
+  const mean = (state: Parameters<typeof claimedPerRound>[0]) =>
+    weak.reduce((a, s) => a + claimedPerRound(state, s), 0) / weak.length;
   const [withHabit, without] = paired(
     ctx,
     label,
@@ -147,9 +153,14 @@ function coalesce(ctx: Ctx): ClaimResult {
   const { scenario } = ctx;
   const { weak, effect } = weakSeatsGain(ctx, 'coalesce', 'weak-bloc');
   return {
-    id: 'coalesce', scenario: scenario.id, claim: 'Weak seats that coalesce beat those that do not',
+    id: 'coalesce',
+    scenario: scenario.id,
+    claim: 'Weak seats that coalesce beat those that do not',
     measure: `value claimed per round by the weak seats (${names(scenario, weak)}) holding together, minus the same seats each on its own`,
-    effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
+    effect,
+    target: 'above 0',
+    verdict: verdictAbove(effect),
+    games: ctx.games,
   };
 }
 
@@ -163,9 +174,15 @@ function asking(ctx: Ctx): ClaimResult {
   );
   const effect = pairedDifference(asked, silent);
   return {
-    id: 'asking', scenario: scenario.id, claim: 'Asking what matters to others raises the value of later deals',
-    measure: "what the winning deals' terms are worth to the table per round from round 2, tables that ask minus the same tables that never ask",
-    effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
+    id: 'asking',
+    scenario: scenario.id,
+    claim: 'Asking what matters to others raises the value of later deals',
+    measure:
+      "what the winning deals' terms are worth to the table per round from round 2, tables that ask minus the same tables that never ask",
+    effect,
+    target: 'above 0',
+    verdict: verdictAbove(effect),
+    games: ctx.games,
   };
 }
 
@@ -175,14 +192,30 @@ function labelled(ctx: Ctx): ClaimResult {
   const [lab, sil] = paired(
     ctx,
     'labelled',
-    (g) => incomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('labelled-conceder')), g).state, g % n, 2),
-    (g) => incomePerRound(play(scenario, withSeats(roster(scenario, g), [g % n], student('silent-conceder')), g).state, g % n, 2),
+    (g) =>
+      incomePerRound(
+        play(scenario, withSeats(roster(scenario, g), [g % n], student('labelled-conceder')), g).state,
+        g % n,
+        2,
+      ),
+    (g) =>
+      incomePerRound(
+        play(scenario, withSeats(roster(scenario, g), [g % n], student('silent-conceder')), g).state,
+        g % n,
+        2,
+      ),
   );
   const effect = pairedDifference(lab, sil);
   return {
-    id: 'labelled', scenario: scenario.id, claim: 'Labelled concessions pay more than silent ones',
-    measure: "the giver's income per round from the round of its concession on (deals, trust, gifts back, the concession itself), labelled minus the same concession given silently",
-    effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
+    id: 'labelled',
+    scenario: scenario.id,
+    claim: 'Labelled concessions pay more than silent ones',
+    measure:
+      "the giver's income per round from the round of its concession on (deals, trust, gifts back, the concession itself), labelled minus the same concession given silently",
+    effect,
+    target: 'above 0',
+    verdict: verdictAbove(effect),
+    games: ctx.games,
   };
 }
 
@@ -191,10 +224,14 @@ function escalation(ctx: Ctx): ClaimResult {
   const { weak, effect } = weakSeatsGain(ctx, 'escalation', 'weak-escalator');
   const claimed = hasVeto(scenario);
   return {
-    id: 'escalation', scenario: scenario.id,
+    id: 'escalation',
+    scenario: scenario.id,
     claim: 'Where the strongest holds a veto, weak seats that escalate together, step by step, gain',
     measure: `value claimed per round by the weak seats (${names(scenario, weak)}) escalating together against the strongest, minus the same seats not escalating`,
-    effect, target: claimed ? 'above 0' : 'no veto here: reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
+    effect,
+    target: claimed ? 'above 0' : 'no veto here: reported only',
+    verdict: claimed ? verdictAbove(effect) : 'not claimed here',
+    games: ctx.games,
   };
 }
 
@@ -203,7 +240,11 @@ function concedeBestReply(ctx: Ctx): ClaimResult {
   const strong = strongestSeat(scenario);
   const weak = weakSeats(seatsOfScenario(scenario));
   const table = (g: number, yields: 'always' | 'never') =>
-    withSeats(withSeats(roster(scenario, g), weak, student('weak-escalator')), [strong], persona('incumbent', { yields }));
+    withSeats(
+      withSeats(roster(scenario, g), weak, student('weak-escalator')),
+      [strong],
+      persona('incumbent', { yields }),
+    );
   const [yielding, refusing] = paired(
     ctx,
     'concede-best-reply',
@@ -213,10 +254,15 @@ function concedeBestReply(ctx: Ctx): ClaimResult {
   const effect = pairedDifference(yielding, refusing);
   const claimed = hasVeto(scenario);
   return {
-    id: 'concede-best-reply', scenario: scenario.id,
-    claim: "Where the strongest holds a veto and a third of the seats escalate together, conceding a reasonable demand is its best reply",
+    id: 'concede-best-reply',
+    scenario: scenario.id,
+    claim:
+      'Where the strongest holds a veto and a third of the seats escalate together, conceding a reasonable demand is its best reply',
     measure: `${scenario.roles[strong].name}'s value claimed per round when it meets the weak seats' demands, minus when it always refuses`,
-    effect, target: claimed ? 'above 0' : 'no veto here: reported only', verdict: claimed ? verdictAbove(effect) : 'not claimed here', games: ctx.games,
+    effect,
+    target: claimed ? 'above 0' : 'no veto here: reported only',
+    verdict: claimed ? verdictAbove(effect) : 'not claimed here',
+    games: ctx.games,
   };
 }
 
@@ -227,14 +273,33 @@ function builders(ctx: Ctx): ClaimResult {
   const [b, gr] = paired(
     ctx,
     'builders',
-    (g) => jointGainPerRound(play(scenario, all(() => persona('builder')), g).state),
-    (g) => jointGainPerRound(play(scenario, all((s) => persona(s % 2 === 0 ? 'opportunist' : 'hardliner')), g).state),
+    (g) =>
+      jointGainPerRound(
+        play(
+          scenario,
+          all(() => persona('builder')),
+          g,
+        ).state,
+      ),
+    (g) =>
+      jointGainPerRound(
+        play(
+          scenario,
+          all((s) => persona(s % 2 === 0 ? 'opportunist' : 'hardliner')),
+          g,
+        ).state,
+      ),
   );
   const effect = pairedDifference(b, gr);
   return {
-    id: 'builders', scenario: scenario.id, claim: "Builders' tables make more joint gain than grabbers' tables",
+    id: 'builders',
+    scenario: scenario.id,
+    claim: "Builders' tables make more joint gain than grabbers' tables",
     measure: 'joint gain per round, a table of builders minus a table of opportunists and hardliners',
-    effect, target: 'above 0', verdict: verdictAbove(effect), games: ctx.games,
+    effect,
+    target: 'above 0',
+    verdict: verdictAbove(effect),
+    games: ctx.games,
   };
 }
 
@@ -260,26 +325,39 @@ function students(ctx: Ctx): ClaimResult[] {
   return STUDENT_TARGETS.map(({ student: name, below, each }) => {
     const effect = studentPercentile(ctx, name);
     return {
-      id: 'students' as const, scenario: ctx.scenario.id, subject: name,
+      id: 'students' as const,
+      scenario: ctx.scenario.id,
+      subject: name,
       claim: `A student who ${studentHabit(name)} lands below the middle of its role${each ? '' : ', on average'}`,
       measure: `mean role percentile on the mutual-gain score (per round) of the ${name} student, against the benchmark`,
-      effect, target: each ? `below ${below}` : `below ${below} on average`,
-      verdict: !each ? 'not claimed here' : effect.mean < below ? 'holds' : 'does not hold', games: ctx.games,
+      effect,
+      target: each ? `below ${below}` : `below ${below} on average`,
+      verdict: !each ? 'not claimed here' : effect.mean < below ? 'holds' : 'does not hold',
+      games: ctx.games,
     };
   });
 }
 
 function studentHabit(name: StudentName): string {
   switch (name) {
-    case 'idle': return 'does nothing';
-    case 'demand-all': return 'demands the whole prize and never concedes';
-    case 'side-deal': return 'farms side deals with another weak seat';
-    case 'always-defect': return 'always defects';
-    case 'grabber': return 'grabs with the smallest winning coalition';
-    case 'accept-all': return 'accepts every offer';
-    case 'escalate-always': return 'escalates every round';
-    case 'last-round-defector': return 'defects when the game may be over';
-    default: return name;
+    case 'idle':
+      return 'does nothing';
+    case 'demand-all':
+      return 'demands the whole prize and never concedes';
+    case 'side-deal':
+      return 'farms side deals with another weak seat';
+    case 'always-defect':
+      return 'always defects';
+    case 'grabber':
+      return 'grabs with the smallest winning coalition';
+    case 'accept-all':
+      return 'accepts every offer';
+    case 'escalate-always':
+      return 'escalates every round';
+    case 'last-round-defector':
+      return 'defects when the game may be over';
+    default:
+      return name;
   }
 }
 
@@ -298,10 +376,14 @@ function silentSeats(ctx: Ctx): ClaimResult | null {
   // The ratio of means, with the interval of the silent tables' mean over the usual mean.
   const effect: Estimate = { mean: s.mean / u.mean, lo: s.lo / u.mean, hi: s.hi / u.mean, n: s.n };
   return {
-    id: 'silent-seats', scenario: scenario.id,
+    id: 'silent-seats',
+    scenario: scenario.id,
     claim: 'Two seats that never act cannot stall a table that can win without them',
     measure: `joint gain per round with ${pair.map((x) => scenario.roles[x].name).join(' and ')} silent, as a share of the usual joint gain`,
-    effect, target: 'at least 0.5', verdict: effect.mean >= 0.5 ? 'holds' : 'does not hold', games: ctx.games,
+    effect,
+    target: 'at least 0.5',
+    verdict: effect.mean >= 0.5 ? 'holds' : 'does not hold',
+    games: ctx.games,
   };
 }
 
@@ -314,7 +396,9 @@ function pointDemand(ctx: Ctx): ClaimResult {
   for (let g = 0; g < ctx.games; g++) {
     const seat = (strong + 1 + (g % (n - 1))) % n;
     const result = play(scenario, withSeats(roster(scenario, g), [seat], student('point-pump')), g);
-    const demands = result.log.filter((e) => e.actor === seat && e.action.type === 'escalate' && e.action.demand.kind === 'concession').length;
+    const demands = result.log.filter(
+      (e) => e.actor === seat && e.action.type === 'escalate' && e.action.demand.kind === 'concession',
+    ).length;
     if (demands > 1) repeated++;
     let received = 0;
     let cost = 0;
@@ -325,9 +409,14 @@ function pointDemand(ctx: Ctx): ClaimResult {
   }
   const effect = estimate(nets);
   return {
-    id: 'point-demand', scenario: scenario.id, claim: 'A demand of points cannot be repeated for profit',
+    id: 'point-demand',
+    scenario: scenario.id,
+    claim: 'A demand of points cannot be repeated for profit',
     measure: `points a seat that demands points of ${scenario.roles[strong].name} whenever it can collects, less what its escalations cost, per game (${repeated} games with a second accepted demand)`,
-    effect, target: 'no second demand accepted', verdict: repeated === 0 ? 'holds' : 'does not hold', games: ctx.games,
+    effect,
+    target: 'no second demand accepted',
+    verdict: repeated === 0 ? 'holds' : 'does not hold',
+    games: ctx.games,
   };
 }
 
@@ -367,8 +456,16 @@ export function measureClaims(scenarios: readonly Scenario[], options: ClaimsOpt
   for (const scenario of scenarios) {
     let done = 0;
     const perScenario = estimateWork(scenario, options.games, only);
-    const bench = runBenchmark(scenario, { games: options.benchmarkGames, onProgress: (d, t) => options.onProgress?.(`${scenario.id}: benchmark`, d, t) });
-    const ctx: Ctx = { scenario, games: options.games, bench, tick: (label) => options.onProgress?.(`${scenario.id}: ${label}`, ++done, perScenario) };
+    const bench = runBenchmark(scenario, {
+      games: options.benchmarkGames,
+      onProgress: (d, t) => options.onProgress?.(`${scenario.id}: benchmark`, d, t),
+    });
+    const ctx: Ctx = {
+      scenario,
+      games: options.games,
+      bench,
+      tick: (label) => options.onProgress?.(`${scenario.id}: ${label}`, ++done, perScenario),
+    };
     if (only.has('packages')) results.push(packages(ctx));
     if (only.has('coalesce')) results.push(coalesce(ctx));
     if (only.has('asking')) results.push(asking(ctx));
@@ -390,7 +487,10 @@ export function measureClaims(scenarios: readonly Scenario[], options: ClaimsOpt
     if (only.has('point-demand')) results.push(pointDemand(ctx));
     if (only.has('personas')) {
       const map = personaPercentiles(ctx);
-      personaRows.push({ scenario: scenario.id, percentiles: Object.fromEntries(map) as Record<PersonaName, Estimate> });
+      personaRows.push({
+        scenario: scenario.id,
+        percentiles: Object.fromEntries(map) as Record<PersonaName, Estimate>,
+      });
     }
   }
   // Claims over every scenario measured.
@@ -399,9 +499,15 @@ export function measureClaims(scenarios: readonly Scenario[], options: ClaimsOpt
     if (!rows) continue;
     const effect = meanOfEstimates(rows);
     results.push({
-      id: 'students', scenario: 'all', subject: t.student, claim: `A student who ${studentHabit(t.student)} lands below the middle of its role, on average`,
-      measure: `mean over scenarios of the ${t.student} student's mean role percentile`, effect, target: `below ${t.below}`,
-      verdict: effect.mean < t.below ? 'holds' : 'does not hold', games: options.games * rows.length,
+      id: 'students',
+      scenario: 'all',
+      subject: t.student,
+      claim: `A student who ${studentHabit(t.student)} lands below the middle of its role, on average`,
+      measure: `mean over scenarios of the ${t.student} student's mean role percentile`,
+      effect,
+      target: `below ${t.below}`,
+      verdict: effect.mean < t.below ? 'holds' : 'does not hold',
+      games: options.games * rows.length,
     });
   }
   if (personaRows.length > 0) results.push(...personaClaims(personaRows, options.games));
@@ -421,9 +527,15 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
   for (const p of ['builder', 'reciprocator'] as const) {
     const effect = meanOfEstimates(rows.map((r) => r.percentiles[p]));
     out.push({
-      id: 'personas', scenario: 'all', subject: p, claim: `The ${p}, who acts out the lessons, lands at or above the middle of its role`,
-      measure: `mean over scenarios of the ${p}'s mean role percentile (mutual-gain score per round)`, effect, target: 'at least 50',
-      verdict: effect.mean >= 50 ? 'holds' : 'does not hold', games: games * rows.length,
+      id: 'personas',
+      scenario: 'all',
+      subject: p,
+      claim: `The ${p}, who acts out the lessons, lands at or above the middle of its role`,
+      measure: `mean over scenarios of the ${p}'s mean role percentile (mutual-gain score per round)`,
+      effect,
+      target: 'at least 50',
+      verdict: effect.mean >= 50 ? 'holds' : 'does not hold',
+      games: games * rows.length,
     });
   }
   const bestCount = new Map<PersonaName, number>();
@@ -435,10 +547,14 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
   const limit = Math.floor(rows.length / 2);
   const measurable = rows.length >= 2;
   out.push({
-    id: 'personas', scenario: 'all', claim: 'No persona has the best mean role percentile in more than half the scenarios',
+    id: 'personas',
+    scenario: 'all',
+    claim: 'No persona has the best mean role percentile in more than half the scenarios',
     measure: `scenarios where the most frequent best persona (${top}) is best: ${[...bestCount.entries()].map(([p, c]) => `${p} ${c}`).join(', ')}`,
-    effect: { mean: count, lo: count, hi: count, n: rows.length }, target: measurable ? `at most ${limit} of ${rows.length}` : 'needs two scenarios or more',
-    verdict: !measurable ? 'not claimed here' : count <= limit ? 'holds' : 'does not hold', games: games * rows.length,
+    effect: { mean: count, lo: count, hi: count, n: rows.length },
+    target: measurable ? `at most ${limit} of ${rows.length}` : 'needs two scenarios or more',
+    verdict: !measurable ? 'not claimed here' : count <= limit ? 'holds' : 'does not hold',
+    games: games * rows.length,
   });
   return out;
 }
@@ -446,8 +562,17 @@ function personaClaims(rows: ClaimsReport['personas'], games: number): ClaimResu
 /** Games one scenario's claims will play, for the progress bar. */
 export function estimateWork(scenario: Scenario, games: number, only: ReadonlySet<ClaimId>): number {
   const per: Record<ClaimId, number> = {
-    packages: 1, coalesce: 1, asking: 1, labelled: 1, escalation: 1, 'concede-best-reply': 1, builders: 1,
-    students: STUDENT_TARGETS.length, 'silent-seats': silentPair(scenario) ? 1 : 0, 'point-demand': 1, personas: 1,
+    packages: 1,
+    coalesce: 1,
+    asking: 1,
+    labelled: 1,
+    escalation: 1,
+    'concede-best-reply': 1,
+    builders: 1,
+    students: STUDENT_TARGETS.length,
+    'silent-seats': silentPair(scenario) ? 1 : 0,
+    'point-demand': 1,
+    personas: 1,
   };
   let sum = 0;
   for (const id of only) sum += per[id] * games;

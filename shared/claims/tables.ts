@@ -25,8 +25,13 @@ export function withSeats(base: Roster, seats: readonly Seat[], spec: BotSpec): 
 }
 
 export const student = (name: StudentName): BotSpec => ({ kind: 'student', student: name });
-export const persona = (name: 'incumbent' | 'builder' | 'opportunist' | 'hardliner' | 'reciprocator', tweak?: PersonaTweak): BotSpec =>
-  tweak ? { kind: 'persona', persona: name, difficulty: 'normal', tweak } : { kind: 'persona', persona: name, difficulty: 'normal' };
+export const persona = (
+  name: 'incumbent' | 'builder' | 'opportunist' | 'hardliner' | 'reciprocator',
+  tweak?: PersonaTweak,
+): BotSpec =>
+  tweak
+    ? { kind: 'persona', persona: name, difficulty: 'normal', tweak }
+    : { kind: 'persona', persona: name, difficulty: 'normal' };
 
 export function play(scenario: Scenario, seats: Roster, g: number): SimulationResult {
   return simulate(scenario, seats, CLAIM_SEED + g);
@@ -86,7 +91,10 @@ export function hasVeto(scenario: Scenario): boolean {
  */
 export function silentPair(scenario: Scenario): [Seat, Seat] | null {
   const n = scenario.roles.length;
-  const order = scenario.roles.map((_, i) => i).filter((i) => !scenario.roles[i].veto).sort((a, b) => scenario.roles[a].power - scenario.roles[b].power || a - b);
+  const order = scenario.roles
+    .map((_, i) => i)
+    .filter((i) => !scenario.roles[i].veto)
+    .sort((a, b) => scenario.roles[a].power - scenario.roles[b].power || a - b);
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) {
       const rest = Array.from({ length: n }, (_, k) => k).filter((k) => k !== order[i] && k !== order[j]);

@@ -11,7 +11,20 @@ import { isSeat } from './rules';
 import type { Action, ApplyResult, GameState } from './types';
 
 const COALITION_ONLY = new Set<Action['type']>([
-  'propose', 'accept', 'withdraw', 'reject', 'ask', 'answer', 'decline', 'concede', 'declare', 'escalate', 'raise', 'renew', 'cosign', 'refuse',
+  'propose',
+  'accept',
+  'withdraw',
+  'reject',
+  'ask',
+  'answer',
+  'decline',
+  'concede',
+  'declare',
+  'escalate',
+  'raise',
+  'renew',
+  'cosign',
+  'refuse',
 ]);
 
 /**
@@ -26,23 +39,40 @@ export function apply(state: GameState, action: Action): ApplyResult {
   if (state.config.mode === 'trust' && COALITION_ONLY.has(action.type))
     return refuse('wrong-phase', 'The trust game has only trust moves, chat and ready.');
   switch (action.type) {
-    case 'propose': return propose(state, action);
-    case 'accept': return accept(state, action);
-    case 'withdraw': return withdraw(state, action);
-    case 'reject': return reject(state, action);
-    case 'ask': return ask(state, action);
-    case 'answer': return answer(state, action);
-    case 'decline': return decline(state, action);
-    case 'concede': return concede(state, action);
-    case 'declare': return declare(state, action);
-    case 'escalate': return escalate(state, action);
-    case 'raise': return raise(state, action);
-    case 'renew': return renew(state, action);
-    case 'cosign': return cosign(state, action);
-    case 'refuse': return refuseDemand(state, action);
-    case 'chat': return chat(state, action);
-    case 'trust': return trust(state, action);
-    case 'ready': return ready(state, action);
+    case 'propose':
+      return propose(state, action);
+    case 'accept':
+      return accept(state, action);
+    case 'withdraw':
+      return withdraw(state, action);
+    case 'reject':
+      return reject(state, action);
+    case 'ask':
+      return ask(state, action);
+    case 'answer':
+      return answer(state, action);
+    case 'decline':
+      return decline(state, action);
+    case 'concede':
+      return concede(state, action);
+    case 'declare':
+      return declare(state, action);
+    case 'escalate':
+      return escalate(state, action);
+    case 'raise':
+      return raise(state, action);
+    case 'renew':
+      return renew(state, action);
+    case 'cosign':
+      return cosign(state, action);
+    case 'refuse':
+      return refuseDemand(state, action);
+    case 'chat':
+      return chat(state, action);
+    case 'trust':
+      return trust(state, action);
+    case 'ready':
+      return ready(state, action);
     default:
       return refuse('wrong-phase', `Unknown action "${String((action as { type: unknown }).type)}".`);
   }

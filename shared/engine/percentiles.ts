@@ -27,7 +27,12 @@ export interface RolePlacement {
 export function seatOutcomes(state: GameState): SeatOutcome[] {
   const score = scoreGame(state);
   const rounds = Math.max(1, score.rounds);
-  return score.seats.map((s) => ({ roleId: s.roleId, claimed: s.surplus / rounds, mutualGain: s.mutualGain / rounds, created: score.efficiency }));
+  return score.seats.map((s) => ({
+    roleId: s.roleId,
+    claimed: s.surplus / rounds,
+    mutualGain: s.mutualGain / rounds,
+    created: score.efficiency,
+  }));
 }
 
 /**

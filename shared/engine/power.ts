@@ -53,9 +53,11 @@ function gcd(a: number, b: number): number {
 }
 
 function prepare(game: WeightedGame): Prepared {
-  if (game === null || typeof game !== 'object') throw new Error('The game must be an object with weights and a quota.');
+  if (game === null || typeof game !== 'object')
+    throw new Error('The game must be an object with weights and a quota.');
   const { weights, quota, veto } = game;
-  if (!Array.isArray(weights) || weights.length === 0) throw new Error('The game needs at least one seat with a weight.');
+  if (!Array.isArray(weights) || weights.length === 0)
+    throw new Error('The game needs at least one seat with a weight.');
   const n = weights.length;
   if (n > MAX_SEATS) throw new Error(`The game has ${n} seats; the power map handles at most ${MAX_SEATS}.`);
   let total = 0;
@@ -137,18 +139,10 @@ function pivotCounts(p: Prepared): number[][] | bigint[][] {
       `This game is too large to analyse exactly (${n} seats, quota ${q} in units of the weights' common divisor); use smaller weights or fewer seats.`,
     );
   }
-  return m <= MAX_FLOAT_SEATS
-    ? pivotCountsFloat(n, w, free, Q, vetoSeats)
-    : pivotCountsBig(n, w, free, Q, vetoSeats);
+  return m <= MAX_FLOAT_SEATS ? pivotCountsFloat(n, w, free, Q, vetoSeats) : pivotCountsBig(n, w, free, Q, vetoSeats);
 }
 
-function pivotCountsFloat(
-  n: number,
-  w: number[],
-  free: number[],
-  Q: number,
-  vetoSeats: number[],
-): number[][] {
+function pivotCountsFloat(n: number, w: number[], free: number[], Q: number, vetoSeats: number[]): number[][] {
   const m = free.length;
   const v = vetoSeats.length;
   const table = new Float64Array((m + 1) * Q);
@@ -203,13 +197,7 @@ function pivotCountsFloat(
   return pivots;
 }
 
-function pivotCountsBig(
-  n: number,
-  w: number[],
-  free: number[],
-  Q: number,
-  vetoSeats: number[],
-): bigint[][] {
+function pivotCountsBig(n: number, w: number[], free: number[], Q: number, vetoSeats: number[]): bigint[][] {
   const m = free.length;
   const v = vetoSeats.length;
   const table = new Array<bigint>((m + 1) * Q).fill(0n);
@@ -279,7 +267,10 @@ function ratio(x: bigint, y: bigint): number {
 }
 
 /** Indices from the pivot table: a k-coalition precedes the pivot in k!(n−k−1)!/n! = 1/(n·C(n−1,k)) of all orders; Banzhaf counts every pivot once. */
-function indicesFromPivots(n: number, pivots: number[][] | bigint[][]): { shapleyShubik: number[]; normalised: number[]; swings: number[] } {
+function indicesFromPivots(
+  n: number,
+  pivots: number[][] | bigint[][],
+): { shapleyShubik: number[]; normalised: number[]; swings: number[] } {
   if (typeof pivots[0][0] === 'number') {
     const counts = pivots as number[][];
     const coef = pascalRow(n - 1).map((c) => 1 / (n * c));
@@ -331,7 +322,9 @@ export function minimalWinningCoalitions(
 ): { coalitions: number[][]; truncated: boolean } {
   const p = prepare(game);
   if (!(limit >= 0) || (!Number.isInteger(limit) && limit !== Infinity)) {
-    throw new Error(`The limit on minimal winning coalitions must be a whole number of zero or more, but it is ${String(limit)}.`);
+    throw new Error(
+      `The limit on minimal winning coalitions must be a whole number of zero or more, but it is ${String(limit)}.`,
+    );
   }
   const coalitions: number[][] = [];
   if (noWinner(p)) return { coalitions, truncated: false };
@@ -344,7 +337,9 @@ export function minimalWinningCoalitions(
   for (const x of w) maxW = Math.max(maxW, x);
   const cap = q + maxW; // sums at or above this are never in range; one column stands for all of them
   if ((n + 1) * (cap + 1) > MAX_CELLS) {
-    throw new Error(`This game is too large to list its minimal winning coalitions (${n} seats, quota ${q}); use smaller weights.`);
+    throw new Error(
+      `This game is too large to list its minimal winning coalitions (${n} seats, quota ${q}); use smaller weights.`,
+    );
   }
   // next[k][t] = smallest subset sum ≥ t of free seats k..n−1 (cap stands for "cap or more",
   // cap + 1 for none), so testing a range of sums is one lookup.
@@ -415,7 +410,13 @@ export function powerMap(game: WeightedGame, limit?: number): PowerMap {
   const { coalitions, truncated } = minimalWinningCoalitions(game, limit);
   if (noWinner(p)) {
     const zeros = new Array<number>(p.n).fill(0);
-    return { shapleyShubik: zeros, banzhaf: zeros.slice(), swings: zeros.slice(), minimalWinning: coalitions, minimalWinningTruncated: truncated };
+    return {
+      shapleyShubik: zeros,
+      banzhaf: zeros.slice(),
+      swings: zeros.slice(),
+      minimalWinning: coalitions,
+      minimalWinningTruncated: truncated,
+    };
   }
   const { shapleyShubik, normalised, swings } = indicesFromPivots(p.n, pivotCounts(p));
   return {

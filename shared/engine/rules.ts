@@ -1,5 +1,17 @@
 // Derived quantities of the rules, shared by actions, views, scoring and bots.
-import { RULES_VERSION, type Escalation, type GameState, type Role, type RulesVersion, type Scenario, type Seat, type SeatState, type Terms, type TrustMove, type TrustPayoffs } from './types';
+import {
+  RULES_VERSION,
+  type Escalation,
+  type GameState,
+  type Role,
+  type RulesVersion,
+  type Scenario,
+  type Seat,
+  type SeatState,
+  type Terms,
+  type TrustMove,
+  type TrustPayoffs,
+} from './types';
 
 export const MAX_TEXT = 280;
 

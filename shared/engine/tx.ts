@@ -1,7 +1,16 @@
 // A small copy-on-write helper so each action reads as a list of rule steps while the
 // state it was given stays untouched (actions are pure: DESIGN.md section 8, replay).
 import { clampReputation, round2 } from './rules';
-import type { ApplyResult, Audience, GameEvent, GameState, IncomeSource, ReputationCause, Seat, SeatState } from './types';
+import type {
+  ApplyResult,
+  Audience,
+  GameEvent,
+  GameState,
+  IncomeSource,
+  ReputationCause,
+  Seat,
+  SeatState,
+} from './types';
 
 export class Tx {
   events: GameEvent[] = [];

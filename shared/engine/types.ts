@@ -383,7 +383,15 @@ export type GameEvent = { to: Audience } & (
   | { type: 'asked'; ask: number; from: Seat; target: Seat }
   | { type: 'answered'; ask: number; from: Seat; target: Seat; answer: { issue: string; preferred: string }[] }
   | { type: 'declined'; ask: number; from: Seat; target: Seat }
-  | { type: 'conceded'; from: Seat; receiver: Seat; points: number; labelled: boolean; costShare: number; rationale: string }
+  | {
+      type: 'conceded';
+      from: Seat;
+      receiver: Seat;
+      points: number;
+      labelled: boolean;
+      costShare: number;
+      rationale: string;
+    }
   | { type: 'declared'; seat: Seat; share: number }
   | { type: 'escalated'; escalation: Escalation }
   | { type: 'raised'; escalation: number; stage: number }
@@ -454,6 +462,4 @@ export interface Refusal {
   message: string;
 }
 
-export type ApplyResult =
-  | { ok: true; state: GameState; events: GameEvent[] }
-  | { ok: false; refusal: Refusal };
+export type ApplyResult = { ok: true; state: GameState; events: GameEvent[] } | { ok: false; refusal: Refusal };

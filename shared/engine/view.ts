@@ -36,7 +36,10 @@ export interface PublicRole {
  * (DESIGN 2), so neither leaves the server. The debrief text is written for after the game (it
  * names walk-aways, DESIGN 1): it comes with the finished record, not here.
  */
-export type PublicScenario = Omit<Scenario, 'roles' | 'rounds' | 'debrief'> & { roles: PublicRole[]; expectedRounds: number };
+export type PublicScenario = Omit<Scenario, 'roles' | 'rounds' | 'debrief'> & {
+  roles: PublicRole[];
+  expectedRounds: number;
+};
 
 export interface PublicSeat {
   seat: Seat;
@@ -127,7 +130,13 @@ function historyView(history: GameState['history'], viewer: Seat | null, ended: 
       deals: h.deals,
       winning: h.winning,
       terms: h.terms,
-      trust: ended ? h.trust : h.trust.map((p) => ({ ...p, chosenA: viewer === p.a ? p.chosenA : p.moveA, chosenB: viewer === p.b ? p.chosenB : p.moveB })),
+      trust: ended
+        ? h.trust
+        : h.trust.map((p) => ({
+            ...p,
+            chosenA: viewer === p.a ? p.chosenA : p.moveA,
+            chosenB: viewer === p.b ? p.chosenB : p.moveB,
+          })),
       reputation: h.reputation,
       myPoints: viewer === null ? null : h.points[viewer],
       myIncome: viewer === null ? null : h.income[viewer],
@@ -148,7 +157,11 @@ export function publicScenario(scenario: Scenario): PublicScenario {
 
 function publicScenarioOf(scenario: Scenario): PublicScenario {
   const { roles, rounds, debrief: _debrief, ...rest } = scenario;
-  return { ...rest, expectedRounds: Math.round(expectedRounds(rounds)), roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })) };
+  return {
+    ...rest,
+    expectedRounds: Math.round(expectedRounds(rounds)),
+    roles: roles.map((r) => ({ id: r.id, name: r.name, power: r.power, veto: r.veto })),
+  };
 }
 
 /** The table as seat `viewer` sees it; `null` is a spectator, who sees public facts only. */
@@ -180,20 +193,34 @@ export function viewFor(state: GameState, viewer: Seat | null): TableView {
   return {
     viewer,
     // The trust game plays Axelrod's payoffs whatever the scenario's trust stage says (DESIGN 5).
-    scenario: state.config.mode === 'trust' ? { ...publicScenario(scenario), trust: { ...scenario.trust, payoffs: payoffsOf(state) } } : publicScenario(scenario),
+    scenario:
+      state.config.mode === 'trust'
+        ? { ...publicScenario(scenario), trust: { ...scenario.trust, payoffs: payoffsOf(state) } }
+        : publicScenario(scenario),
     mode: state.config.mode,
     round: state.round,
     phase: state.phase,
     totalRounds: ended ? state.totalRounds : null,
     seats: state.seats.map((s) => {
       const role = scenario.roles[s.seat];
-      return { seat: s.seat, roleId: s.roleId, name: role.name, power: role.power, veto: role.veto, reputation: s.reputation, declared: s.declared, ready: s.ready };
+      return {
+        seat: s.seat,
+        roleId: s.roleId,
+        name: role.name,
+        power: role.power,
+        veto: role.veto,
+        reputation: s.reputation,
+        declared: s.declared,
+        ready: s.ready,
+      };
     }),
     me,
     proposals,
     deals: state.phase === 'negotiate' ? [] : state.deals,
     // How much a target has conceded toward a demand is a private transfer between the two.
-    escalations: state.escalations.map((e) => (ended || viewer === e.escalator || viewer === e.target ? e : { ...e, conceded: 0 })),
+    escalations: state.escalations.map((e) =>
+      ended || viewer === e.escalator || viewer === e.target ? e : { ...e, conceded: 0 },
+    ),
     asks: viewer === null ? [] : state.asks.filter((q) => q.from === viewer || q.to === viewer),
     chat: state.chat.filter((m) => involves(m.from, m.to)),
     concessions: state.concessions.filter((c) => c.labelled || viewer === c.from || viewer === c.to),

@@ -51,7 +51,8 @@ const signed = (x: number) => (x > 0 ? `+${pointsText(x)}` : pointsText(x));
  */
 export function coachNote(record: GameRecord, seat: number, round: number, placements?: TablePlacements): CoachNote {
   const { scenario } = record;
-  if (!Number.isInteger(seat) || seat < 0 || seat >= scenario.roles.length) throw new RangeError(`There is no seat ${seat} at this table.`);
+  if (!Number.isInteger(seat) || seat < 0 || seat >= scenario.roles.length)
+    throw new RangeError(`There is no seat ${seat} at this table.`);
   if (!Number.isInteger(round) || round < 1) throw new RangeError(`Rounds are numbered from 1, not ${round}.`);
   const seen: Seen[] = [];
   let view = null as TableView | null;
@@ -82,8 +83,10 @@ export function standingSentence(p: TablePlacements, seat: Seat): string {
   const high = (x: number) => x >= 50;
   const facts = `Per round played, you claimed ${claimed} ${players} and your table created ${created} tables, ${benchmarkNote(p.games)}`;
   if (high(s.claimed.percentile) && high(p.created.percentile)) return `${facts}: claiming and creating went together.`;
-  if (high(s.claimed.percentile)) return `${facts}: you did well from a smaller pie, so look for the package that would have grown it.`;
-  if (high(p.created.percentile)) return `${facts}: the table made value, but your share of it was small; say what you need and why.`;
+  if (high(s.claimed.percentile))
+    return `${facts}: you did well from a smaller pie, so look for the package that would have grown it.`;
+  if (high(p.created.percentile))
+    return `${facts}: the table made value, but your share of it was small; say what you need and why.`;
   return `${facts}: map who can win with whom before the next game, and build that coalition early.`;
 }
 
@@ -106,25 +109,44 @@ function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, 
   const inWinning = winning !== null && winning.members.includes(me);
   const pairs = h.trust
     .filter((p) => p.a === me || p.b === me)
-    .map((p) => (p.a === me ? { partner: p.b, mine: p.moveA, theirs: p.moveB } : { partner: p.a, mine: p.moveB, theirs: p.moveA }));
+    .map((p) =>
+      p.a === me ? { partner: p.b, mine: p.moveA, theirs: p.moveB } : { partner: p.a, mine: p.moveB, theirs: p.moveA },
+    );
 
   // ---- What moved the numbers
   const moved: string[] = [];
-  const cut = !inWinning && income.walkAway < role.walkAway ? ` (cut from ${pointsText(role.walkAway)} by escalation against you)` : '';
+  const cut =
+    !inWinning && income.walkAway < role.walkAway
+      ? ` (cut from ${pointsText(role.walkAway)} by escalation against you)`
+      : '';
   if (view.mode === 'coalition') {
     if (winning && inWinning) {
       const share = winning.split[winning.members.indexOf(me)];
-      const terms = income.values === 0 ? '' : income.values > 0 ? `, ${pointsText(income.values)} from the terms` : `, less ${pointsText(-income.values)} the terms cost you`;
+      const terms =
+        income.values === 0
+          ? ''
+          : income.values > 0
+            ? `, ${pointsText(income.values)} from the terms`
+            : `, less ${pointsText(-income.values)} the terms cost you`;
       moved.push(
         income.values === 0
           ? `You earned ${pointsText(income.prize)} from your ${share}% share of the prize.`
           : `You earned ${pointsText(income.prize + income.values)}: ${pointsText(income.prize)} from your ${share}% share of the prize${terms}.`,
       );
     } else if (winning) {
-      const terms = income.values === 0 ? '' : income.values > 0 ? `; the terms in force added ${pointsText(income.values)}` : `; the terms in force cost you ${pointsText(-income.values)}`;
-      moved.push(`You were outside the winning deal: ${pointsText(income.walkAway)} from your walk-away${cut}${terms}.`);
+      const terms =
+        income.values === 0
+          ? ''
+          : income.values > 0
+            ? `; the terms in force added ${pointsText(income.values)}`
+            : `; the terms in force cost you ${pointsText(-income.values)}`;
+      moved.push(
+        `You were outside the winning deal: ${pointsText(income.walkAway)} from your walk-away${cut}${terms}.`,
+      );
     } else {
-      moved.push(`No deal reached the quota, so you got your walk-away of ${pointsText(income.walkAway)}${cut} and no terms applied.`);
+      moved.push(
+        `No deal reached the quota, so you got your walk-away of ${pointsText(income.walkAway)}${cut} and no terms applied.`,
+      );
     }
   }
   if (pairs.length > 0) {
@@ -135,11 +157,17 @@ function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, 
     if (honoured.length > 0) parts.push(`${names(honoured)} honoured you`);
     if (defected.length > 0) parts.push(`${names(defected)} defected on you`);
     if (mineDefected.length > 0) parts.push(`you defected on ${names(mineDefected)}`);
-    const trustSum = income.trust === 0 ? 'added nothing' : income.trust > 0 ? `added ${pointsText(income.trust)}` : `cost you ${pointsText(-income.trust)}`;
+    const trustSum =
+      income.trust === 0
+        ? 'added nothing'
+        : income.trust > 0
+          ? `added ${pointsText(income.trust)}`
+          : `cost you ${pointsText(-income.trust)}`;
     moved.push(`The trust stage ${trustSum}: ${parts.join(', ')}.`);
   }
   const conceded = roundEvents.filter(
-    (ev): ev is Extract<GameEvent, { type: 'conceded' }> => ev.type === 'conceded' && (ev.from === me || ev.receiver === me),
+    (ev): ev is Extract<GameEvent, { type: 'conceded' }> =>
+      ev.type === 'conceded' && (ev.from === me || ev.receiver === me),
   );
   if (income.concessions !== 0 || conceded.length > 0) {
     const parts: string[] = [];
@@ -176,22 +204,42 @@ function buildNote(record: GameRecord, view: TableView, seen: Seen[], me: Seat, 
     if (action) parts.push(`${pointsText(action)} lost to action (stage 4)`);
     moved.push(`Escalation cost you ${pointsText(-income.escalation)}: ${parts.join(', ')}.`);
   }
-  const repEvents = roundEvents.filter((ev): ev is Extract<GameEvent, { type: 'reputation' }> => ev.type === 'reputation' && ev.seat === me);
+  const repEvents = roundEvents.filter(
+    (ev): ev is Extract<GameEvent, { type: 'reputation' }> => ev.type === 'reputation' && ev.seat === me,
+  );
   if (repEvents.length > 0) {
     const byCause = new Map<ReputationCause, number>();
     for (const ev of repEvents) byCause.set(ev.cause, (byCause.get(ev.cause) ?? 0) + ev.delta);
     const parts = [...byCause].map(([cause, d]) => `${signed(d)} for ${CAUSE_WORDS[cause]}`);
     const change = repNow - repThen;
-    const head = change === 0 ? `Your reputation stayed at ${repNow}` : `Your reputation ${change > 0 ? 'rose' : 'fell'} ${Math.abs(change)} to ${repNow}`;
+    const head =
+      change === 0
+        ? `Your reputation stayed at ${repNow}`
+        : `Your reputation ${change > 0 ? 'rose' : 'fell'} ${Math.abs(change)} to ${repNow}`;
     moved.push(`${head}: ${parts.join(', ')}.`);
   }
 
   const repChange = repNow - repThen;
   const headline =
     `Round ${round}: you ${gained >= 0 ? 'gained' : 'lost'} ${pointsText(Math.abs(gained))} points (${pointsText(points)} in all); ` +
-    (repChange === 0 ? `your reputation stayed at ${repNow}.` : `your reputation ${repChange > 0 ? 'rose' : 'fell'} ${Math.abs(repChange)} to ${repNow}.`);
+    (repChange === 0
+      ? `your reputation stayed at ${repNow}.`
+      : `your reputation ${repChange > 0 ? 'rose' : 'fell'} ${Math.abs(repChange)} to ${repNow}.`);
 
-  const { suggestion, lesson } = suggest({ record, view, seen, me, round, winning, inWinning, pairs, roundEvents, repEvents, name, names });
+  const { suggestion, lesson } = suggest({
+    record,
+    view,
+    seen,
+    me,
+    round,
+    winning,
+    inWinning,
+    pairs,
+    roundEvents,
+    repEvents,
+    name,
+    names,
+  });
   return { headline, moved, suggestion, lesson };
 }
 
@@ -223,7 +271,9 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   // A lesson the game's own measurement does not support in this scenario is not taught as
   // true (DESIGN 10): the suggestion says so.
   const say = (lesson: LessonId, suggestion: string) =>
-    lessonStatus(f.record.scenario.id, lesson) === 'does not hold' ? { lesson, suggestion: `${suggestion} ${notShownHere(scenario.name)}` } : { lesson, suggestion };
+    lessonStatus(f.record.scenario.id, lesson) === 'does not hold'
+      ? { lesson, suggestion: `${suggestion} ${notShownHere(scenario.name)}` }
+      : { lesson, suggestion };
 
   if (betrayedBy.length > 0) {
     const who = names(betrayedBy);
@@ -243,8 +293,14 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   // Defections on partners who honoured and had not defected on this seat the round before.
   const prevTrust = view.history.find((x) => x.round === round - 1)?.trust ?? [];
   const provoked = (partner: Seat) =>
-    prevTrust.some((p) => (p.a === partner && p.b === me && p.moveA === 'defect') || (p.b === partner && p.a === me && p.moveB === 'defect'));
-  const unprovoked = pairs.filter((p) => p.mine === 'defect' && p.theirs === 'honour' && !provoked(p.partner)).map((p) => p.partner);
+    prevTrust.some(
+      (p) =>
+        (p.a === partner && p.b === me && p.moveA === 'defect') ||
+        (p.b === partner && p.a === me && p.moveB === 'defect'),
+    );
+  const unprovoked = pairs
+    .filter((p) => p.mine === 'defect' && p.theirs === 'honour' && !provoked(p.partner))
+    .map((p) => p.partner);
   if (unprovoked.length > 0) {
     const lost = f.repEvents.filter((ev) => ev.cause === 'defect-on-honour').reduce((a, ev) => a - ev.delta, 0);
     const cost = lost > 0 ? ` and cost you ${lost} reputation` : '';
@@ -265,7 +321,8 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   const strongest = view.seats.filter((s) => s.power === maxPower).map((s) => s.seat);
   const iAmStrongest = strongest.includes(me);
   const escalationById = new Map<number, Escalation>();
-  for (const x of f.seen) for (const ev of x.events) if (ev.type === 'escalated') escalationById.set(ev.escalation.id, ev.escalation);
+  for (const x of f.seen)
+    for (const ev of x.events) if (ev.type === 'escalated') escalationById.set(ev.escalation.id, ev.escalation);
   for (const e of view.escalations) escalationById.set(e.id, e);
 
   // A demand standing against this seat [de-escalation saves face].
@@ -273,9 +330,20 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   if (atMe.length > 0) {
     const e = atMe[0];
     const cos = e.cosigners.length > 0 ? `, co-signed by ${names(e.cosigners)}` : '';
-    const costs = e.refusal === null ? `Each round you ignore it costs you ${rules.ignoreDemand} reputation` : `Each round it stands costs you ${rules.refuseDemand} reputation`;
-    const more = e.stage >= 4 ? '; the pressure also lowers your walk-away, and action takes points from you every round' : e.stage >= 2 ? '; the pressure also lowers your walk-away' : '';
-    const refuse = e.refusal === null ? ` If you cannot meet it, refuse it publicly with a reason: that costs ${rules.refuseDemand} instead of ${rules.ignoreDemand}.` : '';
+    const costs =
+      e.refusal === null
+        ? `Each round you ignore it costs you ${rules.ignoreDemand} reputation`
+        : `Each round it stands costs you ${rules.refuseDemand} reputation`;
+    const more =
+      e.stage >= 4
+        ? '; the pressure also lowers your walk-away, and action takes points from you every round'
+        : e.stage >= 2
+          ? '; the pressure also lowers your walk-away'
+          : '';
+    const refuse =
+      e.refusal === null
+        ? ` If you cannot meet it, refuse it publicly with a reason: that costs ${rules.refuseDemand} instead of ${rules.ignoreDemand}.`
+        : '';
     return say(
       'de-escalation-saves-face',
       `${poss(e.escalator)} public demand (${demandText(scenario, e.demand)}) stands against you at stage ${e.stage}${cos}. ${costs}${more}. Meeting it ends the escalation and credits you both: a way to concede without losing face.${refuse}`,
@@ -306,7 +374,9 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
       ),
   );
   const mine = view.escalations.filter((e) => e.escalator === me);
-  const outsiders = view.seats.map((s) => s.seat).filter((s) => s !== me && !strongest.includes(s) && !(winning?.members.includes(s) ?? false));
+  const outsiders = view.seats
+    .map((s) => s.seat)
+    .filter((s) => s !== me && !strongest.includes(s) && !(winning?.members.includes(s) ?? false));
 
   if (outside && shutOutRounds >= 2 && refuser !== undefined && !iAmStrongest) {
     const against = mine.find((e) => e.target === refuser);
@@ -324,8 +394,14 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   }
 
   // This seat's own demand went unanswered [publicity, then escalation].
-  const ignoredTargets = new Set(f.roundEvents.filter((ev) => ev.type === 'reputation' && ev.cause === 'ignored-demand').map((ev) => (ev as { seat: Seat }).seat));
-  const ignoredMine = view.escalations.filter((e) => (e.escalator === me || e.cosigners.includes(me)) && e.refusal === null && ignoredTargets.has(e.target));
+  const ignoredTargets = new Set(
+    f.roundEvents
+      .filter((ev) => ev.type === 'reputation' && ev.cause === 'ignored-demand')
+      .map((ev) => (ev as { seat: Seat }).seat),
+  );
+  const ignoredMine = view.escalations.filter(
+    (e) => (e.escalator === me || e.cosigners.includes(me)) && e.refusal === null && ignoredTargets.has(e.target),
+  );
   const ignored = ignoredMine[0] ?? null;
   if (ignored) {
     if (ignored.stage === 1)
@@ -346,7 +422,11 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
         'coalitions-of-the-weak',
         `The weaker seats reached the quota without you. To get back in you must outbid their coalition: ask one of its members what matters most, and offer it a share or terms worth more than it gets now.`,
       );
-    const game = { weights: view.seats.map((s) => s.power), quota: scenario.quota, veto: view.seats.filter((s) => s.veto).map((s) => s.seat) };
+    const game = {
+      weights: view.seats.map((s) => s.power),
+      quota: scenario.quota,
+      veto: view.seats.filter((s) => s.veto).map((s) => s.seat),
+    };
     const map = powerMap(game, 200);
     const withMe = map.minimalWinning.filter((c) => c.includes(me));
     const opener = winning ? 'You were outside the winning deal.' : 'No deal reached the quota this round.';
@@ -391,7 +471,9 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
   // Answers this seat received whose top priority the terms in force do not give.
   if (winning) {
     const answers = new Map<Seat, { issue: string; preferred: string }>();
-    for (const x of f.seen) for (const ev of x.events) if (ev.type === 'answered' && ev.from === me && ev.answer[0]) answers.set(ev.target, ev.answer[0]);
+    for (const x of f.seen)
+      for (const ev of x.events)
+        if (ev.type === 'answered' && ev.from === me && ev.answer[0]) answers.set(ev.target, ev.answer[0]);
     for (const [partner, top] of answers) {
       if (!winning.members.includes(partner) || winning.terms[top.issue] === top.preferred) continue;
       const role = view.me!.role;
@@ -405,7 +487,9 @@ function suggest(f: Facts): { suggestion: string; lesson: LessonId } {
     }
   }
 
-  const bare = f.seen.filter((x) => x.round === round && x.mine?.type === 'propose' && !(x.mine.rationale ?? '').trim());
+  const bare = f.seen.filter(
+    (x) => x.round === round && x.mine?.type === 'propose' && !(x.mine.rationale ?? '').trim(),
+  );
   if (bare.length > 0)
     return say(
       'explain-demands',

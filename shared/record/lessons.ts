@@ -138,9 +138,7 @@ const TEXTS: Record<LessonId, { title: string; text: string }> = {
   },
   'cooperation-pays-when-repeated': {
     title: 'Cooperation pays when the game repeats',
-    text:
-      'In a single encounter defection pays; over many rounds partners remember. ' +
-      COOPERATION_FINDING,
+    text: 'In a single encounter defection pays; over many rounds partners remember. ' + COOPERATION_FINDING,
   },
   'forgiveness-under-noise': {
     title: 'Noise turns one slip into a feud',

@@ -74,7 +74,10 @@ export function startOf(record: Pick<GameRecord, 'scenario' | 'config'>): GameSt
 }
 
 /** Rebuilds the state from a record; a refused or out-of-order entry means the log was altered. */
-export function replay(record: GameRecord, onStep?: (state: GameState, entry: LogEntry, events: GameEvent[]) => void): GameState {
+export function replay(
+  record: GameRecord,
+  onStep?: (state: GameState, entry: LogEntry, events: GameEvent[]) => void,
+): GameState {
   let state = startOf(record);
   let expected = record.log.length > 0 ? record.log[0].seq : 0;
   for (const entry of record.log) {

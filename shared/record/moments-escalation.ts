@@ -10,10 +10,7 @@ import { countWord, demandText, listNames, optionText, pointsText, percentText, 
 
 /** How an escalation ended: met by its target, by others, lapsed, or still standing at the end. */
 type Ending =
-  | { kind: 'met'; text: string }
-  | { kind: 'moot'; members: Seat[] }
-  | { kind: 'lapsed' }
-  | { kind: 'standing' };
+  { kind: 'met'; text: string } | { kind: 'moot'; members: Seat[] } | { kind: 'lapsed' } | { kind: 'standing' };
 
 interface Ladder {
   escalator: Seat;
@@ -37,9 +34,21 @@ export class EscalationMoments {
   escalated(e: Escalation, entry: LogEntry): void {
     const { m } = this;
     const r = entry.round;
-    this.ladders.set(e.id, { escalator: e.escalator, target: e.target, demand: e.demand, steps: [{ stage: 1, round: r }], cosigners: [], renewals: [] });
+    this.ladders.set(e.id, {
+      escalator: e.escalator,
+      target: e.target,
+      demand: e.demand,
+      steps: [{ stage: 1, round: r }],
+      cosigners: [],
+      renewals: [],
+    });
     m.add({
-      seq: entry.seq, round: r, kind: 'escalation-public', seats: [e.escalator, e.target], lesson: 'publicity-raises-refusal-cost', magnitude: 12,
+      seq: entry.seq,
+      round: r,
+      kind: 'escalation-public',
+      seats: [e.escalator, e.target],
+      lesson: 'publicity-raises-refusal-cost',
+      magnitude: 12,
       text: `Round ${r}: ${m.name(e.escalator)} went public against ${m.name(e.target)}, demanding ${this.demand(e.demand)}${e.rationale ? `: "${e.rationale}"` : '.'}`,
     });
   }
@@ -51,19 +60,34 @@ export class EscalationMoments {
     const demand = this.demand(e.demand);
     if (stage === 2) {
       m.add({
-        seq: entry.seq, round: r, kind: 'escalation-mobilised', seats: [e.escalator, e.target], lesson: 'staged-escalation', magnitude: 15,
+        seq: entry.seq,
+        round: r,
+        kind: 'escalation-mobilised',
+        seats: [e.escalator, e.target],
+        lesson: 'staged-escalation',
+        magnitude: 15,
         text: `Round ${r}: ${m.name(e.escalator)} mobilised against ${m.name(e.target)} over ${demand}; allies can now co-sign.`,
       });
     } else if (stage === 3) {
       m.add({
-        seq: entry.seq, round: r, kind: 'escalation-complaint', seats: [e.escalator, e.target], lesson: 'staged-escalation', magnitude: 18,
+        seq: entry.seq,
+        round: r,
+        kind: 'escalation-complaint',
+        seats: [e.escalator, e.target],
+        lesson: 'staged-escalation',
+        magnitude: 18,
         text: `Round ${r}: ${m.name(e.escalator)} filed a formal complaint against ${m.name(e.target)} over ${demand}, cutting its walk-away further.`,
       });
     } else if (stage === 4) {
       const rules = state.scenario.escalation;
       const loss = rules.actionTargetLoss * escalationBite(rulesOf(state), m.scenario, e);
       m.add({
-        seq: entry.seq, round: r, kind: 'escalation-action', seats: [e.escalator, ...e.cosigners, e.target], lesson: 'make-non-agreement-costly', magnitude: 25,
+        seq: entry.seq,
+        round: r,
+        kind: 'escalation-action',
+        seats: [e.escalator, ...e.cosigners, e.target],
+        lesson: 'make-non-agreement-costly',
+        magnitude: 25,
         text:
           rulesOf(state) >= 3 && e.cosigners.length > 0
             ? `Round ${r}: ${m.name(e.escalator)} took action against ${m.name(e.target)} over ${demand}: each round it stands, ${m.name(e.target)} loses ${pointsText(loss)} points and ${m.names([e.escalator, ...e.cosigners])} ${pointsText(rules.actionEscalatorLoss)} each.`
@@ -79,7 +103,11 @@ export class EscalationMoments {
     const share = escalationBite(rulesOf(state), m.scenario, e);
     const side = 1 + e.cosigners.length;
     m.add({
-      seq: entry.seq, round: r, kind: 'escalation-cosigned', seats: [seat, e.escalator, e.target], lesson: 'staged-escalation',
+      seq: entry.seq,
+      round: r,
+      kind: 'escalation-cosigned',
+      seats: [seat, e.escalator, e.target],
+      lesson: 'staged-escalation',
       magnitude: Math.round(8 + 30 * share),
       text:
         rulesOf(state) >= 3
@@ -97,7 +125,12 @@ export class EscalationMoments {
     const r = entry.round;
     const rules = m.scenario.reputation;
     m.add({
-      seq: entry.seq, round: r, kind: 'demand-refused', seats: [e.target, e.escalator], lesson: 'publicity-raises-refusal-cost', magnitude: 12,
+      seq: entry.seq,
+      round: r,
+      kind: 'demand-refused',
+      seats: [e.target, e.escalator],
+      lesson: 'publicity-raises-refusal-cost',
+      magnitude: 12,
       text: `Round ${r}: ${m.name(e.target)} refused ${m.poss(e.escalator)} demand (${this.demand(e.demand)}) publicly: "${rationale}" A public refusal costs it ${rules.refuseDemand} reputation a round instead of ${rules.ignoreDemand}.`,
     });
   }
@@ -109,7 +142,12 @@ export class EscalationMoments {
       const by = before.escalations.filter((e) => e.target === target && e.refusal === null).map((e) => e.escalator);
       const what = by.length === 1 ? `${m.poss(by[0])} public demand` : `${countWord(by.length)} public demands`;
       m.add({
-        seq: entry.seq, round: entry.round, kind: 'demand-ignored', seats: [target, ...by], lesson: 'publicity-raises-refusal-cost', magnitude: lost,
+        seq: entry.seq,
+        round: entry.round,
+        kind: 'demand-ignored',
+        seats: [target, ...by],
+        lesson: 'publicity-raises-refusal-cost',
+        magnitude: lost,
         text: `Round ${entry.round}: ${m.name(target)} ignored ${what} and lost ${lost} reputation.`,
       });
     }
@@ -138,10 +176,17 @@ export class EscalationMoments {
       const others = [e.escalator, e.target].filter((s) => !by.includes(s));
       const targetCredited = gained.some(([s, d]) => s === e.target && d > 0);
       m.add({
-        seq: entry.seq, round: r, kind: 'demand-moot', seats: [...by, ...others], lesson: 'coalitions-of-the-weak', magnitude: 25,
+        seq: entry.seq,
+        round: r,
+        kind: 'demand-moot',
+        seats: [...by, ...others],
+        lesson: 'coalitions-of-the-weak',
+        magnitude: 25,
         text:
           `Round ${r}: the winning deal of ${m.names(by)}, without ${m.name(e.target)}, ${dealGives(m, winning, e)}, so ${m.poss(e.escalator)} demand on ${m.name(e.target)} (${demand}) was settled by others; the escalation ended` +
-          (targetCredited ? `${credit}.` : `${credit}, and ${m.name(e.target)}, which did nothing to meet it, earned no credit.`),
+          (targetCredited
+            ? `${credit}.`
+            : `${credit}, and ${m.name(e.target)}, which did nothing to meet it, earned no credit.`),
       });
       this.end(e.id, { kind: 'moot', members: by }, entry);
       return;
@@ -150,9 +195,16 @@ export class EscalationMoments {
     if (a.type === 'concede' && a.seat === e.target) how = `with a concession of ${pointsText(a.points)} points`;
     else if (winning) how = `by joining the winning deal that ${dealGives(m, winning, e)}`;
     else how = '';
-    const subject = how ? `${m.name(e.target)} met ${m.poss(e.escalator)} demand (${demand}) ${how}` : `${m.poss(e.escalator)} demand on ${m.name(e.target)} (${demand}) was met`;
+    const subject = how
+      ? `${m.name(e.target)} met ${m.poss(e.escalator)} demand (${demand}) ${how}`
+      : `${m.poss(e.escalator)} demand on ${m.name(e.target)} (${demand}) was met`;
     m.add({
-      seq: entry.seq, round: r, kind: 'demand-met', seats: [e.target, e.escalator], lesson: 'de-escalation-saves-face', magnitude: 35,
+      seq: entry.seq,
+      round: r,
+      kind: 'demand-met',
+      seats: [e.target, e.escalator],
+      lesson: 'de-escalation-saves-face',
+      magnitude: 35,
       text: `Round ${r}: ${subject}; the escalation ended${credit}.`,
     });
     this.end(e.id, { kind: 'met', text: `${m.name(e.target)} met the demand in round ${r}` }, entry);
@@ -162,7 +214,12 @@ export class EscalationMoments {
     const { m } = this;
     const r = entry.round;
     m.add({
-      seq: entry.seq, round: r, kind: 'escalation-lapsed', seats: [e.escalator, e.target], lesson: 'staged-escalation', magnitude: 6,
+      seq: entry.seq,
+      round: r,
+      kind: 'escalation-lapsed',
+      seats: [e.escalator, e.target],
+      lesson: 'staged-escalation',
+      magnitude: 6,
       text: `Round ${r}: ${m.poss(e.escalator)} escalation against ${m.name(e.target)} lapsed at stage ${e.stage} (${STAGE_NAMES[e.stage]}): it was not renewed.`,
     });
     this.end(e.id, { kind: 'lapsed' }, entry);
@@ -186,7 +243,10 @@ export class EscalationMoments {
     for (const s of l.steps) byRound.set(s.round, [...(byRound.get(s.round) ?? []), STAGE_NAMES[s.stage]]);
     const climb = [...byRound].map(([round, stages]) => `${listNames(stages)} in round ${round}`).join(', ');
     const cosigned = l.cosigners.length > 0 ? `, co-signed by ${m.names(l.cosigners.map((c) => c.seat))}` : '';
-    const renewed = l.renewals.length > 0 ? `, renewed ${l.renewals.length === 1 ? 'once' : `${countWord(l.renewals.length)} times`}` : '';
+    const renewed =
+      l.renewals.length > 0
+        ? `, renewed ${l.renewals.length === 1 ? 'once' : `${countWord(l.renewals.length)} times`}`
+        : '';
     const close =
       ending.kind === 'met'
         ? `${ending.text}`
@@ -196,7 +256,11 @@ export class EscalationMoments {
             ? `it lapsed at stage ${top} in round ${r}`
             : `it still stood at stage ${top} (${STAGE_NAMES[top]}) when the game ended`;
     m.add({
-      seq: entry.seq, round: r, kind: 'escalation-staged', seats: [l.escalator, ...l.cosigners.map((c) => c.seat), l.target], lesson: 'staged-escalation',
+      seq: entry.seq,
+      round: r,
+      kind: 'escalation-staged',
+      seats: [l.escalator, ...l.cosigners.map((c) => c.seat), l.target],
+      lesson: 'staged-escalation',
       magnitude: 10 + 6 * top,
       text: `Round ${r}: ${m.poss(l.escalator)} escalation against ${m.name(l.target)} over ${this.demand(l.demand)} went up stage by stage (${climb}${cosigned}${renewed}); ${close}.`,
     });

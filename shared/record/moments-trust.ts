@@ -28,7 +28,8 @@ export class TrustMoments {
     const r = entry.round;
     const repLost = new Map<Seat, number>();
     for (const ev of events) {
-      if (ev.type === 'reputation' && ev.cause === 'defect-on-honour') repLost.set(ev.seat, (repLost.get(ev.seat) ?? 0) - ev.delta);
+      if (ev.type === 'reputation' && ev.cause === 'defect-on-honour')
+        repLost.set(ev.seat, (repLost.get(ev.seat) ?? 0) - ev.delta);
     }
     // Defections on partners who honoured; a flip by noise is told apart.
     const victims = new Map<Seat, Seat[]>();
@@ -43,7 +44,12 @@ export class TrustMoments {
         now.push({ defector: x.d, victim: x.v, round: r });
         if (x.chosen === 'honour') {
           m.add({
-            seq: entry.seq, round: r, kind: 'noise', seats: [x.d, x.v], lesson: 'forgiveness-under-noise', magnitude: 12,
+            seq: entry.seq,
+            round: r,
+            kind: 'noise',
+            seats: [x.d, x.v],
+            lesson: 'forgiveness-under-noise',
+            magnitude: 12,
             text: `Round ${r}: noise turned ${m.poss(x.d)} honour toward ${m.name(x.v)} into a defection.`,
           });
         } else {
@@ -52,13 +58,18 @@ export class TrustMoments {
       }
     }
     // A defection that answers last round's betrayal is told as retaliation below, not here.
-    const answering = (d: Seat, v: Seat) => this.betrayals.some((b) => b.round === r - 1 && b.defector === v && b.victim === d);
+    const answering = (d: Seat, v: Seat) =>
+      this.betrayals.some((b) => b.round === r - 1 && b.defector === v && b.victim === d);
     for (const [d, all] of [...victims].sort((x, y) => x[0] - y[0])) {
       const vs = all.filter((v) => !answering(d, v)).sort((x, y) => x - y);
       if (vs.length === 0) continue;
       const lost = repLost.get(d) ?? 0;
       m.add({
-        seq: entry.seq, round: r, kind: 'defection', seats: [d, ...vs], lesson: 'cooperation-pays-when-repeated',
+        seq: entry.seq,
+        round: r,
+        kind: 'defection',
+        seats: [d, ...vs],
+        lesson: 'cooperation-pays-when-repeated',
         magnitude: 15 + 5 * (vs.length - 1) + lost,
         text: `Round ${r}: ${m.name(d)} defected on ${m.names(vs)}, who honoured${lost > 0 ? `; it lost ${lost} reputation` : ''}.`,
       });
@@ -72,12 +83,22 @@ export class TrustMoments {
       const defectorMove = p.a === b.defector ? p.moveA : p.moveB;
       if (victimMove === 'defect') {
         m.add({
-          seq: entry.seq, round: r, kind: 'retaliation', seats: [b.victim, b.defector], lesson: 'cooperation-pays-when-repeated', magnitude: 15,
+          seq: entry.seq,
+          round: r,
+          kind: 'retaliation',
+          seats: [b.victim, b.defector],
+          lesson: 'cooperation-pays-when-repeated',
+          magnitude: 15,
           text: `Round ${r}: ${m.name(b.victim)} answered ${m.poss(b.defector)} defection in kind and defected back.`,
         });
       } else {
         m.add({
-          seq: entry.seq, round: r, kind: 'forgiveness', seats: [b.victim, b.defector], lesson: 'forgiveness-under-noise', magnitude: 10,
+          seq: entry.seq,
+          round: r,
+          kind: 'forgiveness',
+          seats: [b.victim, b.defector],
+          lesson: 'forgiveness-under-noise',
+          magnitude: 10,
           text: `Round ${r}: ${m.name(b.victim)} honoured ${m.name(b.defector)} again after being betrayed in round ${r - 1}, and ${m.name(b.defector)} ${defectorMove === 'honour' ? 'honoured too' : 'defected again'}.`,
         });
       }
@@ -99,7 +120,15 @@ export class TrustMoments {
         run.last = r;
       }
       if (run.index === null && run.last - run.start + 1 === 3) {
-        run.index = m.add({ seq: entry.seq, round: r, kind: 'honour-run', seats: [run.a, run.b], lesson: 'cooperation-pays-when-repeated', magnitude: 0, text: '' });
+        run.index = m.add({
+          seq: entry.seq,
+          round: r,
+          kind: 'honour-run',
+          seats: [run.a, run.b],
+          lesson: 'cooperation-pays-when-repeated',
+          magnitude: 0,
+          text: '',
+        });
       }
     }
   }

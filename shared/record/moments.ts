@@ -82,7 +82,12 @@ export function findMoments(record: GameRecord): Moment[] {
       if (q.round !== r || !q.open) continue;
       q.open = false;
       add({
-        seq: entry.seq, round: r, kind: 'question-unanswered', seats: [q.asker, q.target], lesson: 'ask-what-matters', magnitude: 3,
+        seq: entry.seq,
+        round: r,
+        kind: 'question-unanswered',
+        seats: [q.asker, q.target],
+        lesson: 'ask-what-matters',
+        magnitude: 3,
         text: `Round ${r}: ${name(q.asker)} asked ${name(q.target)} what matters most; ${name(q.target)} had not answered when the round's deals were made.`,
       });
     }
@@ -90,7 +95,12 @@ export function findMoments(record: GameRecord): Moment[] {
       const power = powerOf(scenario, members);
       if (!lastWinning) {
         add({
-          seq: entry.seq, round: r, kind: 'coalition-formed', seats: members.slice(), lesson: 'map-power', magnitude: 30,
+          seq: entry.seq,
+          round: r,
+          kind: 'coalition-formed',
+          seats: members.slice(),
+          lesson: 'map-power',
+          magnitude: 30,
           text: `Round ${r}: ${names(members)} formed a winning coalition with ${power} of ${total} power (quota ${scenario.quota}), splitting the prize ${winning.split.join('/')}.`,
         });
       } else if (!sameSeats(lastWinning, members)) {
@@ -101,7 +111,11 @@ export function findMoments(record: GameRecord): Moment[] {
         if (joined.length > 0) parts.push(`${names(joined)} joined`);
         if (left.length > 0) parts.push(`${names(left)} left`);
         add({
-          seq: entry.seq, round: r, kind: 'coalition-changed', seats: [...joined, ...left], lesson: 'weight-is-not-power',
+          seq: entry.seq,
+          round: r,
+          kind: 'coalition-changed',
+          seats: [...joined, ...left],
+          lesson: 'weight-is-not-power',
           magnitude: 10 + 8 * (joined.length + left.length),
           text: `Round ${r}: the winning coalition changed: ${parts.join(' and ')}; it is now ${names(members)} (${power} of ${total} power), splitting the prize ${winning.split.join('/')}.`,
         });
@@ -109,7 +123,12 @@ export function findMoments(record: GameRecord): Moment[] {
       const shutOut = strongest.every((s) => !members.includes(s));
       if (shutOut && !strongShutOut) {
         add({
-          seq: entry.seq, round: r, kind: 'weak-coalition', seats: [...members, ...strongest], lesson: 'coalitions-of-the-weak', magnitude: 40,
+          seq: entry.seq,
+          round: r,
+          kind: 'weak-coalition',
+          seats: [...members, ...strongest],
+          lesson: 'coalitions-of-the-weak',
+          magnitude: 40,
           text: `Round ${r}: ${names(members)} won without ${names(strongest)}, the strongest seat (power ${maxPower}): together they held ${power} of ${total}, enough for the quota of ${scenario.quota}.`,
         });
       }
@@ -123,13 +142,23 @@ export function findMoments(record: GameRecord): Moment[] {
         if (winning.terms[a.top.issue] !== a.top.preferred) continue;
         credited.add(key);
         add({
-          seq: entry.seq, round: r, kind: 'package-from-answer', seats: [a.answerer, a.asker], lesson: 'create-value-with-packages', magnitude: 20,
+          seq: entry.seq,
+          round: r,
+          kind: 'package-from-answer',
+          seats: [a.answerer, a.asker],
+          lesson: 'create-value-with-packages',
+          magnitude: 20,
           text: `Round ${r}: the winning package gave ${name(a.answerer)} its top priority, ${optionText(scenario, a.top.issue, a.top.preferred)}, which it had told ${name(a.asker)} in round ${a.round}.`,
         });
       }
     } else if (lastWinning) {
       add({
-        seq: entry.seq, round: r, kind: 'coalition-broke', seats: lastWinning.slice(), lesson: 'status-quo-favours-powerful', magnitude: 30,
+        seq: entry.seq,
+        round: r,
+        kind: 'coalition-broke',
+        seats: lastWinning.slice(),
+        lesson: 'status-quo-favours-powerful',
+        magnitude: 30,
         text: `Round ${r}: the coalition of ${names(lastWinning)} broke up: no deal reached the quota of ${scenario.quota}, so every seat fell back on its walk-away.`,
       });
       strongShutOut = false;
@@ -157,7 +186,11 @@ export function findMoments(record: GameRecord): Moment[] {
       side.sort((x, y) => x - y);
       const where = members ? 'outside the winning deal' : 'with no winning deal';
       add({
-        seq: entry.seq, round: r, kind: 'walk-away-cut', seats: [s, ...side], lesson: 'make-non-agreement-costly',
+        seq: entry.seq,
+        round: r,
+        kind: 'walk-away-cut',
+        seats: [s, ...side],
+        lesson: 'make-non-agreement-costly',
         magnitude: Math.round(10 + 1.5 * (full - got)),
         text: `Round ${r}: ${where}, ${name(s)} got ${pointsText(got)} instead of its walk-away of ${pointsText(full)}: escalation by ${names(side)} had cut it.`,
       });
@@ -185,7 +218,12 @@ export function findMoments(record: GameRecord): Moment[] {
           if (!top) break;
           answers.push({ seq: entry.seq, round: r, asker: ev.from, answerer: ev.target, top });
           add({
-            seq: entry.seq, round: r, kind: 'question-answered', seats: [ev.from, ev.target], lesson: 'ask-what-matters', magnitude: 4,
+            seq: entry.seq,
+            round: r,
+            kind: 'question-answered',
+            seats: [ev.from, ev.target],
+            lesson: 'ask-what-matters',
+            magnitude: 4,
             text: `Round ${r}: ${name(ev.from)} asked ${name(ev.target)} what matters most, and ${name(ev.target)} answered: ${scenario.issues.find((x) => x.id === top.issue)?.name ?? top.issue} first.`,
           });
           break;
@@ -194,7 +232,12 @@ export function findMoments(record: GameRecord): Moment[] {
           const q = asks.get(ev.ask);
           if (q) q.open = false;
           add({
-            seq: entry.seq, round: r, kind: 'question-declined', seats: [ev.from, ev.target], lesson: 'ask-what-matters', magnitude: 3,
+            seq: entry.seq,
+            round: r,
+            kind: 'question-declined',
+            seats: [ev.from, ev.target],
+            lesson: 'ask-what-matters',
+            magnitude: 3,
             text: `Round ${r}: ${name(ev.from)} asked ${name(ev.target)} what matters most; ${name(ev.target)} declined to answer.`,
           });
           break;
@@ -210,13 +253,29 @@ export function findMoments(record: GameRecord): Moment[] {
               : ev.share === earlier
                 ? `declared its minimum share of ${ev.share}% again`
                 : `${ev.share > earlier ? 'raised' : 'lowered'} its declared minimum share from ${earlier}% to ${ev.share}%`;
-          add({ seq: entry.seq, round, kind: 'declaration', seats: [ev.seat], lesson: 'walk-away-clarity', magnitude: 6, text: `Round ${round}: ${name(ev.seat)} ${text}.` });
+          add({
+            seq: entry.seq,
+            round,
+            kind: 'declaration',
+            seats: [ev.seat],
+            lesson: 'walk-away-clarity',
+            magnitude: 6,
+            text: `Round ${round}: ${name(ev.seat)} ${text}.`,
+          });
           break;
         }
         case 'reputation':
           if (ev.cause === 'labelled-concession' && entry.action.type === 'concede') {
             const receiver = entry.action.to;
-            const index = add({ seq: entry.seq, round: r, kind: 'labelled-concession', seats: [ev.seat, receiver], lesson: 'label-concessions', magnitude: 0, text: '' });
+            const index = add({
+              seq: entry.seq,
+              round: r,
+              kind: 'labelled-concession',
+              seats: [ev.seat, receiver],
+              lesson: 'label-concessions',
+              magnitude: 0,
+              text: '',
+            });
             concessions.push({ index, seq: entry.seq, giver: ev.seat, receiver, round: r, delta: ev.delta });
           } else if (ev.cause === 'broke-declaration') {
             // Judged when the deal forms (resolve): the deal holding this seat is in `after`.
@@ -224,7 +283,12 @@ export function findMoments(record: GameRecord): Moment[] {
             const share = d ? d.split[d.members.indexOf(ev.seat)] : null;
             const floor = before.seats[ev.seat].declared;
             add({
-              seq: entry.seq, round: r, kind: 'below-declaration', seats: [ev.seat], lesson: 'walk-away-clarity', magnitude: 15,
+              seq: entry.seq,
+              round: r,
+              kind: 'below-declaration',
+              seats: [ev.seat],
+              lesson: 'walk-away-clarity',
+              magnitude: 15,
               text: `Round ${r}: ${name(ev.seat)} joined a deal giving it ${share ?? '?'}% after declaring a minimum share of ${floor ?? '?'}%, and lost ${-ev.delta} reputation.`,
             });
           } else if (ev.cause === 'ignored-demand') {
@@ -270,7 +334,9 @@ export function findMoments(record: GameRecord): Moment[] {
           escalation.gameEnded(entry);
           const last = after.history[after.history.length - 1];
           const moves = last ? last.trust.length * 2 : 0;
-          const honours = last ? last.trust.reduce((n, p) => n + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0) : 0;
+          const honours = last
+            ? last.trust.reduce((n, p) => n + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0)
+            : 0;
           const range =
             record.config.rounds !== undefined
               ? 'the number of rounds was never shown'
@@ -278,7 +344,12 @@ export function findMoments(record: GameRecord): Moment[] {
                 ? `it was drawn from ${scenario.rounds.min}–${scenario.rounds.max}`
                 : `after round ${scenario.rounds.min} each further round happened with a chance of ${Math.round((scenario.rounds.continue ?? DEFAULT_CONTINUE) * 100)}%`;
           add({
-            seq: entry.seq, round: r, kind: 'unknown-end', seats: [], lesson: 'shadow-of-the-future', magnitude: 20,
+            seq: entry.seq,
+            round: r,
+            kind: 'unknown-end',
+            seats: [],
+            lesson: 'shadow-of-the-future',
+            magnitude: 20,
             text:
               `Round ${r}: the game ended after ${countWord(ev.totalRounds)} rounds, a number nobody at the table knew in advance (${range})` +
               (moves > 0 ? `; in the last round ${honours} of ${moves} trust moves were honour.` : '.'),
@@ -351,7 +422,5 @@ export function topMoments(moments: readonly Moment[], n: number, perKind = 2): 
     if (picked.size >= n) break;
     picked.add(i);
   }
-  return [...picked]
-    .sort((x, y) => moments[x].seq - moments[y].seq || x - y)
-    .map((i) => moments[i]);
+  return [...picked].sort((x, y) => moments[x].seq - moments[y].seq || x - y).map((i) => moments[i]);
 }

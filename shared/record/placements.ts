@@ -63,7 +63,11 @@ export interface SeatChange {
  * is the person's unless a bot acted for it (the log's `by`) or stood in for it (a takeover, or a
  * stand-in before the person arrived): then both played it, and its placement is partly the bot's.
  */
-export function heldBy(seats: readonly SeatFacts[], log: readonly LogEntry[], changes: readonly SeatChange[]): HeldBy[] {
+export function heldBy(
+  seats: readonly SeatFacts[],
+  log: readonly LogEntry[],
+  changes: readonly SeatChange[],
+): HeldBy[] {
   return seats.map((s) => {
     if (s.kind === 'bot' || s.name === null) return 'bot';
     const botActed = log.some((e) => e.actor === s.seat && e.by === 'bot');
@@ -84,7 +88,11 @@ function measure(value: number, reference: readonly number[]): Measure {
 }
 
 /** Places every seat of a finished game against a benchmark of its scenario. */
-export function placeTable(state: GameState, reference: RoleReference & { games: number }, held: readonly HeldBy[]): TablePlacements {
+export function placeTable(
+  state: GameState,
+  reference: RoleReference & { games: number },
+  held: readonly HeldBy[],
+): TablePlacements {
   const outcomes = seatOutcomes(state);
   return {
     scenarioId: state.scenario.id,
@@ -131,7 +139,8 @@ export interface ShareWords {
 export function shareWords(percentile: number): ShareWords {
   const p = Math.floor(percentile);
   if (p >= 100) return { clause: 'more than all', beat: 'all', tile: 'more than all', cell: 'all' };
-  if (p >= 1) return { clause: `more than ${p} % of`, beat: `more than ${p} %`, tile: `more than ${p} %`, cell: `> ${p} %` };
+  if (p >= 1)
+    return { clause: `more than ${p} % of`, beat: `more than ${p} %`, tile: `more than ${p} %`, cell: `> ${p} %` };
   return { clause: 'less than nearly all', beat: 'nearly none', tile: 'fewer than 1 %', cell: '< 1 %' };
 }
 

@@ -99,7 +99,10 @@ export function debriefData(record: GameRecord): DebriefData {
   for (const h of history) {
     let hr = 0;
     for (const p of h.trust) {
-      for (const [seat, move] of [[p.a, p.moveA], [p.b, p.moveB]] as const) {
+      for (const [seat, move] of [
+        [p.a, p.moveA],
+        [p.b, p.moveB],
+      ] as const) {
         movesBySeat[seat]++;
         if (move === 'honour') {
           honoursBySeat[seat]++;
@@ -117,7 +120,10 @@ export function debriefData(record: GameRecord): DebriefData {
     const others = h.deals.filter((d) => d !== win).map((d) => ({ members: d.members.slice(), power: d.power }));
     const terms = win ? { ...win.terms } : null;
     const termNames = terms
-      ? scenario.issues.map((issue) => ({ issue: issue.name, option: issue.options.find((o) => o.id === terms[issue.id])?.name ?? terms[issue.id] }))
+      ? scenario.issues.map((issue) => ({
+          issue: issue.name,
+          option: issue.options.find((o) => o.id === terms[issue.id])?.name ?? terms[issue.id],
+        }))
       : [];
     return {
       round: h.round,
@@ -148,7 +154,14 @@ export function debriefData(record: GameRecord): DebriefData {
     mode: state.config.mode,
     totalRounds: state.phase === 'end' ? state.totalRounds : history.length,
     ended: state.phase === 'end',
-    seats: scenario.roles.map((r, seat) => ({ seat, roleId: r.id, name: r.name, power: r.power, veto: r.veto, walkAway: r.walkAway })),
+    seats: scenario.roles.map((r, seat) => ({
+      seat,
+      roleId: r.id,
+      name: r.name,
+      power: r.power,
+      veto: r.veto,
+      walkAway: r.walkAway,
+    })),
     rounds: history.map((h) => h.round),
     points: history.map((h) => h.points.slice()),
     reputation: history.map((h) => h.reputation.slice()),

@@ -60,15 +60,14 @@ function countOf(issue: IssueLike): number {
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const ID_SENTENCE = `must be 1–${L.idLength} lowercase letters, digits, hyphens or underscores, starting with a letter or digit (e.g. "harbour-development")`;
 
-const idSchema = z
-  .string(say(ID_SENTENCE))
-  .max(L.idLength, say(ID_SENTENCE))
-  .regex(ID_PATTERN, say(ID_SENTENCE));
+const idSchema = z.string(say(ID_SENTENCE)).max(L.idLength, say(ID_SENTENCE)).regex(ID_PATTERN, say(ID_SENTENCE));
 
 function text(what: string, max: number) {
   return z
     .string(say(`must be ${what} (text)`))
-    .max(max, { error: (issue) => `is too long: at most ${max} characters, it has ${String((issue.input as string).length)}` })
+    .max(max, {
+      error: (issue) => `is too long: at most ${max} characters, it has ${String((issue.input as string).length)}`,
+    })
     .refine((s) => s.trim().length > 0, say('must not be empty'));
 }
 
@@ -81,7 +80,10 @@ function points(sentence: string) {
 }
 
 function nonNegative(sentence = 'must be a number of zero or more') {
-  return z.number(say(sentence)).min(0, say(sentence)).max(L.maxPoints, say(`must be at most ${L.maxPoints}`));
+  return z
+    .number(say(sentence))
+    .min(0, say(sentence))
+    .max(L.maxPoints, say(`must be at most ${L.maxPoints}`));
 }
 
 function fraction(sentence = 'must be a number between 0 and 1') {
@@ -89,7 +91,10 @@ function fraction(sentence = 'must be a number between 0 and 1') {
 }
 
 function positive(sentence = 'must be a number greater than zero', max: number = L.maxPoints) {
-  return z.number(say(sentence)).positive(say(sentence)).max(max, say(`must be at most ${max}`));
+  return z
+    .number(say(sentence))
+    .positive(say(sentence))
+    .max(max, say(`must be at most ${max}`));
 }
 
 const optionSchema = z.strictObject(
@@ -106,15 +111,23 @@ const issueSchema = z.strictObject(
     name: text('the issue name shown to players', L.nameLength),
     options: z
       .array(optionSchema, say('must be a list of options'))
-      .min(L.options.min, { error: (i) => `must have between ${L.options.min} and ${L.options.max} options (it has ${countOf(i)})` })
-      .max(L.options.max, { error: (i) => `must have between ${L.options.min} and ${L.options.max} options (it has ${countOf(i)})` }),
+      .min(L.options.min, {
+        error: (i) => `must have between ${L.options.min} and ${L.options.max} options (it has ${countOf(i)})`,
+      })
+      .max(L.options.max, {
+        error: (i) => `must have between ${L.options.min} and ${L.options.max} options (it has ${countOf(i)})`,
+      }),
   },
   say('must be an object with an id, a name and options'),
 );
 
 const valuesSchema = z.record(
   z.string(),
-  z.record(z.string(), points('must be a number (points per round for this option)'), say('must be an object giving a value for each option of the issue')),
+  z.record(
+    z.string(),
+    points('must be a number (points per round for this option)'),
+    say('must be an object giving a value for each option of the issue'),
+  ),
   say('must be an object: values[issueId][optionId] = points per round'),
 );
 
@@ -137,15 +150,25 @@ const roleSchema = z.strictObject(
 
 const roundsSchema = z.strictObject(
   {
-    min: z.number(say('must be a whole number of at least 1')).int(say('must be a whole number of at least 1')).min(1, say('must be a whole number of at least 1')).max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
-    max: z.number(say('must be a whole number of at least 1')).int(say('must be a whole number of at least 1')).min(1, say('must be a whole number of at least 1')).max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
+    min: z
+      .number(say('must be a whole number of at least 1'))
+      .int(say('must be a whole number of at least 1'))
+      .min(1, say('must be a whole number of at least 1'))
+      .max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
+    max: z
+      .number(say('must be a whole number of at least 1'))
+      .int(say('must be a whole number of at least 1'))
+      .min(1, say('must be a whole number of at least 1'))
+      .max(L.maxRounds, say(`must be at most ${L.maxRounds}`)),
     continue: z
       .number(say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
       .min(0, say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
       .max(0.95, say('must be a chance between 0 and 0.95 that each round after the minimum is followed by another'))
       .optional(),
   },
-  say('must be an object { min, continue, max }: at least min rounds, then each further round with chance continue, never more than max'),
+  say(
+    'must be an object { min, continue, max }: at least min rounds, then each further round with chance continue, never more than max',
+  ),
 );
 
 const payoffsSchema = z.strictObject(
@@ -183,7 +206,10 @@ const escalationSchema = z.strictObject(
 
 const reputationSchema = z.strictObject(
   {
-    start: z.number(say('must be a number between 0 and 100')).min(0, say('must be a number between 0 and 100')).max(100, say('must be a number between 0 and 100')),
+    start: z
+      .number(say('must be a number between 0 and 100'))
+      .min(0, say('must be a number between 0 and 100'))
+      .max(100, say('must be a number between 0 and 100')),
     answer: nonNegative(),
     labelledPerCostShare: nonNegative(),
     labelledMax: nonNegative(),
@@ -214,19 +240,31 @@ export const scenarioSchema = z.strictObject(
     summary: text('a short summary', L.summaryLength),
     roles: z
       .array(roleSchema, say('must be a list of roles'))
-      .min(L.roles.min, { error: (i) => `must have between ${L.roles.min} and ${L.roles.max} roles (it has ${countOf(i)})` })
-      .max(L.roles.max, { error: (i) => `must have between ${L.roles.min} and ${L.roles.max} roles (it has ${countOf(i)})` }),
+      .min(L.roles.min, {
+        error: (i) => `must have between ${L.roles.min} and ${L.roles.max} roles (it has ${countOf(i)})`,
+      })
+      .max(L.roles.max, {
+        error: (i) => `must have between ${L.roles.min} and ${L.roles.max} roles (it has ${countOf(i)})`,
+      }),
     issues: z
       .array(issueSchema, say('must be a list of issues'))
-      .min(L.issues.min, { error: (i) => `must have between ${L.issues.min} and ${L.issues.max} issues (it has ${countOf(i)})` })
-      .max(L.issues.max, { error: (i) => `must have between ${L.issues.min} and ${L.issues.max} issues (it has ${countOf(i)})` }),
+      .min(L.issues.min, {
+        error: (i) => `must have between ${L.issues.min} and ${L.issues.max} issues (it has ${countOf(i)})`,
+      })
+      .max(L.issues.max, {
+        error: (i) => `must have between ${L.issues.min} and ${L.issues.max} issues (it has ${countOf(i)})`,
+      }),
     quota: positive('must be a number greater than zero (the power a winning deal needs)'),
     prize: positive('must be a number greater than zero (points a winning deal splits each round)'),
     rounds: roundsSchema,
     trust: trustSchema,
     escalation: escalationSchema,
     reputation: reputationSchema,
-    lambda: z.number(say('must be a number between 0 and 10')).min(0, say('must be a number between 0 and 10')).max(10, say('must be a number between 0 and 10')).optional(),
+    lambda: z
+      .number(say('must be a number between 0 and 10'))
+      .min(0, say('must be a number between 0 and 10'))
+      .max(10, say('must be a number between 0 and 10'))
+      .optional(),
     durations: durationsSchema,
     debrief: text('the debrief text', L.debriefLength),
   },
@@ -362,7 +400,11 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
       if (id === null) return;
       const first = seen.get(id);
       if (first === undefined) seen.set(id, i);
-      else add([...base, i, 'id'], `"${id}" is already the id of ${formatPath([...base, first])} — ids must be unique${scope}`);
+      else
+        add(
+          [...base, i, 'id'],
+          `"${id}" is already the id of ${formatPath([...base, first])} — ids must be unique${scope}`,
+        );
     });
   };
   const roles = listOf(input.roles);
@@ -397,12 +439,18 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
       const values = role.values;
       for (const key of Object.keys(values)) {
         if (!known.has(key)) {
-          add(['roles', r, 'values', key], `is not an issue of this scenario (the issues are: ${issueIds.map((i) => i.id).join(', ')})`);
+          add(
+            ['roles', r, 'values', key],
+            `is not an issue of this scenario (the issues are: ${issueIds.map((i) => i.id).join(', ')})`,
+          );
         }
       }
       for (const issue of issueIds) {
         if (!Object.hasOwn(values, issue.id)) {
-          add(['roles', r, 'values', issue.id], 'is missing — every role needs a value for every option of every issue');
+          add(
+            ['roles', r, 'values', issue.id],
+            'is missing — every role needs a value for every option of every issue',
+          );
           continue;
         }
         const byOption = values[issue.id];
@@ -410,7 +458,10 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
         const options = new Set(issue.options);
         for (const key of Object.keys(byOption)) {
           if (!options.has(key)) {
-            add(['roles', r, 'values', issue.id, key], `is not an option of issue "${issue.id}" (the options are: ${issue.options.join(', ')})`);
+            add(
+              ['roles', r, 'values', issue.id, key],
+              `is not an option of issue "${issue.id}" (the options are: ${issue.options.join(', ')})`,
+            );
           }
         }
         for (const option of issue.options) {
@@ -424,7 +475,12 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
 
   // The quota against the total power (only when every power is readable).
   const powers = roles.map((role) => (isRecord(role) ? role.power : undefined));
-  if (roles.length > 0 && powers.every((p) => isNumber(p) && Number.isInteger(p) && p > 0) && isNumber(input.quota) && input.quota > 0) {
+  if (
+    roles.length > 0 &&
+    powers.every((p) => isNumber(p) && Number.isInteger(p) && p > 0) &&
+    isNumber(input.quota) &&
+    input.quota > 0
+  ) {
     const total = (powers as number[]).reduce((a, b) => a + b, 0);
     if (!(input.quota > total / 2)) {
       add(['quota'], `must be more than half of the total power (${fmt(total / 2)})`);
@@ -441,10 +497,14 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
   }
   // A cap that games often reach tells players which round is the last (DESIGN 2): keep it rare.
   if (isRecord(rounds) && isNumber(rounds.min) && isNumber(rounds.max) && rounds.min <= rounds.max) {
-    const p = isNumber(rounds.continue) && rounds.continue >= 0 && rounds.continue <= 0.95 ? rounds.continue : DEFAULT_CONTINUE;
+    const p =
+      isNumber(rounds.continue) && rounds.continue >= 0 && rounds.continue <= 0.95 ? rounds.continue : DEFAULT_CONTINUE;
     const reach = p ** (rounds.max - rounds.min);
     if (reach > MAX_CAP_CHANCE) {
-      add(['rounds', 'max'], `is reached in ${Math.round(reach * 100)}% of games, so players could learn which round is the last; raise it so at most ${Math.round(MAX_CAP_CHANCE * 100)}% reach it (with continue ${fmt(p)} and min ${fmt(rounds.min)}, at least ${fmt(rounds.min + Math.ceil(Math.log(MAX_CAP_CHANCE) / Math.log(p || 0.5)))})`);
+      add(
+        ['rounds', 'max'],
+        `is reached in ${Math.round(reach * 100)}% of games, so players could learn which round is the last; raise it so at most ${Math.round(MAX_CAP_CHANCE * 100)}% reach it (with continue ${fmt(p)} and min ${fmt(rounds.min)}, at least ${fmt(rounds.min + Math.ceil(Math.log(MAX_CAP_CHANCE) / Math.log(p || 0.5)))})`,
+      );
     }
   }
 
@@ -453,17 +513,31 @@ function crossChecks(input: Record<string, unknown>): ScenarioProblem[] {
   if (isRecord(payoffs) && isNumber(payoffs.T) && isNumber(payoffs.R) && isNumber(payoffs.P) && isNumber(payoffs.S)) {
     const { T, R, P, S } = payoffs;
     if (!(T > R && R > P && P > S)) {
-      add(['trust', 'payoffs'], `must form a prisoner's dilemma, with T > R > P > S (here T ${fmt(T)}, R ${fmt(R)}, P ${fmt(P)}, S ${fmt(S)})`);
+      add(
+        ['trust', 'payoffs'],
+        `must form a prisoner's dilemma, with T > R > P > S (here T ${fmt(T)}, R ${fmt(R)}, P ${fmt(P)}, S ${fmt(S)})`,
+      );
     }
     if (!(2 * R > T + S)) {
-      add(['trust', 'payoffs'], `must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = ${fmt(2 * R)}, T + S = ${fmt(T + S)})`);
+      add(
+        ['trust', 'payoffs'],
+        `must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = ${fmt(2 * R)}, T + S = ${fmt(T + S)})`,
+      );
     }
   }
 
   // A public refusal costs less reputation than ignoring a demand (DESIGN 2.1, stage 1).
   const rep = input.reputation;
-  if (isRecord(rep) && isNumber(rep.refuseDemand) && isNumber(rep.ignoreDemand) && rep.refuseDemand > rep.ignoreDemand) {
-    add(['reputation', 'refuseDemand'], `must not be more than reputation.ignoreDemand (${fmt(rep.ignoreDemand)}): refusing a demand in public costs less than ignoring it`);
+  if (
+    isRecord(rep) &&
+    isNumber(rep.refuseDemand) &&
+    isNumber(rep.ignoreDemand) &&
+    rep.refuseDemand > rep.ignoreDemand
+  ) {
+    add(
+      ['reputation', 'refuseDemand'],
+      `must not be more than reputation.ignoreDemand (${fmt(rep.ignoreDemand)}): refusing a demand in public costs less than ignoring it`,
+    );
   }
 
   return problems;
@@ -479,7 +553,10 @@ function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
   const key = (p: ScenarioProblem): [number, number] => {
     const m = /^([A-Za-z_$][A-Za-z0-9_$-]*)(?:\[(\d+)\])?/.exec(p.path);
     const top = m ? TOP_LEVEL_ORDER.indexOf(m[1]) : -1;
-    return [top === -1 ? (p.path === '' ? -1 : TOP_LEVEL_ORDER.length) : top, m && m[2] !== undefined ? Number(m[2]) : -1];
+    return [
+      top === -1 ? (p.path === '' ? -1 : TOP_LEVEL_ORDER.length) : top,
+      m && m[2] !== undefined ? Number(m[2]) : -1,
+    ];
   };
   return problems
     .map((p, i) => ({ p, i, k: key(p) }))
@@ -503,7 +580,12 @@ function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
  */
 export function parseScenario(input: unknown): ParseScenarioResult {
   if (!isRecord(input)) {
-    return { ok: false, problems: [{ path: '', message: 'must be an object with the fields of a scenario (a JSON object, not a list or a value)' }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: 'must be an object with the fields of a scenario (a JSON object, not a list or a value)' },
+      ],
+    };
   }
   const result = scenarioSchema.safeParse(input);
   const problems = dedupe(sortProblems([...(result.success ? [] : fromZod(result.error)), ...crossChecks(input)]));

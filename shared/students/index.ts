@@ -38,7 +38,8 @@ export const STUDENT_SUMMARIES: Record<StudentName, string> = {
   'always-defect': 'plays like a reciprocator but defects on every partner in every trust stage',
   'last-round-defector': 'plays like a reciprocator but defects once the game may be over',
   'weak-escalator': 'one of the weak seats escalating together, step by step, with a reasonable share demand',
-  'weak-bloc': 'one of the weak seats holding together: they propose and accept only coalitions that include all of them',
+  'weak-bloc':
+    'one of the weak seats holding together: they propose and accept only coalitions that include all of them',
   'labelled-conceder': 'plays like a reciprocator and in round 2 gives a labelled concession of a tenth of the prize',
   'silent-conceder': 'the same, but gives the concession silently',
   'point-pump': 'plays like a reciprocator and demands points of the strongest seat whenever the rules let it',
@@ -56,7 +57,13 @@ export interface StudentDecision {
 const act = (action: SeatAction, reason: string): StudentDecision => ({ action, reason });
 
 /** The next action of a scripted student in this phase, or null when it has nothing more to do. */
-export function decideStudent(student: StudentName, view: TableView, rng: Rng, step: number, seed = 0): StudentDecision | null {
+export function decideStudent(
+  student: StudentName,
+  view: TableView,
+  rng: Rng,
+  step: number,
+  seed = 0,
+): StudentDecision | null {
   if (view.me === null || view.phase === 'end') return null;
   if (view.phase === 'trust') return trustMove(student, view);
   if (view.phase !== 'negotiate' && view.phase !== 'prepare') return null;
@@ -76,10 +83,16 @@ export function decideStudent(student: StudentName, view: TableView, rng: Rng, s
     case 'weak-escalator':
       return (view.phase === 'negotiate' ? escalateTogether(view) : null) ?? reciprocate(view, rng, step, seed);
     case 'weak-bloc':
-      return (view.phase === 'negotiate' ? holdTogether(view) : null) ?? (inBloc(view) ? null : reciprocate(view, rng, step, seed));
+      return (
+        (view.phase === 'negotiate' ? holdTogether(view) : null) ??
+        (inBloc(view) ? null : reciprocate(view, rng, step, seed))
+      );
     case 'labelled-conceder':
     case 'silent-conceder':
-      return (view.phase === 'negotiate' ? concedeOnce(view, student === 'labelled-conceder') : null) ?? reciprocate(view, rng, step, seed);
+      return (
+        (view.phase === 'negotiate' ? concedeOnce(view, student === 'labelled-conceder') : null) ??
+        reciprocate(view, rng, step, seed)
+      );
     case 'point-pump':
       return (view.phase === 'negotiate' ? pumpPoints(view) : null) ?? reciprocate(view, rng, step, seed);
     case 'always-defect':
@@ -142,7 +155,10 @@ function acceptNewest(view: TableView): StudentDecision | null {
 function smallestWinning(view: TableView, me: Seat): Seat[] | null {
   const options = minimalWinningWith(view, me);
   const weight = (c: Seat[]) => powerOf(view.scenario, c);
-  return options.reduce<Seat[] | null>((best, c) => (!best || c.length < best.length || (c.length === best.length && weight(c) < weight(best)) ? c : best), null);
+  return options.reduce<Seat[] | null>(
+    (best, c) => (!best || c.length < best.length || (c.length === best.length && weight(c) < weight(best)) ? c : best),
+    null,
+  );
 }
 
 function sameOffer(p: ProposalView | undefined, members: Seat[], split: number[], terms: Terms): boolean {
@@ -166,7 +182,9 @@ function proposeGrab(view: TableView, kind: 'all' | 'floor'): StudentDecision | 
   if (sameOffer(own, members, split, terms)) return null;
   return act(
     { type: 'propose', seat: me, members, split, terms, visibility: 'public' },
-    kind === 'all' ? 'demanded the whole prize' : `offered partners their floor and kept ${split[members.indexOf(me)]}%`,
+    kind === 'all'
+      ? 'demanded the whole prize'
+      : `offered partners their floor and kept ${split[members.indexOf(me)]}%`,
   );
 }
 
@@ -192,13 +210,19 @@ function sideDeal(view: TableView): StudentDecision | null {
   if (!pair.includes(me)) return null;
   const other = pair[0] === me ? pair[1] : pair[0];
   const theirs = view.proposals.find((p) => p.proposer === other && p.members.length === 2 && p.members.includes(me));
-  if (theirs) return view.me!.acceptance === theirs.id ? null : act({ type: 'accept', seat: me, proposal: theirs.id }, 'accepted our side deal');
+  if (theirs)
+    return view.me!.acceptance === theirs.id
+      ? null
+      : act({ type: 'accept', seat: me, proposal: theirs.id }, 'accepted our side deal');
   // The lower seat proposes; the other waits for it.
   if (me !== pair[0]) return null;
   const own = view.proposals.find((p) => p.proposer === me);
   const terms = myBestTerms(view);
   if (sameOffer(own, pair, [50, 50], terms)) return null;
-  return act({ type: 'propose', seat: me, members: pair, split: [50, 50], terms, visibility: 'members' }, 'proposed our side deal');
+  return act(
+    { type: 'propose', seat: me, members: pair, split: [50, 50], terms, visibility: 'members' },
+    'proposed our side deal',
+  );
 }
 
 function strongestOther(view: TableView, me: Seat): Seat {
@@ -221,7 +245,11 @@ export function reasonableShare(view: TableView): number {
  * Raises a standing escalation one stage a round (raising renews it), or renews it at stage 4.
  * An escalation opened or raised this round stands through the next, so it waits.
  */
-function pressOn(view: TableView, e: { id: number; stage: number; expiresRound: number }, why: string): StudentDecision | null {
+function pressOn(
+  view: TableView,
+  e: { id: number; stage: number; expiresRound: number },
+  why: string,
+): StudentDecision | null {
   const me = view.me!.seat;
   if (e.expiresRound > view.round) return null;
   if (e.stage < 4) return act({ type: 'raise', seat: me, escalation: e.id }, `raised: ${why}`);
@@ -243,7 +271,10 @@ function escalateEveryRound(view: TableView): StudentDecision | null {
   const mine = view.escalations.find((e) => e.escalator === me && e.target === target);
   if (mine) return pressOn(view, mine, 'as every round');
   const share = reasonableShare(view);
-  return act({ type: 'escalate', seat: me, target, demand: { kind: 'share', share }, rationale: 'We want our fair share.' }, 'escalated, as every round');
+  return act(
+    { type: 'escalate', seat: me, target, demand: { kind: 'share', share }, rationale: 'We want our fair share.' },
+    'escalated, as every round',
+  );
 }
 
 /** The weak seats of a table: the non-veto seats that together hold about a third of the seats, weakest first. */
@@ -271,12 +302,24 @@ function escalateTogether(view: TableView): StudentDecision | null {
   const mine = view.escalations.find((e) => e.escalator === me && e.target === target);
   if (!mine && !satisfied(view, share)) {
     return act(
-      { type: 'escalate', seat: me, target, demand: { kind: 'share', share }, rationale: 'Together we ask for a fair share of the deal.' },
+      {
+        type: 'escalate',
+        seat: me,
+        target,
+        demand: { kind: 'share', share },
+        rationale: 'Together we ask for a fair share of the deal.',
+      },
       `went public with the other weak seats, demanding ${share}%`,
     );
   }
   for (const e of view.escalations) {
-    if (e.target === target && e.escalator !== me && group.includes(e.escalator) && e.stage >= 2 && !e.cosigners.includes(me))
+    if (
+      e.target === target &&
+      e.escalator !== me &&
+      group.includes(e.escalator) &&
+      e.stage >= 2 &&
+      !e.cosigners.includes(me)
+    )
       return act({ type: 'cosign', seat: me, escalation: e.id }, 'co-signed a weak seat’s demand');
   }
   return mine ? pressOn(view, mine, 'the demand still stands') : null;
@@ -302,7 +345,12 @@ function blocCoalition(view: TableView, bloc: Seat[]): Seat[] | null {
     const seats: Seat[] = [];
     for (let i = 0; i < n; i++) if (mask & (1 << i)) seats.push(i);
     if (!bloc.every((b) => seats.includes(b)) || !isWinningSet(view.scenario, seats)) continue;
-    if (!best || powerOf(view.scenario, seats) < powerOf(view.scenario, best) || (powerOf(view.scenario, seats) === powerOf(view.scenario, best) && seats.length < best.length)) best = seats;
+    if (
+      !best ||
+      powerOf(view.scenario, seats) < powerOf(view.scenario, best) ||
+      (powerOf(view.scenario, seats) === powerOf(view.scenario, best) && seats.length < best.length)
+    )
+      best = seats;
   }
   return best;
 }
@@ -318,11 +366,18 @@ function holdTogether(view: TableView): StudentDecision | null {
   const bloc = weakSeats(view);
   if (!bloc.includes(me)) return null;
   const shares = powerShares(view, 'normal');
-  const fair = (p: ProposalView) => bloc.every((b) => p.members.includes(b)) && p.split[p.members.indexOf(me)] >= Math.round(100 * shares[me]) - 1;
+  const fair = (p: ProposalView) =>
+    bloc.every((b) => p.members.includes(b)) && p.split[p.members.indexOf(me)] >= Math.round(100 * shares[me]) - 1;
   const current = view.proposals.find((p) => p.id === view.me!.acceptance);
   if (current && current.proposer !== me && fair(current)) return null;
-  const offer = view.proposals.filter((p) => p.proposer !== me && p.members.includes(me) && fair(p) && isWinningSet(view.scenario, p.members)).sort((a, b) => a.id - b.id)[0];
-  if (offer) return act({ type: 'accept', seat: me, proposal: offer.id }, 'accepted: it keeps the weak seats together and pays my power index');
+  const offer = view.proposals
+    .filter((p) => p.proposer !== me && p.members.includes(me) && fair(p) && isWinningSet(view.scenario, p.members))
+    .sort((a, b) => a.id - b.id)[0];
+  if (offer)
+    return act(
+      { type: 'accept', seat: me, proposal: offer.id },
+      'accepted: it keeps the weak seats together and pays my power index',
+    );
   if (me !== bloc[0]) return null;
   const members = blocCoalition(view, bloc);
   if (!members) return null;
@@ -338,8 +393,16 @@ function holdTogether(view: TableView): StudentDecision | null {
   if (split.some((x) => x < 0)) return null;
   const terms = myBestTerms(view);
   const own = view.proposals.find((p) => p.proposer === me);
-  if (own && own.id === view.me!.acceptance && JSON.stringify([own.members, own.split]) === JSON.stringify([members, split])) return null;
-  return act({ type: 'propose', seat: me, members, split, terms, visibility: 'public' }, 'proposed a coalition that holds every weak seat');
+  if (
+    own &&
+    own.id === view.me!.acceptance &&
+    JSON.stringify([own.members, own.split]) === JSON.stringify([members, split])
+  )
+    return null;
+  return act(
+    { type: 'propose', seat: me, members, split, terms, visibility: 'public' },
+    'proposed a coalition that holds every weak seat',
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -355,11 +418,20 @@ function concedeOnce(view: TableView, labelled: boolean): StudentDecision | null
   if (view.me!.points < points) return null;
   // To the strongest partner of the deal it stands in, or the strongest seat at the table.
   const standing = view.proposals.find((p) => p.id === view.me!.acceptance);
-  const pool = standing ? standing.members.filter((m) => m !== me) : view.seats.map((s) => s.seat).filter((s) => s !== me);
+  const pool = standing
+    ? standing.members.filter((m) => m !== me)
+    : view.seats.map((s) => s.seat).filter((s) => s !== me);
   const to = pool.sort((a, b) => view.seats[b].power - view.seats[a].power || a - b)[0];
   if (to === undefined) return null;
   return act(
-    { type: 'concede', seat: me, to, points, labelled, rationale: labelled ? 'A concession to build our deal: it costs us a tenth of the prize.' : '' },
+    {
+      type: 'concede',
+      seat: me,
+      to,
+      points,
+      labelled,
+      rationale: labelled ? 'A concession to build our deal: it costs us a tenth of the prize.' : '',
+    },
     labelled ? 'gave a labelled concession' : 'gave a silent concession',
   );
 }
@@ -371,6 +443,8 @@ function pumpPoints(view: TableView): StudentDecision | null {
   const me = view.me!.seat;
   const target = strongestOther(view, me);
   if (view.escalations.some((e) => e.escalator === me && e.target === target)) return null;
-  return act({ type: 'escalate', seat: me, target, demand: { kind: 'concession', points: 20 }, rationale: 'Pay us 20 points.' }, 'demanded 20 points');
+  return act(
+    { type: 'escalate', seat: me, target, demand: { kind: 'concession', points: 20 }, rationale: 'Pay us 20 points.' },
+    'demanded 20 points',
+  );
 }
-

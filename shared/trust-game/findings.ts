@@ -15,7 +15,6 @@ export const OFFERED_NOISE = [0, 0.01, 0.02, 0.05, 0.1] as const;
 export const FINDINGS_REPETITIONS = 100;
 export const FINDINGS_SEED = 1;
 
-
 /** The strategies that forgive a defection by design (the ones a "forgive under noise" lesson would praise). */
 export const FORGIVING: readonly StrategyName[] = ['generous-tit-for-tat', 'tit-for-two-tats'];
 
@@ -43,9 +42,9 @@ export function rankOf(ranking: readonly RankingEntry[], strategy: StrategyName)
   return ranking.find((e) => e.strategy === strategy)!.rank;
 }
 
-
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  const s =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${n}${s}`;
 }
 
@@ -68,12 +67,17 @@ export function findingSentence(noise: number, turns: number, focus: readonly St
     `In the tournament of all 13 strategies at ${turns} rounds with ${noiseText(noise)} (${FINDINGS_REPETITIONS} repetitions), ` +
     `${title(first.strategy)} scores most (${score(first)} a round against each other strategy), ahead of ${title(second.strategy)} (${score(second)}) and ${title(third.strategy)} (${score(third)}).`;
   const others = focus.filter((s) => s !== first.strategy && s !== second.strategy && s !== third.strategy);
-  if (others.length > 0) text += ` Of the 13, ${others.map((s) => `${title(s)} ranks ${ordinal(rankOf(ranking, s))}`).join('; ')}.`;
+  if (others.length > 0)
+    text += ` Of the 13, ${others.map((s) => `${title(s)} ranks ${ordinal(rankOf(ranking, s))}`).join('; ')}.`;
   return text;
 }
 
 /** The chance of each length of a game with this horizon (DESIGN 2), lengths min to max. */
-export function lengthChances(rounds: { min: number; max: number; continue?: number }): { turns: number; chance: number }[] {
+export function lengthChances(rounds: {
+  min: number;
+  max: number;
+  continue?: number;
+}): { turns: number; chance: number }[] {
   const c = rounds.continue ?? DEFAULT_CONTINUE;
   const out: { turns: number; chance: number }[] = [];
   let reach = 1;
@@ -102,7 +106,8 @@ export function horizonRanking(noise: number, rounds: { min: number; max: number
   for (const { turns, chance } of lengthChances(rounds)) {
     if (chance < 1e-4) continue;
     expectedTurns += chance * turns;
-    for (const e of rankingAt(noise, turns)) totals.set(e.strategy, totals.get(e.strategy)! + chance * turns * e.meanScorePerTurn);
+    for (const e of rankingAt(noise, turns))
+      totals.set(e.strategy, totals.get(e.strategy)! + chance * turns * e.meanScorePerTurn);
   }
   return [...totals.entries()]
     .map(([strategy, total]) => ({ strategy, perRound: total / expectedTurns }))

@@ -72,7 +72,10 @@ export interface Pairing {
 }
 
 /** Every pairing of `bot` in the revealed rounds, in partner order. */
-export function pairingsOf(rounds: readonly { round: number; trust: readonly RevealedTrustPair[] }[], bot: Seat): Pairing[] {
+export function pairingsOf(
+  rounds: readonly { round: number; trust: readonly RevealedTrustPair[] }[],
+  bot: Seat,
+): Pairing[] {
   const byPartner = new Map<Seat, { rounds: number[]; own: TrustMove[]; partner: TrustMove[] }>();
   for (const r of rounds) {
     for (const p of r.trust) {
@@ -160,6 +163,13 @@ export function gradeGuess(
   const consistent = (f: Fit) => f.logLikelihood >= actualFit.logLikelihood - TIE;
   const alsoConsistent = STRATEGY_NAMES.filter((s) => s !== actual && consistent(fit(s, pairings, noise, payoffs)));
   const guessFit = guess === null ? null : guess === actual ? actualFit : fit(guess, pairings, noise, payoffs);
-  const grade: Grade = guess === null ? 'no-guess' : guess === actual ? 'right' : alsoConsistent.includes(guess) ? 'consistent' : 'ruled-out';
+  const grade: Grade =
+    guess === null
+      ? 'no-guess'
+      : guess === actual
+        ? 'right'
+        : alsoConsistent.includes(guess)
+          ? 'consistent'
+          : 'ruled-out';
   return { bot, actual, guess, grade, alsoConsistent, actualFit, guessFit };
 }

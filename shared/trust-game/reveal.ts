@@ -89,7 +89,10 @@ const moveWord = (m: 'honour' | 'defect') => (m === 'honour' ? 'honoured' : 'def
  */
 export function verdictText(g: GradedGuess, noise: number, name: (seat: number) => string): string {
   const actual = STRATEGY_TITLES[g.actual];
-  const also = g.alsoConsistent.length > 0 ? ` Also consistent with what you saw: ${list(g.alsoConsistent.map((s) => STRATEGY_TITLES[s]))}.` : '';
+  const also =
+    g.alsoConsistent.length > 0
+      ? ` Also consistent with what you saw: ${list(g.alsoConsistent.map((s) => STRATEGY_TITLES[s]))}.`
+      : '';
   if (g.grade === 'no-guess') return `No guess. It played ${actual}.${also}`;
   const guess = STRATEGY_TITLES[g.guess!];
   if (g.grade === 'right') return `Right: it played ${guess}.${also}`;

@@ -42,14 +42,25 @@ export const TRUST_DEBRIEF =
   '3. Where a move was flipped by noise, did the feud that followed end, and who ended it?';
 
 function role(i: number): Role {
-  return { id: NAMES[i].toLowerCase(), name: NAMES[i], power: 1, veto: false, walkAway: 0, briefing: TRUST_BRIEFING, values: {} };
+  return {
+    id: NAMES[i].toLowerCase(),
+    name: NAMES[i],
+    power: 1,
+    veto: false,
+    walkAway: 0,
+    briefing: TRUST_BRIEFING,
+    values: {},
+  };
 }
 
 /**
  * The trust table for `seats` seats (the player and the others), with the hidden horizon
  * `rounds`. Throws a RangeError outside TRUST_SEATS.
  */
-export function trustGameScenario(seats: number = TRUST_SEATS.default, rounds: Scenario['rounds'] = TRUST_ROUNDS.standard): Scenario {
+export function trustGameScenario(
+  seats: number = TRUST_SEATS.default,
+  rounds: Scenario['rounds'] = TRUST_ROUNDS.standard,
+): Scenario {
   if (!Number.isInteger(seats) || seats < TRUST_SEATS.min || seats > TRUST_SEATS.max)
     throw new RangeError(`A trust table has ${TRUST_SEATS.min} to ${TRUST_SEATS.max} seats, not ${seats}.`);
   return {
@@ -66,7 +77,14 @@ export function trustGameScenario(seats: number = TRUST_SEATS.default, rounds: S
     // Stake 1: a round's points are the mean of Axelrod's payoffs over the seat's partners, his
     // normalised score, so a two-seat game scores exactly as his Match does.
     trust: { stake: 1, payoffs: { ...AXELROD_PAYOFFS } },
-    escalation: { stageCost: [0, 0, 0, 0], cosignCost: 0, mobiliseDrop: 0, complaintDrop: 0, actionTargetLoss: 0, actionEscalatorLoss: 0 },
+    escalation: {
+      stageCost: [0, 0, 0, 0],
+      cosignCost: 0,
+      mobiliseDrop: 0,
+      complaintDrop: 0,
+      actionTargetLoss: 0,
+      actionEscalatorLoss: 0,
+    },
     // Reputation is the coalition game's; here the history of moves is all there is to read.
     reputation: {
       start: 50,

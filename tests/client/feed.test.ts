@@ -12,13 +12,22 @@ function game(): Table {
   t.advance();
   const esc = nextId(t);
   t.act(
-    { type: 'escalate', seat: RESIDENTS, target: AUTHORITY, demand: { kind: 'option', issue: 'review', option: 'independent' } },
+    {
+      type: 'escalate',
+      seat: RESIDENTS,
+      target: AUTHORITY,
+      demand: { kind: 'option', issue: 'review', option: 'independent' },
+    },
     { type: 'chat', seat: UNION, to: AUTHORITY, text: 'private word' },
   );
   t.round();
   t.act({ type: 'raise', seat: RESIDENTS, escalation: esc }, { type: 'cosign', seat: GREENS, escalation: esc });
   const p = nextId(t);
-  t.round([propose(AUTHORITY, [0, 1, 2], [50, 30, 20], { terms: { jobs: 'none', review: 'independent' } }), accept(UNION, p), accept(RESIDENTS, p)]);
+  t.round([
+    propose(AUTHORITY, [0, 1, 2], [50, 30, 20], { terms: { jobs: 'none', review: 'independent' } }),
+    accept(UNION, p),
+    accept(RESIDENTS, p),
+  ]);
   return t;
 }
 
@@ -33,15 +42,20 @@ describe('the feed from a backlog', () => {
     const liveLines: { round: number; text: string }[] = [];
     replay(record, (state, _entry, events) => {
       const heard = events.filter((e) => e.to === 'all' || (seat !== null && e.to.includes(seat)));
-      if (heard.length) liveLines.push(...live.add(viewFor(state, seat), heard).map((i) => ({ round: i.round, text: i.text })));
+      if (heard.length)
+        liveLines.push(...live.add(viewFor(state, seat), heard).map((i) => ({ round: i.round, text: i.text })));
     });
     // Rebuilt: the whole backlog at once, with today's view.
     const final = viewFor(replay(record), seat);
-    const rebuilt = new FeedBuilder().rebuild(final, heardBy(record, seat)).map((i) => ({ round: i.round, text: i.text }));
+    const rebuilt = new FeedBuilder()
+      .rebuild(final, heardBy(record, seat))
+      .map((i) => ({ round: i.round, text: i.text }));
     expect(liveLines.length).toBeGreaterThan(15);
     expect(rebuilt).toEqual(liveLines);
     // The escalation ended in round 2, yet its raise is still told with names.
-    expect(rebuilt.map((l) => l.text)).toContain('Residents raised the escalation against Authority to stage 2 (mobilise).');
+    expect(rebuilt.map((l) => l.text)).toContain(
+      'Residents raised the escalation against Authority to stage 2 (mobilise).',
+    );
     expect(rebuilt.some((l) => l.text.includes('private word'))).toBe(false);
   });
 });

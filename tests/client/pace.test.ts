@@ -12,7 +12,8 @@ describe('the pace of display phases', () => {
   });
 
   it('never decides for a person: not in negotiate or trust, not for a spectator, a ready seat or a paused table', () => {
-    for (const phase of ['prepare', 'negotiate', 'trust', 'end'] as const) expect(autoReadyDelay(phase, base)).toBe(null);
+    for (const phase of ['prepare', 'negotiate', 'trust', 'end'] as const)
+      expect(autoReadyDelay(phase, base)).toBe(null);
     expect(autoReadyDelay('score', { ...base, seated: false })).toBe(null);
     expect(autoReadyDelay('score', { ...base, ready: true })).toBe(null);
     expect(autoReadyDelay('resolve', { ...base, paused: true })).toBe(null);

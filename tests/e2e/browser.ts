@@ -32,7 +32,10 @@ export interface Launched {
 }
 
 /** A persistent context on a fresh --user-data-dir (Chromium's own flag, as the notes ask). */
-export async function launch(viewport = { width: 1280, height: 720 }, extra: { isMobile?: boolean; hasTouch?: boolean; deviceScaleFactor?: number } = {}): Promise<Launched> {
+export async function launch(
+  viewport = { width: 1280, height: 720 },
+  extra: { isMobile?: boolean; hasTouch?: boolean; deviceScaleFactor?: number } = {},
+): Promise<Launched> {
   const dir = mkdtempSync(join(tmpdir(), 'leverage-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,

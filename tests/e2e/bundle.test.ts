@@ -9,7 +9,9 @@ import { builtInScenarios } from '../../shared/scenarios/index';
 import { forbiddenFor, leaks } from '../server/secrets';
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 describe('the client bundle', () => {
@@ -19,14 +21,18 @@ describe('the client bundle', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     expect(text.length).toBeGreaterThan(100_000);
-    const found = builtInScenarios.flatMap((s) => leaks(text, forbiddenFor(s, null, builtInScenarios)).map((l) => `${s.id}: ${l}`));
+    const found = builtInScenarios.flatMap((s) =>
+      leaks(text, forbiddenFor(s, null, builtInScenarios)).map((l) => `${s.id}: ${l}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('lets the lobby load without Phaser: the page preloads only the entry, and Phaser is in a chunk of its own', () => {
     const dir = inject('clientDir');
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    const loaded = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+    const loaded = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map(
+      (m) => m[1],
+    );
     expect(loaded.length).toBeGreaterThan(0);
     const text = loaded.map((f) => readFileSync(join(dir, f), 'utf8'));
     expect(text.some((t) => t.includes('Phaser v'))).toBe(false);

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, findOverlaps, gotoReady, openBrowser, shot, startServer, tabTo, type Browser, type TestServer } from './helpers';
+import {
+  closeAll,
+  findOverlaps,
+  gotoReady,
+  openBrowser,
+  shot,
+  startServer,
+  tabTo,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -17,7 +27,13 @@ beforeAll(async () => {
 });
 afterAll(async () => closeAll(b, server));
 
-const scripts = (page: Browser['page']) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+const scripts = (page: Browser['page']) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.js')),
+  );
 
 describe('the explorable', () => {
   it('keeps its code out of the lobby bundle', () => {
@@ -43,7 +59,9 @@ describe('the explorable', () => {
     expect(await page.$$eval('#tournament-bars .bar-row:not(.head)', (rows) => rows.length)).toBe(13);
     // The measured leader heads the bars and the step's text names it.
     const leader = (await page.textContent('#tournament-bars .bar-row:not(.head) .name'))!.trim();
-    expect(await page.textContent('#step-text')).toContain(`${leader.charAt(0).toUpperCase()}${leader.slice(1)} scores most`);
+    expect(await page.textContent('#step-text')).toContain(
+      `${leader.charAt(0).toUpperCase()}${leader.slice(1)} scores most`,
+    );
     expect(new URL(page.url()).hash).toBe('#explore');
 
     // A slider moved by keyboard runs the tournament again with the new noise.
@@ -51,7 +69,8 @@ describe('the explorable', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.getElementById('noise-value')?.textContent === '0.5 %');
     // Each press is one step of 0.5 %; the label follows on the next frame.
-    for (let i = 0; i < 40 && Number(await page.inputValue('#noise')) < 0.05 - 1e-9; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 40 && Number(await page.inputValue('#noise')) < 0.05 - 1e-9; i++)
+      await page.keyboard.press('ArrowRight');
     expect(await page.inputValue('#noise')).toBe('0.05');
     await page.waitForFunction(() => document.getElementById('noise-value')?.textContent === '5 %');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('noise');
@@ -60,12 +79,21 @@ describe('the explorable', () => {
     // The guided path: to the evolution, whose chart animates to the last generation.
     for (let step = 2; step <= 5; step++) {
       await page.click('#step-next');
-      await page.waitForFunction((k) => document.getElementById('explore-step-title')!.textContent!.startsWith(`${k} of`), step);
+      await page.waitForFunction(
+        (k) => document.getElementById('explore-step-title')!.textContent!.startsWith(`${k} of`),
+        step,
+      );
     }
     await page.waitForSelector('#evo-chart');
     // The evolution step's own run (not the last step's result still on screen).
-    await page.waitForFunction(() => /^13 strategies, 200 rounds, no noise/.test(document.getElementById('explore-timing')?.textContent ?? ''));
-    await page.waitForFunction(() => /^After 100 generations/.test(document.getElementById('survivors')?.textContent ?? ''), null, { timeout: 15_000 });
+    await page.waitForFunction(() =>
+      /^13 strategies, 200 rounds, no noise/.test(document.getElementById('explore-timing')?.textContent ?? ''),
+    );
+    await page.waitForFunction(
+      () => /^After 100 generations/.test(document.getElementById('survivors')?.textContent ?? ''),
+      null,
+      { timeout: 15_000 },
+    );
     const painted = await page.evaluate(() => {
       const c = document.getElementById('evo-chart') as HTMLCanvasElement;
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;

@@ -14,9 +14,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  if (!hasChromium()) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set LEVERAGE_CHROMIUM).`);
+  if (!hasChromium())
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set LEVERAGE_CHROMIUM).`,
+    );
   const dir = mkdtempSync(join(tmpdir(), 'leverage-e2e-client-'));
-  await build({ configFile: join(process.cwd(), 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  await build({
+    configFile: join(process.cwd(), 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true },
+  });
   project.provide('clientDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -16,9 +16,10 @@ import { launch, newPage, type Launched, type Page } from './browser';
  * Screenshots go to a scratch folder on every run, so `npm test` leaves the tree clean;
  * `LEVERAGE_SCREENSHOTS=1 npm test` refreshes the ones README.md shows in assets/screenshots.
  */
-export const SCREENSHOTS = process.env.LEVERAGE_SCREENSHOTS === '1'
-  ? join(process.cwd(), 'assets', 'screenshots')
-  : join(tmpdir(), 'leverage-screenshots');
+export const SCREENSHOTS =
+  process.env.LEVERAGE_SCREENSHOTS === '1'
+    ? join(process.cwd(), 'assets', 'screenshots')
+    : join(tmpdir(), 'leverage-screenshots');
 
 export interface TestServer {
   app: App;
@@ -35,7 +36,14 @@ export async function startServer(settings: Partial<ServerSettings> = {}): Promi
     // acceptSeed: every browser test fixes its table's seed (fixSeed) and so plays one known game.
     // Role-percentile benchmarks of 20 bot tables are ready long before a game ends; the README's
     // screenshots show the real size.
-    settings: { botDelayMs: 0, displaySeconds: 1, rateBurst: 1000, acceptSeed: true, benchmarkGames: process.env.LEVERAGE_SCREENSHOTS === '1' ? BENCHMARK_GAMES : 20, ...settings },
+    settings: {
+      botDelayMs: 0,
+      displaySeconds: 1,
+      rateBurst: 1000,
+      acceptSeed: true,
+      benchmarkGames: process.env.LEVERAGE_SCREENSHOTS === '1' ? BENCHMARK_GAMES : 20,
+      ...settings,
+    },
     clientDir: inject('clientDir'),
     log: () => undefined,
   });
@@ -138,7 +146,12 @@ export function facts(page: Page): Promise<ViewFacts | null> {
   });
 }
 
-export async function waitFacts(page: Page, predicate: (f: ViewFacts) => boolean, timeout = 20_000, what = 'a state'): Promise<ViewFacts> {
+export async function waitFacts(
+  page: Page,
+  predicate: (f: ViewFacts) => boolean,
+  timeout = 20_000,
+  what = 'a state',
+): Promise<ViewFacts> {
   const start = Date.now();
   for (;;) {
     const f = await facts(page);
@@ -195,7 +208,13 @@ export async function playSimply(page: Page, until: (f: ViewFacts) => boolean, t
           const me = v.me.seat;
           const power = (seats: number[]) => seats.reduce((a: number, s: number) => a + v.seats[s].power, 0);
           const vetoOk = (m: number[]) => v.seats.every((s: any) => !s.veto || m.includes(s.seat));
-          const options = v.proposals.filter((p: any) => p.members.includes(me) && !p.acceptedBy.includes(me) && power(p.members) >= v.scenario.quota && vetoOk(p.members));
+          const options = v.proposals.filter(
+            (p: any) =>
+              p.members.includes(me) &&
+              !p.acceptedBy.includes(me) &&
+              power(p.members) >= v.scenario.quota &&
+              vetoOk(p.members),
+          );
           options.sort((a: any, b: any) => power(b.acceptedBy) - power(a.acceptedBy));
           return options[0]?.id ?? null;
         });
@@ -227,12 +246,18 @@ export async function screenBoxes(page: Page): Promise<{ dom: Box[]; canvas: Box
     const vh = window.innerHeight;
     const dom: { what: string; x: number; y: number; w: number; h: number; el: Element }[] = [];
     const visibleRect = (el: Element, r: DOMRect) => {
-      let x1 = Math.max(0, r.left), y1 = Math.max(0, r.top), x2 = Math.min(vw, r.right), y2 = Math.min(vh, r.bottom);
+      let x1 = Math.max(0, r.left),
+        y1 = Math.max(0, r.top),
+        x2 = Math.min(vw, r.right),
+        y2 = Math.min(vh, r.bottom);
       for (let p = el.parentElement; p; p = p.parentElement) {
         const cs = getComputedStyle(p);
         if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
           const pr = p.getBoundingClientRect();
-          x1 = Math.max(x1, pr.left); y1 = Math.max(y1, pr.top); x2 = Math.min(x2, pr.right); y2 = Math.min(y2, pr.bottom);
+          x1 = Math.max(x1, pr.left);
+          y1 = Math.max(y1, pr.top);
+          x2 = Math.min(x2, pr.right);
+          y2 = Math.min(y2, pr.bottom);
         }
       }
       return x2 - x1 > 1 && y2 - y1 > 1 ? { x: x1, y: y1, w: x2 - x1, h: y2 - y1 } : null;
@@ -243,7 +268,9 @@ export async function screenBoxes(page: Page): Promise<{ dom: Box[]; canvas: Box
       if (el.closest('.sr-only, option, title, [hidden], details:not([open]) > :not(summary)')) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
-      const control = /^(BUTTON|INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) || (el.tagName.toLowerCase() === 'svg' && el.classList.contains('seatmark'));
+      const control =
+        /^(BUTTON|INPUT|SELECT|TEXTAREA|IMG)$/.test(el.tagName) ||
+        (el.tagName.toLowerCase() === 'svg' && el.classList.contains('seatmark'));
       const hasText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim() !== '');
       if (!control && !hasText) continue;
       if (el.closest('button, select') && el.tagName !== 'BUTTON' && el.tagName !== 'SELECT') continue;
@@ -262,15 +289,27 @@ export async function screenBoxes(page: Page): Promise<{ dom: Box[]; canvas: Box
       for (const r of rects) {
         if (r.width < 1 || r.height < 1) continue;
         const v = visibleRect(el, r);
-        if (v) dom.push({ what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40)}"`, ...v, el });
+        if (v)
+          dom.push({
+            what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40)}"`,
+            ...v,
+            el,
+          });
       }
     }
-    const texts = (window.__leverage!.textBounds as () => { text: string; x: number; y: number; w: number; h: number }[])();
+    const texts = (
+      window.__leverage!.textBounds as () => { text: string; x: number; y: number; w: number; h: number }[]
+    )();
     const stage = document.getElementById('stage')!.getBoundingClientRect();
     const canvas = texts
       .map((t) => {
-        const x1 = Math.max(t.x, stage.left, 0), y1 = Math.max(t.y, stage.top, 0), x2 = Math.min(t.x + t.w, stage.right, vw), y2 = Math.min(t.y + t.h, stage.bottom, vh);
-        return x2 - x1 > 1 && y2 - y1 > 1 ? { what: `canvas "${t.text.slice(0, 40)}"`, x: x1, y: y1, w: x2 - x1, h: y2 - y1 } : null;
+        const x1 = Math.max(t.x, stage.left, 0),
+          y1 = Math.max(t.y, stage.top, 0),
+          x2 = Math.min(t.x + t.w, stage.right, vw),
+          y2 = Math.min(t.y + t.h, stage.bottom, vh);
+        return x2 - x1 > 1 && y2 - y1 > 1
+          ? { what: `canvas "${t.text.slice(0, 40)}"`, x: x1, y: y1, w: x2 - x1, h: y2 - y1 }
+          : null;
       })
       .filter((b): b is { what: string; x: number; y: number; w: number; h: number } => b !== null);
     // Drop DOM boxes whose element contains another's (a label around its input, a button's icon).
@@ -330,11 +369,29 @@ export async function revealOverlaps(page: Page): Promise<string[] | null> {
     if (f.phase === 'end') return null;
     const start = Date.now();
     while (Date.now() - start < 4000) {
-      const icons = await page.evaluate(() => (window.__leverage!.revealIcons as () => { x: number; y: number; w: number; h: number; grown: boolean }[])());
+      const icons = await page.evaluate(() =>
+        (window.__leverage!.revealIcons as () => { x: number; y: number; w: number; h: number; grown: boolean }[])(),
+      );
       if (icons.length > 0 && icons.every((i) => i.grown)) {
-        const texts = await page.evaluate(() => (window.__leverage!.textBounds as () => { text: string; x: number; y: number; w: number; h: number; scene: string }[])().filter((t) => t.scene === 'Table'));
-        const boxes = [...icons.map((i, k) => ({ what: `trust icon ${k}`, x: i.x, y: i.y, w: i.w, h: i.h })), ...texts.map((t) => ({ what: `canvas "${t.text.slice(0, 30)}"`, x: t.x, y: t.y, w: t.w, h: t.h }))];
-        return overlaps(boxes).filter(([a, b]) => a.what.startsWith('trust icon') !== b.what.startsWith('trust icon')).map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
+        const texts = await page.evaluate(() =>
+          (
+            window.__leverage!.textBounds as () => {
+              text: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              scene: string;
+            }[]
+          )().filter((t) => t.scene === 'Table'),
+        );
+        const boxes = [
+          ...icons.map((i, k) => ({ what: `trust icon ${k}`, x: i.x, y: i.y, w: i.w, h: i.h })),
+          ...texts.map((t) => ({ what: `canvas "${t.text.slice(0, 30)}"`, x: t.x, y: t.y, w: t.w, h: t.h })),
+        ];
+        return overlaps(boxes)
+          .filter(([a, b]) => a.what.startsWith('trust icon') !== b.what.startsWith('trust icon'))
+          .map(([a, b]) => `${a.what} [${fmt(a)}] overlaps ${b.what} [${fmt(b)}]`);
       }
       await page.waitForTimeout(40);
     }

@@ -1,7 +1,18 @@
 // One whole round played with the keyboard alone: every control is reachable with Tab and used
 // with Enter or Space, from the lobby to the next round.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, facts, fixSeed, gotoReady, openBrowser, startServer, tabTo, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  closeAll,
+  facts,
+  fixSeed,
+  gotoReady,
+  openBrowser,
+  startServer,
+  tabTo,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -24,7 +35,9 @@ describe('keyboard only', () => {
     await page.waitForSelector('#prepare');
     // Prepare: the power map's coalitions light up on keyboard focus too.
     await tabTo(page, '#mwc-list button');
-    const highlight = await page.evaluate(() => (window.__leverage!.store as { state: { highlight: number[] | null } }).state.highlight);
+    const highlight = await page.evaluate(
+      () => (window.__leverage!.store as { state: { highlight: number[] | null } }).state.highlight,
+    );
     expect(highlight?.length).toBeGreaterThan(1);
     await tabTo(page, '#start', 200, 'Shift+Tab');
     await page.keyboard.press('Enter');
@@ -32,7 +45,8 @@ describe('keyboard only', () => {
 
     // Compose a proposal: tabs by arrow keys, a member by Space, the proposal by Enter.
     await tabTo(page, '[role=tab][aria-selected=true]', 200);
-    for (let i = 0; i < 8 && !(await page.evaluate(() => document.activeElement?.id === 'tab-deals')); i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 8 && !(await page.evaluate(() => document.activeElement?.id === 'tab-deals')); i++)
+      await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await tabTo(page, '#member-2', 200);
     await page.keyboard.press('Space');
@@ -46,7 +60,9 @@ describe('keyboard only', () => {
       const v = (window.__leverage!.store as { state: { view: any } }).state.view;
       const me = v.me.seat;
       const power = (s: number[]) => s.reduce((a: number, x: number) => a + v.seats[x].power, 0);
-      const ok = v.proposals.filter((p: any) => p.members.includes(me) && !p.acceptedBy.includes(me) && power(p.members) >= v.scenario.quota);
+      const ok = v.proposals.filter(
+        (p: any) => p.members.includes(me) && !p.acceptedBy.includes(me) && power(p.members) >= v.scenario.quota,
+      );
       ok.sort((a: any, c: any) => power(c.acceptedBy) - power(a.acceptedBy));
       return ok[0]?.id ?? null;
     });

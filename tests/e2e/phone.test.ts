@@ -1,7 +1,23 @@
 // A whole solo game on a phone held upright (390×844): a layout made for it, nothing
 // overlapping, no sideways scrolling, the same controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, fixSeed, gotoReady, hiddenTabs, openBrowser, playSimply, renderer, revealOverlaps, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  chooseShort,
+  closeAll,
+  findOverlaps,
+  fixSeed,
+  gotoReady,
+  hiddenTabs,
+  openBrowser,
+  playSimply,
+  renderer,
+  revealOverlaps,
+  shot,
+  startServer,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -14,7 +30,12 @@ beforeAll(async () => {
 afterAll(async () => closeAll(b, server));
 
 async function noSidewaysScroll(): Promise<void> {
-  const wide = await b.page.evaluate(() => [...document.querySelectorAll('#ui *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.tabs')).map((el) => `${el.tagName}#${el.id}.${el.className}`).slice(0, 5));
+  const wide = await b.page.evaluate(() =>
+    [...document.querySelectorAll('#ui *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.tabs'))
+      .map((el) => `${el.tagName}#${el.id}.${el.className}`)
+      .slice(0, 5),
+  );
   expect(wide).toEqual([]);
 }
 
@@ -58,7 +79,9 @@ describe('on a phone in portrait', () => {
     await noSidewaysScroll();
     await shot(b.page, 'phone-debrief');
     // The charts' labels are as large on a phone as on a desktop (the drawing is narrower, not shrunk).
-    const labelHeights = await b.page.$$eval('#chart-points text, #chart-cooperation text', (els) => els.map((e) => e.getBoundingClientRect().height));
+    const labelHeights = await b.page.$$eval('#chart-points text, #chart-cooperation text', (els) =>
+      els.map((e) => e.getBoundingClientRect().height),
+    );
     expect(labelHeights.length).toBeGreaterThan(4);
     expect(Math.min(...labelHeights)).toBeGreaterThanOrEqual(10);
     expect(b.errors).toEqual([]);

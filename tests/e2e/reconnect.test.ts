@@ -1,6 +1,20 @@
 // A reload, or a dropped connection, puts the player back in the same seat with its seat token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, cutConnection, facts, fixSeed, gotoReady, openBrowser, playSimply, startServer, tableCode, tableRecord, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  closeAll,
+  cutConnection,
+  facts,
+  fixSeed,
+  gotoReady,
+  openBrowser,
+  playSimply,
+  startServer,
+  tableCode,
+  tableRecord,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -14,7 +28,11 @@ afterAll(async () => closeAll(b, server));
 
 /** The "what happened" feed as the page holds it: round and sentence of every line. */
 function feedLines(): Promise<string[]> {
-  return b.page.evaluate(() => (window.__leverage!.store as { state: { feed: { round: number; text: string }[] } }).state.feed.map((f) => `R${f.round} ${f.text}`));
+  return b.page.evaluate(() =>
+    (window.__leverage!.store as { state: { feed: { round: number; text: string }[] } }).state.feed.map(
+      (f) => `R${f.round} ${f.text}`,
+    ),
+  );
 }
 
 const code = () => tableCode(b.page);
@@ -50,7 +68,10 @@ describe('rejoining the same seat', () => {
     // The private facts are back on screen: it is this seat, not a new one.
     expect(await b.page.textContent('#my-walkaway')).toBe(String(after.walkAway));
     // And so is what happened: the feed is rebuilt from the record, line for line.
-    await b.page.waitForFunction((n) => (window.__leverage!.store as { state: { feed: unknown[] } }).state.feed.length >= n, feed.length);
+    await b.page.waitForFunction(
+      (n) => (window.__leverage!.store as { state: { feed: unknown[] } }).state.feed.length >= n,
+      feed.length,
+    );
     expect((await feedLines()).slice(0, feed.length)).toEqual(feed);
     expect(await b.page.textContent('#feed')).not.toContain('Nothing has happened yet');
   });
@@ -72,10 +93,14 @@ describe('rejoining the same seat', () => {
     });
     const statuses = () => b.page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
     cutConnection(table, session);
-    await b.page.waitForFunction(() => {
-      const seen = (window as unknown as { statuses: string[] }).statuses;
-      return seen.includes('reconnecting') && seen[seen.length - 1] === 'connected';
-    }, null, { timeout: 30_000 });
+    await b.page.waitForFunction(
+      () => {
+        const seen = (window as unknown as { statuses: string[] }).statuses;
+        return seen.includes('reconnecting') && seen[seen.length - 1] === 'connected';
+      },
+      null,
+      { timeout: 30_000 },
+    );
     const seen = await statuses();
     expect(seen[0]).toBe('reconnecting');
     expect(seen[seen.length - 1]).toBe('connected');

@@ -1,7 +1,21 @@
 // The same table at the sizes people play on — laptops, a tablet either way up, a phone on its
 // side — with nothing overlapping and nothing running off the side of the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, fixSeed, gotoReady, hiddenTabs, openBrowser, playSimply, shot, startServer, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  chooseShort,
+  closeAll,
+  findOverlaps,
+  fixSeed,
+  gotoReady,
+  hiddenTabs,
+  openBrowser,
+  playSimply,
+  shot,
+  startServer,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720, name: 'hd' },
@@ -27,7 +41,12 @@ async function everySize(label: string, shots: string[] = []): Promise<void> {
     await b.page.setViewportSize({ width: size.width, height: size.height });
     await b.page.waitForTimeout(450);
     expect(await findOverlaps(b.page), `${label} at ${size.width}×${size.height}`).toEqual([]);
-    const wide = await b.page.evaluate(() => [...document.querySelectorAll('#ui *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.tabs')).length);
+    const wide = await b.page.evaluate(
+      () =>
+        [...document.querySelectorAll('#ui *')].filter(
+          (el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.tabs'),
+        ).length,
+    );
     expect(wide, `${label} at ${size.width}×${size.height}: elements past the right edge`).toBe(0);
     if (shots.includes(size.name)) await shot(b.page, `${size.name}-${label}`);
   }
@@ -59,7 +78,11 @@ describe('every supported size', () => {
       expect(await b.page.$('#tab-trust'), `the trust tab at ${size.width}×${size.height}`).not.toBeNull();
       expect(await hiddenTabs(b.page), `tabs out of sight at ${size.width}×${size.height}`).toEqual([]);
     }
-    await b.page.evaluate(() => (window.__leverage!.store as { set(p: object): void }).set({ view: (window as unknown as { realView: unknown }).realView }));
+    await b.page.evaluate(() =>
+      (window.__leverage!.store as { set(p: object): void }).set({
+        view: (window as unknown as { realView: unknown }).realView,
+      }),
+    );
     await b.page.setViewportSize({ width: 1280, height: 720 });
     await playSimply(b.page, (f) => f.phase === 'end', 100_000);
     await b.page.waitForSelector('#moments', { timeout: 15_000 });

@@ -2,7 +2,25 @@
 // reveal and the debrief, with the renderer checked, refusals shown beside their control, no
 // text or control overlapping another, and the screenshots the README shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseShort, closeAll, findOverlaps, fixSeed, hiddenTabs, screenBoxes, gotoReady, openBrowser, playSimply, renderer, shot, startServer, tableCode, tableRecord, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  chooseShort,
+  closeAll,
+  findOverlaps,
+  fixSeed,
+  hiddenTabs,
+  screenBoxes,
+  gotoReady,
+  openBrowser,
+  playSimply,
+  renderer,
+  shot,
+  startServer,
+  tableCode,
+  tableRecord,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 /** The game every run plays: in its round 1 a deal that includes the player wins. */
 const SEED = 1;
@@ -22,7 +40,14 @@ describe('a solo game from the lobby to the debrief', () => {
     await gotoReady(b.page, server.url);
     // The lobby needs no Phaser: the canvas's chunk loads when a table opens (client/stage.ts).
     expect(await renderer(b.page)).toBe('NONE');
-    expect(await b.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/assets\/stage-[^/]*\.js$/.test(n)))).toEqual([]);
+    expect(
+      await b.page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((r) => r.name)
+          .filter((n) => /\/assets\/stage-[^/]*\.js$/.test(n)),
+      ),
+    ).toEqual([]);
     await b.page.waitForTimeout(300);
     // The overlap check sees the screen: plenty of text and controls, canvas texts included.
     const boxes = await screenBoxes(b.page);
@@ -43,7 +68,9 @@ describe('a solo game from the lobby to the debrief', () => {
     expect(await b.page.$$eval('#values-table tbody tr', (rows) => rows.length)).toBeGreaterThan(4);
     const firstCoalition = b.page.locator('#mwc-list button').first();
     await firstCoalition.hover();
-    const highlight = await b.page.evaluate(() => (window.__leverage!.store as { state: { highlight: number[] | null } }).state.highlight);
+    const highlight = await b.page.evaluate(
+      () => (window.__leverage!.store as { state: { highlight: number[] | null } }).state.highlight,
+    );
     expect(highlight?.length).toBeGreaterThan(1);
     await b.page.waitForTimeout(300);
     expect(await findOverlaps(b.page)).toEqual([]);
@@ -119,20 +146,39 @@ describe('a solo game from the lobby to the debrief', () => {
     // The headline places the player among the same role's benchmark seats (DESIGN 4).
     const headline = await (await b.page.waitForSelector('#standing-headline', { timeout: 30_000 })).textContent();
     const role = await b.page.evaluate(() => {
-      const v = (window.__leverage!.store as { state: { view: { viewer: number; scenario: { roles: { name: string }[] } } } }).state.view;
+      const v = (
+        window.__leverage!.store as { state: { view: { viewer: number; scenario: { roles: { name: string }[] } } } }
+      ).state.view;
       return v.scenario.roles[v.viewer].name;
     });
     const roleText = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const share = '(more than \\d+ % of|more than all|less than nearly all)';
-    expect(headline).toMatch(new RegExp(`^You claimed ${share} ${roleText} players; your table created ${share} tables; your mutual-gain score beat (more than \\d+ %|all|nearly none) of theirs\\.$`));
-    expect(await b.page.textContent('#benchmark-note')).toMatch(/per round played, against \d+ seeded bot tables of this scenario/);
-    for (const id of ['#place-claimed', '#place-created', '#place-mutual']) expect(await b.page.textContent(id)).toMatch(/^(Value claimed|Value created|Mutual-gain score)(more than \d+ %|more than all|fewer than 1 %)of /);
+    expect(headline).toMatch(
+      new RegExp(
+        `^You claimed ${share} ${roleText} players; your table created ${share} tables; your mutual-gain score beat (more than \\d+ %|all|nearly none) of theirs\\.$`,
+      ),
+    );
+    expect(await b.page.textContent('#benchmark-note')).toMatch(
+      /per round played, against \d+ seeded bot tables of this scenario/,
+    );
+    for (const id of ['#place-claimed', '#place-created', '#place-mutual'])
+      expect(await b.page.textContent(id)).toMatch(
+        /^(Value claimed|Value created|Mutual-gain score)(more than \d+ %|more than all|fewer than 1 %)of /,
+      );
     // Seats in seat order, placed in their roles; nothing ranks them against each other.
     const seats = await b.page.$$eval('#final-points tbody tr', (rows) => rows.length);
     expect(seats).toBe(5);
     expect(await b.page.textContent('#debrief')).not.toMatch(/You finished \d+ of|Ranking/);
     expect(await b.page.textContent('#coach-standing')).toMatch(/Per round played, you claimed/);
-    for (const id of ['#chart-points', '#chart-reputation', '#chart-cooperation', '#coalition-timeline', '#audit', '#kpi-efficiency', '#kpi-left'])
+    for (const id of [
+      '#chart-points',
+      '#chart-reputation',
+      '#chart-cooperation',
+      '#coalition-timeline',
+      '#audit',
+      '#kpi-efficiency',
+      '#kpi-left',
+    ])
       expect(await b.page.$(id), id).not.toBeNull();
     expect(await b.page.textContent('#audit')).toMatch(/decisions/);
     // The scenario's debrief text (it names walk-aways) arrives with the finished record.
@@ -154,18 +200,24 @@ describe('a solo game from the lobby to the debrief', () => {
     await b.page.waitForSelector('#moments', { timeout: 15_000 });
     expect(await b.page.$$eval('#final-points tbody tr', (rows) => rows.length)).toBe(5);
     // The same placements as before the reload: they were stored when the game ended.
-    expect(await (await b.page.waitForSelector('#standing-headline', { timeout: 15_000 })).textContent()).toMatch(/^You claimed /);
+    expect(await (await b.page.waitForSelector('#standing-headline', { timeout: 15_000 })).textContent()).toMatch(
+      /^You claimed /,
+    );
   });
 
   it("opens a finished table's debrief from its link, in a browser that never sat at it", async () => {
-    const code = await b.page.evaluate(() => (window.__leverage!.store as { state: { lobby: { code: string } | null } }).state.lobby!.code);
+    const code = await b.page.evaluate(
+      () => (window.__leverage!.store as { state: { lobby: { code: string } | null } }).state.lobby!.code,
+    );
     const other = await openBrowser({ width: 1280, height: 720 });
     try {
       await other.page.goto(`${server.url}?code=${code}`);
       await other.page.waitForSelector('#final-points', { timeout: 15_000 });
       expect(await other.page.$$eval('#final-points tbody tr', (rows) => rows.length)).toBe(5);
       // Someone who watched is told how the table did, not a seat's placement.
-      expect(await (await other.page.waitForSelector('#standing-headline')).textContent()).toMatch(/^This table created (more than \d+ % of|more than all|less than nearly all) tables\.$/);
+      expect(await (await other.page.waitForSelector('#standing-headline')).textContent()).toMatch(
+        /^This table created (more than \d+ % of|more than all|less than nearly all) tables\.$/,
+      );
       expect(other.errors).toEqual([]);
     } finally {
       await closeAll(other);

@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceStrategies } from '../../shared/trust-game/practice';
 import { STRATEGY_TITLES } from '../../shared/trust-game/words';
-import { closeAll, findOverlaps, gotoReady, openBrowser, shot, startServer, type Browser, type TestServer } from './helpers';
+import {
+  closeAll,
+  findOverlaps,
+  gotoReady,
+  openBrowser,
+  shot,
+  startServer,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 let server: TestServer;
 let b: Browser;
@@ -38,7 +47,9 @@ describe('the trust game', () => {
     await page.selectOption('#trust-noise', '0.1');
     // What the tournament shows for these settings, computed in the page.
     await page.waitForFunction(() => /earns most/.test(document.getElementById('trust-finding')!.textContent!));
-    expect(await page.textContent('#trust-finding')).toMatch(/^In games that end at random after about 4 rounds, with 10 % noise, always defect earns most/);
+    expect(await page.textContent('#trust-finding')).toMatch(
+      /^In games that end at random after about 4 rounds, with 10 % noise, always defect earns most/,
+    );
     await page.click('#play-trust');
     await page.waitForSelector('#trust-intro');
     const intro = (await page.textContent('#ui'))!;
@@ -51,7 +62,9 @@ describe('the trust game', () => {
         const v = s.view;
         const me = v.me.seat;
         let ownFlips = 0;
-        for (const r of v.history) for (const p of r.trust) if ((p.a === me && p.moveA !== p.chosenA) || (p.b === me && p.moveB !== p.chosenB)) ownFlips++;
+        for (const r of v.history)
+          for (const p of r.trust)
+            if ((p.a === me && p.moveA !== p.chosenA) || (p.b === me && p.moveB !== p.chosenB)) ownFlips++;
         return {
           phase: v.phase,
           round: v.round,
@@ -75,11 +88,18 @@ describe('the trust game', () => {
       } else if (f.phase === 'trust' || (f.phase === 'score' && !f.ready)) {
         await page.click('#ready:not([disabled])', { timeout: 1000 }).catch(() => undefined);
       }
-      await page.waitForFunction((before) => {
-        const s = (window.__leverage!.store as { state: { view: any; practice: any } }).state;
-        const v = s.view;
-        return `${v.round}:${v.phase}:${v.seats[v.me.seat].ready}:${v.trust.filter((t: any) => t.move === null).length}` !== before || s.practice?.due === true;
-      }, `${f.round}:${f.phase}:${f.ready}:${f.open.length}`, { timeout: 10_000 });
+      await page.waitForFunction(
+        (before) => {
+          const s = (window.__leverage!.store as { state: { view: any; practice: any } }).state;
+          const v = s.view;
+          return (
+            `${v.round}:${v.phase}:${v.seats[v.me.seat].ready}:${v.trust.filter((t: any) => t.move === null).length}` !==
+              before || s.practice?.due === true
+          );
+        },
+        `${f.round}:${f.phase}:${f.ready}:${f.open.length}`,
+        { timeout: 10_000 },
+      );
       f = await facts();
     }
     // The last round is played: the game waits for the guesses, on the Guess tab.
@@ -102,18 +122,29 @@ describe('the trust game', () => {
     for (let seat = 1; seat <= 4; seat++) await page.selectOption(`#guess-${seat}`, guesses[seat - 1]);
     await page.click('#lock-guesses');
     await page.waitForSelector('#guess-results', { timeout: 20_000 });
-    await page.waitForFunction(() => /scores most/.test(document.getElementById('tournament-finding')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /scores most/.test(document.getElementById('tournament-finding')?.textContent ?? ''),
+    );
 
-    for (let seat = 1; seat <= 4; seat++) expect(await page.textContent(`#reveal-${seat} .reveal-head`)).toContain(`it played ${STRATEGY_TITLES[drawn[seat - 1]]}`);
+    for (let seat = 1; seat <= 4; seat++)
+      expect(await page.textContent(`#reveal-${seat} .reveal-head`)).toContain(
+        `it played ${STRATEGY_TITLES[drawn[seat - 1]]}`,
+      );
     expect(await page.textContent('#reveal-1 .verdict')).toMatch(/^Right: it played two-tits-for-tat\./);
     expect(await page.textContent('#reveal-2 .verdict')).toMatch(/^Right: it played alternator\./);
     // The player defected on everyone in round 2: tit-for-tat would have defected back in round 3.
-    expect(await page.textContent('#reveal-3 .verdict')).toMatch(/^Ruled out by what you saw: in round 3 it honoured toward you, which tit-for-tat would not have done unless noise flipped it\./);
-    expect(await page.textContent('#reveal-4 .verdict')).toMatch(/^Ruled out by what you saw: in round \d it defected toward/);
+    expect(await page.textContent('#reveal-3 .verdict')).toMatch(
+      /^Ruled out by what you saw: in round 3 it honoured toward you, which tit-for-tat would not have done unless noise flipped it\./,
+    );
+    expect(await page.textContent('#reveal-4 .verdict')).toMatch(
+      /^Ruled out by what you saw: in round \d it defected toward/,
+    );
     expect(await page.textContent('#guess-results h2')).toMatch(/^Your guesses: 2 of 4 right/);
     expect(await page.textContent('#grading-note')).toMatch(/consistent with what you saw/);
     // The tournament at this game's length and noise, naming the bots' strategies.
-    expect(await page.textContent('#tournament-finding')).toMatch(/at \d+ rounds with 10 % noise \(100 repetitions\), \S.* scores most/);
+    expect(await page.textContent('#tournament-finding')).toMatch(
+      /at \d+ rounds with 10 % noise \(100 repetitions\), \S.* scores most/,
+    );
     // Its own debrief: none of the coalition game's questions, walk-aways or baselines.
     const report = (await page.textContent('#debrief'))!;
     expect(report).not.toMatch(/walk-away|baseline|quota|Questions for the class|Harbour/i);

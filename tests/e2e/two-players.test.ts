@@ -2,7 +2,20 @@
 // else's; a watcher sees none; a proposal addressed to its members reaches only them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioById } from '../../shared/scenarios/index';
-import { closeAll, facts, findOverlaps, fixSeed, gotoReady, openBrowser, playSimply, startServer, tableRecord, waitFacts, type Browser, type TestServer } from './helpers';
+import {
+  closeAll,
+  facts,
+  findOverlaps,
+  fixSeed,
+  gotoReady,
+  openBrowser,
+  playSimply,
+  startServer,
+  tableRecord,
+  waitFacts,
+  type Browser,
+  type TestServer,
+} from './helpers';
 
 const scenario = scenarioById('harbour-development')!;
 let server: TestServer;
@@ -13,14 +26,19 @@ let code = '';
 
 beforeAll(async () => {
   server = await startServer();
-  [host, guest] = await Promise.all([openBrowser({ width: 1280, height: 720 }), openBrowser({ width: 1024, height: 768 })]);
+  [host, guest] = await Promise.all([
+    openBrowser({ width: 1280, height: 720 }),
+    openBrowser({ width: 1024, height: 768 }),
+  ]);
   await fixSeed(host.page, 8);
 });
 afterAll(async () => closeAll(host, guest, watcher, server));
 
 /** Everything the page holds: its DOM text and the views it received. */
 async function everything(b: Browser): Promise<string> {
-  return b.page.evaluate(() => document.body.innerText + JSON.stringify((window.__leverage!.store as { state: unknown }).state));
+  return b.page.evaluate(
+    () => document.body.innerText + JSON.stringify((window.__leverage!.store as { state: unknown }).state),
+  );
 }
 
 /** Every private field anywhere in the page's state, with its path and value. */
@@ -47,7 +65,9 @@ describe('two people and three bots at one table', () => {
     await host.page.selectOption('#host-role', 'authority');
     await host.page.click('#host');
     await host.page.waitForSelector('#prepare');
-    code = await host.page.evaluate(() => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code);
+    code = await host.page.evaluate(
+      () => (window.__leverage!.store as { state: { welcome: { code: string } } }).state.welcome.code,
+    );
     expect(code).toMatch(/^[A-Z]{5}$/);
     expect(tableRecord(server, code).config.seed).toBe(8);
     expect(host.page.url()).toContain(`code=${code}`);
@@ -57,7 +77,9 @@ describe('two people and three bots at one table', () => {
     await guest.page.fill('#join-name', 'Bea');
     await guest.page.click('#join');
     await guest.page.waitForSelector('#prepare');
-    await host.page.waitForFunction(() => JSON.stringify((window.__leverage!.store as { state: { lobby: unknown } }).state.lobby).includes('Bea'));
+    await host.page.waitForFunction(() =>
+      JSON.stringify((window.__leverage!.store as { state: { lobby: unknown } }).state.lobby).includes('Bea'),
+    );
   });
 
   it('each sees its own walk-away, values and briefing, and nobody else’s', async () => {
@@ -99,7 +121,9 @@ describe('two people and three bots at one table', () => {
 
   it('the host starts; a members-only proposal reaches the guest and not the watcher', async () => {
     await host.page.click('#start');
-    await Promise.all([host, guest].map((b) => waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation')));
+    await Promise.all(
+      [host, guest].map((b) => waitFacts(b.page, (f) => f.phase === 'negotiate', 10_000, 'negotiation')),
+    );
     await host.page.click('#tab-deals');
     await host.page.check('#member-1');
     await host.page.check('#member-2');
@@ -112,14 +136,18 @@ describe('two people and three bots at one table', () => {
     await host.page.click('#tab-talk');
     await host.page.fill('#chat-text', 'Public: after the offer.');
     await host.page.click('#chat-send');
-    await watcher!.page.waitForFunction(() => JSON.stringify((window.__leverage!.store as { state: unknown }).state).includes('Public: after the offer.'));
+    await watcher!.page.waitForFunction(() =>
+      JSON.stringify((window.__leverage!.store as { state: unknown }).state).includes('Public: after the offer.'),
+    );
     expect(await everything(watcher!)).not.toContain('Ana to Bea: a private offer.');
     expect(await everything(guest)).toContain('Ana to Bea: a private offer.');
     expect(await findOverlaps(guest.page)).toEqual([]);
   });
 
   it('both play the round through to the next one', async () => {
-    await Promise.all([host, guest].map((b) => playSimply(b.page, (f) => f.round >= 2 && f.phase === 'negotiate', 60_000)));
+    await Promise.all(
+      [host, guest].map((b) => playSimply(b.page, (f) => f.round >= 2 && f.phase === 'negotiate', 60_000)),
+    );
     expect(host.errors).toEqual([]);
     expect(guest.errors).toEqual([]);
   });

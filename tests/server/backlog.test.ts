@@ -24,7 +24,10 @@ const flat = (m: BacklogMessage): GameEvent[] => m.batches.flatMap((x) => x.even
 
 describe('the backlog of events', () => {
   it('gives a returning player exactly what it heard live, and a late spectator only the public events', async () => {
-    const bots = [0, 1, 2].map(() => ({ kind: 'bot' as const, bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' } }));
+    const bots = [0, 1, 2].map(() => ({
+      kind: 'bot' as const,
+      bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' },
+    }));
     const ana = await createTable(b, {
       scenario: 'harbour-development',
       seats: [{ kind: 'human' }, { kind: 'human' }, ...bots],
@@ -52,7 +55,11 @@ describe('the backlog of events', () => {
     // Ana reloads: a new connection with her seat token.
     const again = await joinTable(b, code, { token: ana.welcome!.token });
     const late = await joinTable(b, code, { spectate: true });
-    await waitFor(() => again.received.some(([t]) => t === 'backlog') && late.received.some(([t]) => t === 'backlog'), 3000, 'the backlogs');
+    await waitFor(
+      () => again.received.some(([t]) => t === 'backlog') && late.received.some(([t]) => t === 'backlog'),
+      3000,
+      'the backlogs',
+    );
 
     // What Ana heard live (from her first message) is the end of her backlog, in order, and the
     // backlog holds nothing she could not have heard.
@@ -68,7 +75,11 @@ describe('the backlog of events', () => {
     expect(lateBacklog.slice(lateBacklog.length - early.events.length)).toEqual(early.events);
     expect(lateBacklog.every((e) => e.to === 'all')).toBe(true);
     expect(JSON.stringify(lateBacklog)).not.toContain('Kestrel');
-    expect(lateBacklog.some((e) => e.type === 'answered' || e.type === 'asked' || e.type === 'points' || e.type === 'trust-chosen')).toBe(false);
+    expect(
+      lateBacklog.some(
+        (e) => e.type === 'answered' || e.type === 'asked' || e.type === 'points' || e.type === 'trust-chosen',
+      ),
+    ).toBe(false);
     // Its batches do not say where they fell in the log (the gaps would count private moves).
     expect(backlogOf(late).batches.every((x) => Object.keys(x).join() === 'events')).toBe(true);
     expect(Object.keys(backlogOf(late))).toEqual(['batches']);

@@ -42,7 +42,10 @@ function manualRunner(): { runner: BenchmarkRunner; runs: Run[] } {
   return { runner, runs };
 }
 
-const reference = (created: number): RoleReference => ({ roles: { authority: { claimed: [1, 2], mutualGain: [3, 4] } }, created: [created] });
+const reference = (created: number): RoleReference => ({
+  roles: { authority: { claimed: [1, 2], mutualGain: [3, 4] } },
+  created: [created],
+});
 
 let dir: string;
 const stores: Store[] = [];
@@ -62,16 +65,29 @@ const flush = () => new Promise((r) => setImmediate(r));
 
 describe('the benchmark cache', () => {
   it('keys a benchmark by the SHA-256 of the scenario key at its size', () => {
-    const b = new Benchmarks(openStore(), { games: 40, log: () => undefined, now: () => 0, runner: manualRunner().runner });
+    const b = new Benchmarks(openStore(), {
+      games: 40,
+      log: () => undefined,
+      now: () => 0,
+      runner: manualRunner().runner,
+    });
     const s = smallScenario();
     expect(b.keyOf(s)).toBe(createHash('sha256').update(benchmarkKey(s, 40)).digest('hex'));
     expect(b.keyOf(s)).not.toBe(b.keyOf(smallScenario({ prize: 101 })));
   });
 
   it('warms the very benchmark a short solo game from the lobby asks for', () => {
-    const b = new Benchmarks(openStore(), { games: 40, log: () => undefined, now: () => 0, runner: manualRunner().runner });
+    const b = new Benchmarks(openStore(), {
+      games: 40,
+      log: () => undefined,
+      now: () => 0,
+      runner: manualRunner().runner,
+    });
     const harbour = scenarioById('harbour-development')!;
-    const table = tableFromOptions({ scenario: 'harbour-development', solo: true, name: 'Sam', roundRange: SHORT_HORIZON }, { displaySeconds: 5, acceptSeed: false });
+    const table = tableFromOptions(
+      { scenario: 'harbour-development', solo: true, name: 'Sam', roundRange: SHORT_HORIZON },
+      { displaySeconds: 5, acceptSeed: false },
+    );
     expect(b.keyOf(table.scenario)).toBe(b.keyOf(shortVersion(harbour)));
     expect(b.keyOf(table.scenario)).not.toBe(b.keyOf(harbour));
   });
@@ -94,7 +110,13 @@ describe('the benchmark cache', () => {
     expect(x!.reference).toEqual(reference(0.5));
     expect(b.computed).toBe(1);
     expect(b.status(s)).toEqual({ state: 'ready', ready: true, done: 40, total: 40 });
-    expect(store.getBenchmark(b.keyOf(s))).toEqual({ key: b.keyOf(s), scenarioId: 'small', games: 40, created: 1234, reference: reference(0.5) });
+    expect(store.getBenchmark(b.keyOf(s))).toEqual({
+      key: b.keyOf(s),
+      scenarioId: 'small',
+      games: 40,
+      created: 1234,
+      reference: reference(0.5),
+    });
     // Asked again: no second run.
     expect((await b.request(s))!.reference).toEqual(reference(0.5));
     expect(runs).toHaveLength(1);

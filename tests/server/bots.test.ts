@@ -21,7 +21,13 @@ const ALL_BOTS = [
 /** A table of five bots, watched and started by a facilitator; returns its log. */
 async function botGame(botDelayMs: number): Promise<{ log: LogEntry[]; ms: number }> {
   b = await bootServer({ botDelayMs });
-  const host = await createTable(b, { scenario: 'harbour-development', seats: [...ALL_BOTS], rounds: 2, seed: 77, spectate: true });
+  const host = await createTable(b, {
+    scenario: 'harbour-development',
+    seats: [...ALL_BOTS],
+    rounds: 2,
+    seed: 77,
+    spectate: true,
+  });
   expect(host.welcome!.host).toBe(true);
   const started = Date.now();
   host.send('start', {});
@@ -46,7 +52,10 @@ describe('bots', () => {
     // Each bot move waited at least half the base delay.
     expect(slow.ms).toBeGreaterThanOrEqual(botMoves * 3);
     // The facilitator opened the game; bots closed every phase by being ready.
-    expect(fast.log.find((e) => e.action.type === 'advance')).toMatchObject({ actor: 'facilitator', by: 'facilitator' });
+    expect(fast.log.find((e) => e.action.type === 'advance')).toMatchObject({
+      actor: 'facilitator',
+      by: 'facilitator',
+    });
   }, 60_000);
 
   it('lists public tables that are being played, not private or solo ones', async () => {
@@ -54,12 +63,19 @@ describe('bots', () => {
     const pub = await createTable(b, { scenario: 'harbour-development', name: 'Pub' });
     const priv = await createTable(b, { scenario: 'harbour-development', name: 'Priv', private: true });
     const solo = await createTable(b, { scenario: 'harbour-development', name: 'Solo', solo: true });
-    const list = (await b.colyseus.http.get('/api/tables')).data as { code: string; freeSeats: number; scenario: string }[];
+    const list = (await b.colyseus.http.get('/api/tables')).data as {
+      code: string;
+      freeSeats: number;
+      scenario: string;
+    }[];
     const codes = list.map((t) => t.code);
     expect(codes).toContain(pub.welcome!.code);
     expect(codes).not.toContain(priv.welcome!.code);
     expect(codes).not.toContain(solo.welcome!.code);
-    expect(list.find((t) => t.code === pub.welcome!.code)).toMatchObject({ scenario: 'Harbour Development', freeSeats: 4 });
+    expect(list.find((t) => t.code === pub.welcome!.code)).toMatchObject({
+      scenario: 'Harbour Development',
+      freeSeats: 4,
+    });
     // A lobby room lists them live too.
     const lobby = await b.colyseus.sdk.joinOrCreate('lobby', {});
     const rooms = await new Promise<{ roomId: string }[]>((resolve) => {

@@ -84,7 +84,11 @@ describe('a coalition game with two people and four bots', () => {
     const results = (await b.colyseus.http.get(`/api/tables/${code}/results`)).data as TableResults;
     expect(results.code).toBe(code);
     expect(results.seats.map((s) => s.kind)).toEqual(['human', 'human', 'bot', 'bot', 'bot', 'bot']);
-    const logRes = (await b.colyseus.http.get(`/api/tables/${code}/log`)).data as { log: LogEntry[]; scenario: never; config: never };
+    const logRes = (await b.colyseus.http.get(`/api/tables/${code}/log`)).data as {
+      log: LogEntry[];
+      scenario: never;
+      config: never;
+    };
     const state = replay({ scenario: logRes.scenario, config: logRes.config, log: logRes.log });
     expect(state.phase).toBe('end');
     expect(scoreGame(state)).toEqual(results.score);
@@ -128,7 +132,10 @@ describe('a coalition game with two people and four bots', () => {
     expect(res.statusCode).toBe(409);
     const log = await b.colyseus.http.get(`/api/tables/${code}/log`).catch((e: { statusCode: number }) => e);
     expect(log.statusCode).toBe(409);
-    const status = (await b.colyseus.http.get(`/api/tables/${code.toLowerCase()}`)).data as { status: string; code: string };
+    const status = (await b.colyseus.http.get(`/api/tables/${code.toLowerCase()}`)).data as {
+      status: string;
+      code: string;
+    };
     expect(status).toMatchObject({ code, status: 'open' });
     const none = await b.colyseus.http.get(`/api/tables/ZZZZZ/results`).catch((e: { statusCode: number }) => e);
     expect(none.statusCode).toBe(404);
@@ -137,7 +144,10 @@ describe('a coalition game with two people and four bots', () => {
 
   it('answers health and lists scenarios with public facts only', async () => {
     expect((await b.colyseus.http.get('/health')).data).toEqual({ status: 'ok' });
-    const list = (await b.colyseus.http.get('/api/scenarios')).data as { id: string; roles: Record<string, unknown>[] }[];
+    const list = (await b.colyseus.http.get('/api/scenarios')).data as {
+      id: string;
+      roles: Record<string, unknown>[];
+    }[];
     expect(list.map((s) => s.id)).toContain('harbour-development');
     const text = JSON.stringify(list);
     expect(text).not.toContain('walkAway');

@@ -108,7 +108,10 @@ describe("Colyseus's own log", () => {
   it('prints the first error of a kind in full and only counts the rest', () => {
     const lines: string[] = [];
     let now = 0;
-    const logger = condensedLogger((m) => lines.push(m), () => now);
+    const logger = condensedLogger(
+      (m) => lines.push(m),
+      () => now,
+    );
     const error = () => new RangeError('Max payload size exceeded');
     for (let i = 0; i < 500; i++) logger.error(error());
     expect(lines).toHaveLength(1);

@@ -15,7 +15,14 @@ import { freePort } from '../../server/free-port';
 export { freePort };
 import type { GameEvent, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import type { CreateOptions, ErrorMessage, EventsMessage, ViewMessage, ViewPatchMessage, Welcome } from '../../shared/protocol';
+import type {
+  CreateOptions,
+  ErrorMessage,
+  EventsMessage,
+  ViewMessage,
+  ViewPatchMessage,
+  Welcome,
+} from '../../shared/protocol';
 import { applyViewPatch } from '../../shared/view-patch';
 
 export interface Booted {
@@ -93,7 +100,11 @@ export class TestClock {
   }
 }
 
-export async function bootServer(settings: Partial<ServerSettings> = {}, dbPath?: string, clock?: TestClock): Promise<Booted> {
+export async function bootServer(
+  settings: Partial<ServerSettings> = {},
+  dbPath?: string,
+  clock?: TestClock,
+): Promise<Booted> {
   const dir = mkdtempSync(join(tmpdir(), 'leverage-test-'));
   const path = dbPath ?? join(dir, 'test.db');
   const app = createApp({
@@ -153,11 +164,14 @@ export class Player {
         // Kept as the whole view it makes (what the client would show): the checks of what a client
         // may see apply to it, and the patch holds nothing the view does not.
         const patch = payload as ViewPatchMessage;
-        if (patch.base !== this.seq || this.view === null) throw new Error(`a patch from ${patch.base} reached a client at ${this.seq}`);
+        if (patch.base !== this.seq || this.view === null)
+          throw new Error(`a patch from ${patch.base} reached a client at ${this.seq}`);
         this.patches.push(patch);
         type = 'view';
         const view = applyViewPatch(this.view, patch.ops);
-        payload = (patch.practice ? { seq: patch.seq, view, practice: patch.practice } : { seq: patch.seq, view }) satisfies ViewMessage;
+        payload = (
+          patch.practice ? { seq: patch.seq, view, practice: patch.practice } : { seq: patch.seq, view }
+        ) satisfies ViewMessage;
       }
       this.received.push([String(type), payload]);
       if (type === 'welcome') this.welcome = payload as Welcome;
@@ -222,7 +236,11 @@ export async function joinTable(b: Booted, code: string, options: Record<string,
  * A simple human: in trust stages honours every partner, in every other phase says ready.
  * `negotiate` may act first (propose, accept…) and return true when it has done all it wants.
  */
-export function autoPlay(p: Player, negotiate?: (view: TableView) => boolean, until?: (view: TableView) => boolean): () => void {
+export function autoPlay(
+  p: Player,
+  negotiate?: (view: TableView) => boolean,
+  until?: (view: TableView) => boolean,
+): () => void {
   let acted = '';
   let stopped = false;
   const tick = () => {

@@ -16,7 +16,9 @@ describe('host rights', () => {
   it('go to the creator even when a stranger connects to the new table first', async () => {
     b = await bootServer();
     // The creator's matchmaking request reserves its seat; its socket has not arrived yet.
-    const reservation = (await b.colyseus.sdk.http.post('/matchmake/create/table', { body: TABLE })).data as { roomId: string };
+    const reservation = (await b.colyseus.sdk.http.post('/matchmake/create/table', { body: TABLE })).data as {
+      roomId: string;
+    };
     const code = reservation.roomId;
 
     // A stranger who saw the table listed gets there first, as a spectator and as a player.

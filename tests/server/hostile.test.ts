@@ -28,13 +28,30 @@ function replayTable(code: string) {
 }
 
 const messageType = fc.oneof(
-  fc.constantFrom(...Object.keys(ACTION_MESSAGES), 'start', 'welcome', 'view', 'error', '__proto__', 'constructor', 'toString', '*'),
+  fc.constantFrom(
+    ...Object.keys(ACTION_MESSAGES),
+    'start',
+    'welcome',
+    'view',
+    'error',
+    '__proto__',
+    'constructor',
+    'toString',
+    '*',
+  ),
   fc.string({ maxLength: 60 }),
   fc.integer({ min: -5, max: 300 }),
 );
 
 const payload = fc.oneof(
-  fc.anything({ maxDepth: 3, withNullPrototype: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: false }),
+  fc.anything({
+    maxDepth: 3,
+    withNullPrototype: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBigInt: false,
+  }),
   // plausible shapes with wrong values, which reach deeper into validation and the engine
   fc.record(
     {
@@ -49,7 +66,10 @@ const payload = fc.oneof(
       text: fc.string({ maxLength: 400 }),
       points: fc.oneof(fc.integer({ min: -10, max: 10_000 }), fc.double()),
       labelled: fc.oneof(fc.boolean(), fc.constant('yes')),
-      demand: fc.record({ kind: fc.constantFrom('share', 'concession', 'option', 'moon'), share: fc.integer({ min: -5, max: 120 }) }),
+      demand: fc.record({
+        kind: fc.constantFrom('share', 'concession', 'option', 'moon'),
+        share: fc.integer({ min: -5, max: 120 }),
+      }),
     },
     { requiredKeys: [] },
   ),
@@ -125,7 +145,11 @@ describe('hostile clients', () => {
     attacker.send('chat', { to: null, text: 'still here' });
     await lurker.waitView((v) => v.chat.some((m) => m.text === 'still here'), 3000, 'the chat');
     const replayed = () => JSON.stringify(viewFor(replayTable(code1), null));
-    await waitFor(() => JSON.stringify(lurker.view) === replayed(), 3000, 'the spectator’s view to match the replayed log');
+    await waitFor(
+      () => JSON.stringify(lurker.view) === replayed(),
+      3000,
+      'the spectator’s view to match the replayed log',
+    );
     expect(lurker.view).toEqual(viewFor(replayTable(code1), null));
     // Most of those views came as patches, which rebuilt the same view.
     expect(lurker.patches.length).toBeGreaterThan(lurker.views.length / 2);

@@ -47,6 +47,8 @@ describe('a failed write', () => {
     expect(back.view!.chat.map((m) => m.text)).toEqual(['saved']);
     back.send('chat', { to: null, text: 'after' });
     await back.waitView((v) => v.chat.some((m) => m.text === 'after'), 3000, 'play to go on');
-    expect(b.store.log(code).some((e) => e.action.type === 'chat' && (e.action as { text: string }).text === 'after')).toBe(true);
+    expect(
+      b.store.log(code).some((e) => e.action.type === 'chat' && (e.action as { text: string }).text === 'after'),
+    ).toBe(true);
   });
 });

@@ -94,18 +94,22 @@ function searchAll(c: Capture, viewer: Seat | null, secrets: ReturnType<typeof f
 /** A human that asks, answers, declares and chats, so every kind of reply can come back to it. */
 function busyHuman(p: Player, until?: (v: TableView) => boolean): () => void {
   const done = new Set<string>();
-  return autoPlay(p, (v: TableView) => {
-    const me = v.me!.seat;
-    const key = `${v.round}`;
-    if (!done.has(key)) {
-      done.add(key);
-      for (const s of v.seats) if (s.seat !== me) p.send('ask', { target: s.seat });
-      p.send('declare', { share: 20 });
-      p.send('chat', { to: null, text: 'What matters most to each of you?' });
-    }
-    for (const q of v.asks) if (q.to === me && q.status === 'open') p.send('answer', { ask: q.id });
-    return v.asks.filter((q) => q.to === me).every((q) => q.status !== 'open');
-  }, until);
+  return autoPlay(
+    p,
+    (v: TableView) => {
+      const me = v.me!.seat;
+      const key = `${v.round}`;
+      if (!done.has(key)) {
+        done.add(key);
+        for (const s of v.seats) if (s.seat !== me) p.send('ask', { target: s.seat });
+        p.send('declare', { share: 20 });
+        p.send('chat', { to: null, text: 'What matters most to each of you?' });
+      }
+      for (const q of v.asks) if (q.to === me && q.status === 'open') p.send('answer', { ask: q.id });
+      return v.asks.filter((q) => q.to === me).every((q) => q.status !== 'open');
+    },
+    until,
+  );
 }
 
 const PERSONAS = ['hardliner', 'builder', 'opportunist', 'reciprocator', 'incumbent'] as const;
@@ -120,7 +124,10 @@ describe('the secrets a test searches for', () => {
     for (const s of builtInScenarios) {
       const ws = walkAwayMentions(s);
       expect(ws.length, `${s.id} states walk-aways in words`).toBeGreaterThan(0);
-      expect(scenarioSecrets(s).filter((x) => x.owner === 'debrief').length, `${s.id} has debrief sentences`).toBeGreaterThan(3);
+      expect(
+        scenarioSecrets(s).filter((x) => x.owner === 'debrief').length,
+        `${s.id} has debrief sentences`,
+      ).toBeGreaterThan(3);
     }
   });
 });
@@ -132,7 +139,12 @@ describe('nothing private reaches a client before the end', () => {
     { scenario: trustGameScenario(5), mode: 'trust' as const },
   ];
   it.each(cases)('$scenario.id ($mode): messages, state and HTTP answers', async ({ scenario, mode }) => {
-    const bots = scenario.roles.slice(2).map((_, i) => ({ kind: 'bot' as const, bot: { kind: 'persona' as const, persona: PERSONAS[i % PERSONAS.length], difficulty: 'hard' } }));
+    const bots = scenario.roles
+      .slice(2)
+      .map((_, i) => ({
+        kind: 'bot' as const,
+        bot: { kind: 'persona' as const, persona: PERSONAS[i % PERSONAS.length], difficulty: 'hard' },
+      }));
     const ana = await createTable(b, {
       scenario: scenario.id,
       mode,
@@ -163,17 +175,21 @@ describe('nothing private reaches a client before the end', () => {
     const stops = [busyHuman(ana), busyHuman(ben)];
     // Fetch again in every phase the game passes through, until it ends.
     const seen = new Set<string>();
-    await waitFor(() => {
-      const v = spy.view!;
-      const key = `${v.round}:${v.phase}`;
-      if (v.phase !== 'end' && !seen.has(key)) {
-        seen.add(key);
-        void fetchAll(code).then((answers) => {
-          if (spy.view!.phase !== 'end') for (const c of caps) c.http.push(...answers);
-        });
-      }
-      return v.phase === 'end';
-    }, 20_000, 'the end');
+    await waitFor(
+      () => {
+        const v = spy.view!;
+        const key = `${v.round}:${v.phase}`;
+        if (v.phase !== 'end' && !seen.has(key)) {
+          seen.add(key);
+          void fetchAll(code).then((answers) => {
+            if (spy.view!.phase !== 'end') for (const c of caps) c.http.push(...answers);
+          });
+        }
+        return v.phase === 'end';
+      },
+      20_000,
+      'the end',
+    );
     stops.forEach((s) => s());
     expect(caps[0].http.length).toBeGreaterThan(7);
 
@@ -186,7 +202,12 @@ describe('nothing private reaches a client before the end', () => {
     expect(late.received.some(([type]) => type === 'backlog')).toBe(true);
     expect(found).toEqual([]);
     // The search can find: each seat did receive its own briefing.
-    expect(leaks(JSON.stringify(beforeEnd(ana)), scenarioSecrets(scenario).filter((s) => s.owner === 0)).length).toBeGreaterThan(3);
+    expect(
+      leaks(
+        JSON.stringify(beforeEnd(ana)),
+        scenarioSecrets(scenario).filter((s) => s.owner === 0),
+      ).length,
+    ).toBeGreaterThan(3);
     for (const p of [ana, ben, spy, late]) await p.room.leave();
   });
 });

@@ -25,7 +25,9 @@ async function gone(code: string): Promise<boolean> {
     (r: { statusCode: number }) => r.statusCode,
     (e: { statusCode: number }) => e.statusCode,
   );
-  return b!.store.getTable(code) === null && matchMaker.getLocalRoomById(code) === undefined && !listed && status === 404;
+  return (
+    b!.store.getTable(code) === null && matchMaker.getLocalRoomById(code) === undefined && !listed && status === 404
+  );
 }
 
 async function eventually(check: () => Promise<boolean>, timeout: number, what: string): Promise<void> {
@@ -51,7 +53,11 @@ describe('unstarted tables', () => {
     await stays.waitView((v) => v.phase === 'negotiate', 3000, 'it to start');
     // Started tables are never forgotten, even with nobody at them.
     await stays.room.leave();
-    await waitFor(() => matchMaker.getLocalRoomById(stays.welcome!.code)?.clients.length === 0, 3000, 'the table to empty');
+    await waitFor(
+      () => matchMaker.getLocalRoomById(stays.welcome!.code)?.clients.length === 0,
+      3000,
+      'the table to empty',
+    );
     expect(b.store.getTable(stays.welcome!.code)?.status).toBe('open');
   });
 
@@ -94,7 +100,12 @@ describe('abandoned started tables', () => {
     await ana.room.leave();
     await waitFor(() => b!.store.getTable(code)?.status === 'finished', 20_000, 'the game to finish on its clock');
     const seatEvents = b.store.seatEvents(code);
-    expect(seatEvents.filter((e) => e.kind === 'takeover').map((e) => e.seat).sort()).toEqual([0, 1]);
+    expect(
+      seatEvents
+        .filter((e) => e.kind === 'takeover')
+        .map((e) => e.seat)
+        .sort(),
+    ).toEqual([0, 1]);
     expect(seatEvents.filter((e) => e.kind === 'stand-in').map((e) => e.seat)).toEqual([2, 3, 4]);
   });
 });

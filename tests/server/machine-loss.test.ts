@@ -45,9 +45,11 @@ async function startProcess(i: number): Promise<Running> {
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 30_000, `server ${i}`).catch((e: Error) => {
-    throw new Error(`${e.message}: ${out}`);
-  });
+  await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 30_000, `server ${i}`).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}: ${out}`);
+    },
+  );
   if (child.exitCode !== null) throw new Error(`server ${i} exited: ${out}`);
   const id = /\(process ([\w-]+)\)/.exec(out)?.[1];
   if (!id) throw new Error(`server ${i} did not say its process id: ${out}`);
@@ -75,7 +77,9 @@ async function owners(): Promise<Map<string, string>> {
   const db = new pg.Client({ connectionString: postgres!.url });
   await db.connect();
   try {
-    const rows = (await db.query<{ code: string; owner: string }>("SELECT code, owner FROM tables WHERE status = 'open'")).rows;
+    const rows = (
+      await db.query<{ code: string; owner: string }>("SELECT code, owner FROM tables WHERE status = 'open'")
+    ).rows;
     return new Map(rows.map((r) => [r.code, r.owner]));
   } finally {
     await db.end();
@@ -90,7 +94,14 @@ interface Table {
 
 /** A table of two people and three bots, set up through one process, started, with a chat each. */
 async function playTable(via: Client, n: number): Promise<Table> {
-  const host = new Player(await via.create('table', { scenario: 'harbour-development', name: `A${n}`, seats: [{ kind: 'human' }, { kind: 'human' }, BOT, BOT, BOT], durations: { negotiate: 600, trust: 600 } }));
+  const host = new Player(
+    await via.create('table', {
+      scenario: 'harbour-development',
+      name: `A${n}`,
+      seats: [{ kind: 'human' }, { kind: 'human' }, BOT, BOT, BOT],
+      durations: { negotiate: 600, trust: 600 },
+    }),
+  );
   await waitFor(() => host.welcome !== null && host.view !== null, 10_000, 'welcome');
   const code = host.welcome!.code;
   const guest = new Player(await via.joinById(code, { name: `B${n}` }));
@@ -126,7 +137,11 @@ describe('machine loss', () => {
 
     for (const t of tables) for (const p of t.players) p.room.reconnection.enabled = false;
     a.child.kill('SIGKILL');
-    await waitFor(() => onA.every((t) => t.players.every((p) => p.left !== null)), 10_000, 'A’s clients to lose their connection');
+    await waitFor(
+      () => onA.every((t) => t.players.every((p) => p.left !== null)),
+      10_000,
+      'A’s clients to lose their connection',
+    );
 
     // B takes A's tables over once A's heartbeat is 2 s old.
     await waitFor(() => b.output().includes('took over'), 30_000, 'B to take over');
@@ -136,11 +151,13 @@ describe('machine loss', () => {
     const viaB = new Client(`http://127.0.0.1:${b.port}`);
     for (const [i, t] of tables.entries()) {
       if (onB.includes(t)) continue;
-      const back = await Promise.all(t.tokens.map(async (token) => {
-        const p = new Player(await viaB.joinById(t.code, { token }));
-        await waitFor(() => p.welcome !== null && p.view !== null, 10_000, 'a rejoin');
-        return p;
-      }));
+      const back = await Promise.all(
+        t.tokens.map(async (token) => {
+          const p = new Player(await viaB.joinById(t.code, { token }));
+          await waitFor(() => p.welcome !== null && p.view !== null, 10_000, 'a rejoin');
+          return p;
+        }),
+      );
       expect(back.map((p) => p.seat)).toEqual([0, 1]);
       // Every move they saw is there, and the game goes on.
       expect(back[0].view!.chat.map((m) => m.text)).toEqual([`hello from table ${i}`, `reply at table ${i}`]);

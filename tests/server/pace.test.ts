@@ -31,7 +31,10 @@ describe('when every person is ready', () => {
   }, 30_000);
 
   it('bots keep their human pace while a person is still deciding, and finish at once when the last one is ready', async () => {
-    const bots = [0, 1, 2].map(() => ({ kind: 'bot' as const, bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' } }));
+    const bots = [0, 1, 2].map(() => ({
+      kind: 'bot' as const,
+      bot: { kind: 'persona' as const, persona: 'builder', difficulty: 'normal' },
+    }));
     const ana = await createTable(b, {
       scenario: 'harbour-development',
       seats: [{ kind: 'human' }, { kind: 'human' }, ...bots],

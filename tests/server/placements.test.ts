@@ -66,7 +66,11 @@ describe('role percentiles on the server', () => {
     const { placements } = await placementsWhenReady(code);
 
     // Oracle: the shared benchmark and placement arithmetic, run here on the same scenario.
-    const logRes = (await get<{ log: LogEntry[]; scenario: never; config: never; placements: PlacementsAnswer }>(`/api/tables/${code}/log`)).data;
+    const logRes = (
+      await get<{ log: LogEntry[]; scenario: never; config: never; placements: PlacementsAnswer }>(
+        `/api/tables/${code}/log`,
+      )
+    ).data;
     const state = replay({ scenario: logRes.scenario, config: logRes.config, log: logRes.log });
     const reference = runBenchmark(logRes.scenario, { games: GAMES });
     const outcomes = seatOutcomes(state);
@@ -87,10 +91,20 @@ describe('role percentiles on the server', () => {
     // The results carry them, and the export has a column per measure and no rank.
     const results = (await get<{ placements: PlacementsAnswer }>(`/api/tables/${code}/results`)).data;
     expect(results.placements).toEqual({ status: 'ready', placements });
-    const csv = String((await get(`/api/tables/${code}/results.csv`)).data).trim().split('\r\n');
+    const csv = String((await get(`/api/tables/${code}/results.csv`)).data)
+      .trim()
+      .split('\r\n');
     const header = csv[0].split(',');
     expect(header).not.toContain('rank');
-    expect(header).toEqual(expect.arrayContaining(['held_by', 'claimed_percentile', 'mutual_gain_percentile', 'created_percentile', 'benchmark_tables']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'held_by',
+        'claimed_percentile',
+        'mutual_gain_percentile',
+        'created_percentile',
+        'benchmark_tables',
+      ]),
+    );
     const row0 = csv[1].split(',');
     expect(Number(row0[header.indexOf('claimed_percentile')])).toBeCloseTo(placements.seats[0].claimed.percentile, 1);
     expect(row0[header.indexOf('held_by')]).toBe('person');
@@ -100,7 +114,12 @@ describe('role percentiles on the server', () => {
 
   it('reuses the benchmark for the next table and, after a restart, from the store', async () => {
     const p = await createTable(b!, { scenario: 'merger-integration', solo: true, name: 'Ned', seed: 12, ...SHORT });
-    expect((await get<BenchmarkStatus>(`/api/tables/${p.welcome!.code}/benchmark`)).data).toEqual({ state: 'ready', ready: true, done: GAMES, total: GAMES });
+    expect((await get<BenchmarkStatus>(`/api/tables/${p.welcome!.code}/benchmark`)).data).toEqual({
+      state: 'ready',
+      ready: true,
+      done: GAMES,
+      total: GAMES,
+    });
     await p.room.leave();
     const before = (await get<PlacementsAnswer>(`/api/tables/${code}/placements`)).data;
     await b!.stop();
@@ -116,7 +135,12 @@ describe('role percentiles on the server', () => {
 
   it('gives a custom scenario a benchmark of its own, computed once for two tables that open together', async () => {
     const base = scenarioById('merger-integration')!;
-    const custom = { ...base, id: 'our-merger', name: 'Our merger', roles: base.roles.map((r, i) => (i === 0 ? { ...r, walkAway: r.walkAway + 1 } : r)) };
+    const custom = {
+      ...base,
+      id: 'our-merger',
+      name: 'Our merger',
+      roles: base.roles.map((r, i) => (i === 0 ? { ...r, walkAway: r.walkAway + 1 } : r)),
+    };
     const [one, two] = await Promise.all([
       createTable(b!, { scenario: custom, solo: true, name: 'Pat', seed: 21, ...SHORT }),
       createTable(b!, { scenario: custom, solo: true, name: 'Quinn', seed: 22, ...SHORT }),
@@ -134,14 +158,21 @@ describe('role percentiles on the server', () => {
     expect(b!.app.ctx.benchmarks.computed).toBe(1);
     expect(b!.store.benchmarkKeys()).toHaveLength(2);
     // The progress of a shipped scenario at its own length: another benchmark, not computed here.
-    expect((await get<BenchmarkStatus>('/api/benchmarks/merger-integration')).data).toEqual({ state: 'absent', ready: false, done: 0, total: GAMES });
+    expect((await get<BenchmarkStatus>('/api/benchmarks/merger-integration')).data).toEqual({
+      state: 'absent',
+      ready: false,
+      done: 0,
+      total: GAMES,
+    });
     expect((await get('/api/benchmarks/our-merger')).status).toBe(404);
     await two.room.leave();
   });
 
   it('marks a seat a bot held before its player arrived, and a seat nobody claimed', async () => {
     const host = await createTable(b!, {
-      scenario: 'merger-integration', seed: 31, ...SHORT,
+      scenario: 'merger-integration',
+      seed: 31,
+      ...SHORT,
       seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }, BOT, BOT],
       name: 'Host',
     });
@@ -160,15 +191,34 @@ describe('role percentiles on the server', () => {
     expect(placements.seats.map((s) => s.heldBy)).toEqual(['person', 'both', 'bot', 'bot', 'bot']);
   });
 
-  it('does not place a game played under older rules against today\'s benchmark', async () => {
+  it("does not place a game played under older rules against today's benchmark", async () => {
     const store = b!.store;
     const scenario = scenarioById('merger-integration')!;
     // A record that names no rules version was played under rules v2 (shared/record/log.ts).
     store.insertTable({
-      code: 'OLDER', created: 1, status: 'open', scenario, config: { mode: 'coalition', seed: 1 },
-      settings: { durations: { negotiate: null, trust: null, resolve: null, score: null }, policy: 'in-class', private: true, solo: false },
-      seats: scenario.roles.map((_, seat) => ({ seat, kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' }, name: null, tokenHash: null, standIn: false })),
-      hostTokenHash: null, deadline: null, results: null, finished: null,
+      code: 'OLDER',
+      created: 1,
+      status: 'open',
+      scenario,
+      config: { mode: 'coalition', seed: 1 },
+      settings: {
+        durations: { negotiate: null, trust: null, resolve: null, score: null },
+        policy: 'in-class',
+        private: true,
+        solo: false,
+      },
+      seats: scenario.roles.map((_, seat) => ({
+        seat,
+        kind: 'bot',
+        bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' },
+        name: null,
+        tokenHash: null,
+        standIn: false,
+      })),
+      hostTokenHash: null,
+      deadline: null,
+      results: null,
+      finished: null,
     });
     store.finish('OLDER', { code: 'OLDER', seats: [], score: { seats: [] } }, 2);
     const answer = (await get<PlacementsAnswer>('/api/tables/OLDER/placements')).data;
@@ -177,7 +227,14 @@ describe('role percentiles on the server', () => {
   });
 
   it('gives the trust game no role percentiles, and says why', async () => {
-    const p = await createTable(b!, { scenario: 'trust-game', mode: 'trust', solo: true, name: 'Tia', seed: 41, rounds: 3 });
+    const p = await createTable(b!, {
+      scenario: 'trust-game',
+      mode: 'trust',
+      solo: true,
+      name: 'Tia',
+      seed: 41,
+      rounds: 3,
+    });
     p.send('start', {});
     const stop = autoPlay(p);
     // A solo trust game holds its end until the practice's guesses are locked in.

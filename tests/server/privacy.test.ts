@@ -40,15 +40,22 @@ function checkReceived(p: Player, seat: Seat | null, secrets: string[]): void {
   const text = JSON.stringify(before);
   for (const s of secrets) expect(text.includes(s), `seat ${seat} received "${s}"`).toBe(false);
   for (const [i, role] of scenario.roles.entries()) {
-    if (i !== seat) expect(text.includes(role.briefing.slice(0, 60)), `seat ${seat} received ${role.id}'s briefing`).toBe(false);
+    if (i !== seat)
+      expect(text.includes(role.briefing.slice(0, 60)), `seat ${seat} received ${role.id}'s briefing`).toBe(false);
   }
   for (const [type, payload] of before) {
     const paths = keyPaths(payload);
     for (const key of ['walkAway', 'values', 'briefing']) {
-      for (const path of paths.filter((x) => x.endsWith(`.${key}`))) expect(path.startsWith('.view.me.') || path.startsWith('.view.history[].myIncome.'), `${type} carries ${path}`).toBe(true);
+      for (const path of paths.filter((x) => x.endsWith(`.${key}`)))
+        expect(
+          path.startsWith('.view.me.') || path.startsWith('.view.history[].myIncome.'),
+          `${type} carries ${path}`,
+        ).toBe(true);
     }
     expect(paths.some((x) => x.endsWith('.rng'))).toBe(false);
-    expect(paths.some((x) => x.endsWith('.reason') && !x.includes('rejections') && !x.startsWith('.events[]'))).toBe(false);
+    expect(paths.some((x) => x.endsWith('.reason') && !x.includes('rejections') && !x.startsWith('.events[]'))).toBe(
+      false,
+    );
     if (type === 'view') {
       const v = (payload as ViewMessage).view;
       checkView(v, seat);
@@ -63,7 +70,8 @@ function checkView(v: TableView, seat: Seat | null): void {
   expect(v.debrief).toBe(null);
   if (seat === null) expect(v.me).toBe(null);
   else expect(v.me!.seat).toBe(seat);
-  for (const p of v.proposals) expect(p.visibility === 'public' || (seat !== null && p.members.includes(seat))).toBe(true);
+  for (const p of v.proposals)
+    expect(p.visibility === 'public' || (seat !== null && p.members.includes(seat))).toBe(true);
   for (const m of v.chat) expect(m.to === null || m.from === seat || m.to === seat).toBe(true);
   for (const q of v.asks) expect(q.from === seat || q.to === seat).toBe(true);
   for (const c of v.concessions) expect(c.labelled || c.from === seat || c.to === seat).toBe(true);
@@ -112,12 +120,18 @@ describe('private information', () => {
     await ana.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
 
     // Ana and Ben deal in private; Ana asks a bot what matters to it.
-    ana.send('propose', { members: [0, 1], split: [55, 45], terms: TERMS, visibility: 'members', rationale: 'just us two, codeword Quokka' });
+    ana.send('propose', {
+      members: [0, 1],
+      split: [55, 45],
+      terms: TERMS,
+      visibility: 'members',
+      rationale: 'just us two, codeword Quokka',
+    });
     ana.send('chat', { to: 1, text: 'secret plan Wombat' });
     ana.send('ask', { target: 3 });
-    const proposal = (await ben.waitView((v) => v.proposals.some((p) => p.proposer === 0), 3000, 'the private proposal')).proposals.find(
-      (p) => p.proposer === 0,
-    )!;
+    const proposal = (
+      await ben.waitView((v) => v.proposals.some((p) => p.proposer === 0), 3000, 'the private proposal')
+    ).proposals.find((p) => p.proposer === 0)!;
     ben.send('accept', { proposal: proposal.id });
     ben.send('chat', { to: 0, text: 'agreed, Platypus' });
     await ana.waitView((v) => v.asks.some((q) => q.status !== 'open'), 3000, 'the bot to answer');
@@ -140,7 +154,12 @@ describe('private information', () => {
     await spy.waitView((v) => v.phase === 'end', 10_000, 'the end');
     stops.forEach((s) => s());
     const revealed = spy.events.find((e) => e.type === 'trust-revealed');
-    expect(revealed && revealed.type === 'trust-revealed' && revealed.pairs[0]).toMatchObject({ a: 0, b: 1, moveA: 'defect', moveB: 'honour' });
+    expect(revealed && revealed.type === 'trust-revealed' && revealed.pairs[0]).toMatchObject({
+      a: 0,
+      b: 1,
+      moveA: 'defect',
+      moveB: 'honour',
+    });
 
     checkReceived(ana, 0, []);
     checkReceived(ben, 1, []);
@@ -190,19 +209,29 @@ describe('private information', () => {
     ana.send('chat', { to: 1, text: 'between us, Numbat' });
     ana.send('propose', { members: [0, 1], split: [50, 50], terms: TERMS, visibility: 'members' });
     ben.send('chat', { to: 0, text: 'deal, Bilby' });
-    await ben.waitView((v) => v.chat.some((m) => m.text.includes('Bilby')) && v.proposals.some((p) => p.proposer === 0), 3000, 'the private moves');
+    await ben.waitView(
+      (v) => v.chat.some((m) => m.text.includes('Bilby')) && v.proposals.some((p) => p.proposer === 0),
+      3000,
+      'the private moves',
+    );
     await ana.waitView((v) => v.chat.some((m) => m.text.includes('Bilby')), 3000, 'Ben’s reply');
     for (const p of others) await barrier(p);
 
     for (const [i, p] of others.entries()) {
-      const since = p.received.slice(marks[i]).map(([type, payload]) => (type === 'error' ? `error:${(payload as { type: string }).type}` : type));
-      expect(since.every((t) => t.startsWith('error:probe-')), `${p.seat ?? 'spectator'} received ${since.join(', ')}`).toBe(true);
+      const since = p.received
+        .slice(marks[i])
+        .map(([type, payload]) => (type === 'error' ? `error:${(payload as { type: string }).type}` : type));
+      expect(
+        since.every((t) => t.startsWith('error:probe-')),
+        `${p.seat ?? 'spectator'} received ${since.join(', ')}`,
+      ).toBe(true);
     }
     expect(JSON.stringify(room.state.toJSON())).toBe(stateBefore);
 
     // A public move still reaches everyone.
     ana.send('chat', { to: null, text: 'hello all' });
-    for (const p of others) await p.waitView((v) => v.chat.some((m) => m.text === 'hello all'), 3000, 'the public chat');
+    for (const p of others)
+      await p.waitView((v) => v.chat.some((m) => m.text === 'hello all'), 3000, 'the public chat');
     for (const p of [ana, ben, ...others]) await p.room.leave();
   });
 });

@@ -26,18 +26,48 @@ describe('creating and joining a table', () => {
     const sdk = b.colyseus.sdk;
     expect(await joinFails(sdk.create('table', { scenario: 'atlantis', name: 'A' }))).toBe('bad-scenario');
     expect(await joinFails(sdk.create('table', { scenario: { id: 'x' }, name: 'A' }))).toBe('bad-scenario');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', mode: 'chess', name: 'A' }))).toBe('bad-options');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', seats: [{ kind: 'human' }], name: 'A' }))).toBe('bad-options');
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', mode: 'chess', name: 'A' }))).toBe(
+      'bad-options',
+    );
     expect(
-      await joinFails(sdk.create('table', { scenario: 'harbour-development', spectate: true, seats: [BOT, BOT, BOT, BOT, { kind: 'bot', bot: { kind: 'persona', persona: 'wizard', difficulty: 'normal' } }] })),
+      await joinFails(sdk.create('table', { scenario: 'harbour-development', seats: [{ kind: 'human' }], name: 'A' })),
     ).toBe('bad-options');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', mode: 'coalition', noise: 0.1, name: 'A' }))).toBe('bad-options');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', surprise: true, name: 'A' }))).toBe('bad-options');
+    expect(
+      await joinFails(
+        sdk.create('table', {
+          scenario: 'harbour-development',
+          spectate: true,
+          seats: [
+            BOT,
+            BOT,
+            BOT,
+            BOT,
+            { kind: 'bot', bot: { kind: 'persona', persona: 'wizard', difficulty: 'normal' } },
+          ],
+        }),
+      ),
+    ).toBe('bad-options');
+    expect(
+      await joinFails(
+        sdk.create('table', { scenario: 'harbour-development', mode: 'coalition', noise: 0.1, name: 'A' }),
+      ),
+    ).toBe('bad-options');
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', surprise: true, name: 'A' }))).toBe(
+      'bad-options',
+    );
     expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: '   ' }))).toBe('bad-name');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'x'.repeat(25) }))).toBe('bad-name');
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', role: 'mayor' }))).toBe('bad-options');
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'x'.repeat(25) }))).toBe(
+      'bad-name',
+    );
+    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', role: 'mayor' }))).toBe(
+      'bad-options',
+    );
     // A creator needs a seat for a person, or watches.
-    expect(await joinFails(sdk.create('table', { scenario: 'harbour-development', name: 'A', seats: [BOT, BOT, BOT, BOT, BOT] }))).toBe('bad-options');
+    expect(
+      await joinFails(
+        sdk.create('table', { scenario: 'harbour-development', name: 'A', seats: [BOT, BOT, BOT, BOT, BOT] }),
+      ),
+    ).toBe('bad-options');
     // None of these left a table behind.
     expect(b.store.openCodes()).toEqual([]);
   });
@@ -51,7 +81,11 @@ describe('creating and joining a table', () => {
   });
 
   it('refuses taken names, taken roles, full tables, bad tokens and finished tables', async () => {
-    const host = await createTable(b, { scenario: 'harbour-development', seats: [{ kind: 'human' }, { kind: 'human' }, BOT, BOT, BOT], name: 'Ana' });
+    const host = await createTable(b, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, { kind: 'human' }, BOT, BOT, BOT],
+      name: 'Ana',
+    });
     const code = host.welcome!.code;
     const sdk = b.colyseus.sdk;
     expect(await joinFails(sdk.joinById(code, { name: 'ANA' }))).toBe('name-taken');
@@ -71,7 +105,12 @@ describe('creating and joining a table', () => {
   });
 
   it('refuses players at a finished table but lets them watch the debrief', async () => {
-    const host = await createTable(b, { scenario: 'harbour-development', seats: [{ kind: 'human' }, BOT, BOT, BOT, { kind: 'human' }], rounds: 1, name: 'Fin' });
+    const host = await createTable(b, {
+      scenario: 'harbour-development',
+      seats: [{ kind: 'human' }, BOT, BOT, BOT, { kind: 'human' }],
+      rounds: 1,
+      name: 'Fin',
+    });
     const code = host.welcome!.code;
     host.send('start', {});
     // Nobody took the last seat: a stand-in bot plays it; Fin only says ready.
@@ -106,7 +145,9 @@ describe('messages that do not become moves', () => {
   });
 
   it('refuses out-of-phase moves before the game starts, and a start from anyone but the host', async () => {
-    expect((await host.expectError('propose', { members: [0, 1], split: [50, 50], terms: {} })).code).toBe('wrong-phase');
+    expect((await host.expectError('propose', { members: [0, 1], split: [50, 50], terms: {} })).code).toBe(
+      'wrong-phase',
+    );
     expect((await guest.expectError('trust', { partner: 0, move: 'honour' })).code).toBe('wrong-phase');
     expect((await guest.expectError('start', {})).code).toBe('not-host');
     expect((await watcher.expectError('start', {})).code).toBe('not-host');
@@ -177,11 +218,20 @@ describe('messages that do not become moves', () => {
     for (let i = 0; i < 8 && !limited; i++) {
       const before = host.errors.length;
       host.send('chat', { to: null, text: `message ${i}` });
-      await waitFor(() => host.events.some((e) => e.type === 'chat' && e.message.text === `message ${i}`) || host.errors.length > before, 2000);
+      await waitFor(
+        () =>
+          host.events.some((e) => e.type === 'chat' && e.message.text === `message ${i}`) ||
+          host.errors.length > before,
+        2000,
+      );
       limited = host.errors.slice(before).some((e) => e.code === 'rate-limited' && e.type === 'chat');
     }
     expect(limited).toBe(true);
-    host.send('propose', { members: [0, 1], split: [50, 50], terms: { jobs: 'none', housing: 'market-rate', review: 'none', waterfront: 'private' } });
+    host.send('propose', {
+      members: [0, 1],
+      split: [50, 50],
+      terms: { jobs: 'none', housing: 'market-rate', review: 'none', waterfront: 'private' },
+    });
     await guest.waitView((v) => v.proposals.some((p) => p.proposer === 0), 3000, 'the proposal to reach the guest');
   });
 });

@@ -65,7 +65,12 @@ describe('restoring tables', () => {
 
   it('keeps a pause, with the time that was left, across a restart', async () => {
     await fresh();
-    const p = await createTable(b!, { scenario: 'harbour-development', solo: true, name: 'P', durations: { negotiate: 300 } });
+    const p = await createTable(b!, {
+      scenario: 'harbour-development',
+      solo: true,
+      name: 'P',
+      durations: { negotiate: 300 },
+    });
     p.send('start', {});
     await p.waitView((v) => v.phase === 'negotiate', 3000);
     await waitFor(() => p.room.state.deadline > 0, 2000);
@@ -137,7 +142,7 @@ describe('restoring tables', () => {
     await one.waitView((v) => v.phase === 'negotiate', 3000);
     await two.waitView((v) => v.phase === 'negotiate', 3000);
     b!.store.db
-      .prepare('UPDATE log SET entry = json_set(entry, \'$.action.type\', \'teleport\') WHERE code = ? AND seq = 0')
+      .prepare("UPDATE log SET entry = json_set(entry, '$.action.type', 'teleport') WHERE code = ? AND seq = 0")
       .run(one.welcome!.code);
     one.room.reconnection.enabled = false;
     two.room.reconnection.enabled = false;
@@ -151,7 +156,15 @@ describe('restoring tables', () => {
 
   it('keeps a trust game’s end waiting for the guesses across a restart; the guesses then end it', async () => {
     await fresh();
-    const p = await createTable(b!, { scenario: 'trust-game', mode: 'trust', solo: true, rounds: 2, seed: 31, players: 3, name: 'P' });
+    const p = await createTable(b!, {
+      scenario: 'trust-game',
+      mode: 'trust',
+      solo: true,
+      rounds: 2,
+      seed: 31,
+      players: 3,
+      name: 'P',
+    });
     p.send('start', {});
     const stop = autoPlay(p);
     await waitFor(() => p.views.at(-1)?.practice?.due === true, 10_000, 'guesses due');
@@ -160,7 +173,13 @@ describe('restoring tables', () => {
     const code = p.welcome!.code;
     // The score's own clock must have run out and held the end for the guesses (no deadline left);
     // a restart before that restores an ordinary score phase with its grace period instead.
-    await waitFor(() => tableRoom(b!, code).snapshot().game.phase === 'score' && tableRoom(b!, code).snapshot().record.deadline === null, 10_000, 'the end held for the guesses');
+    await waitFor(
+      () =>
+        tableRoom(b!, code).snapshot().game.phase === 'score' &&
+        tableRoom(b!, code).snapshot().record.deadline === null,
+      10_000,
+      'the end held for the guesses',
+    );
     expect(await restart()).toEqual([code]);
     const q = await joinTable(b!, code, { token: p.welcome!.token! });
     expect(q.view!.phase).toBe('score');

@@ -27,7 +27,16 @@ interface Running {
 /** Starts `server/main.ts` in one process of its own, exactly as `npm start` does. */
 async function startServer(port: number, db: string): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LEVERAGE_REDIS_URL: '', LEVERAGE_PUBLIC_ADDRESS: '', PORT: String(port), LEVERAGE_DB: db, LEVERAGE_BOT_DELAY_MS: '0', LEVERAGE_TAKEOVER_SECONDS: '600', LEVERAGE_ACCEPT_SEED: '1' },
+    env: {
+      ...process.env,
+      LEVERAGE_REDIS_URL: '',
+      LEVERAGE_PUBLIC_ADDRESS: '',
+      PORT: String(port),
+      LEVERAGE_DB: db,
+      LEVERAGE_BOT_DELAY_MS: '0',
+      LEVERAGE_TAKEOVER_SECONDS: '600',
+      LEVERAGE_ACCEPT_SEED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -35,7 +44,11 @@ async function startServer(port: number, db: string): Promise<Running> {
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 20_000, 'the server to start').catch((e) => {
+  await waitFor(
+    () => out.includes('Press Ctrl+C to stop') || child.exitCode !== null,
+    20_000,
+    'the server to start',
+  ).catch((e) => {
     throw new Error(`${(e as Error).message}; its output:\n${out}`);
   });
   if (child.exitCode !== null) throw new Error(`the server exited:\n${out}`);
@@ -97,7 +110,11 @@ describe('kill and restore', () => {
     ana.send('chat', { to: null, text: 'before the crash' });
     ana.send('ready', {});
     await ben.waitView((v) => v.seats[0].ready && v.chat.some((m) => m.text === 'before the crash'), 3000, 'Ana ready');
-    await waitFor(() => ana.room.state.seats[0].ready && ana.room.state.phase === 'negotiate', 2000, 'the state to catch up');
+    await waitFor(
+      () => ana.room.state.seats[0].ready && ana.room.state.phase === 'negotiate',
+      2000,
+      'the state to catch up',
+    );
     const deadline = ana.room.state.deadline;
     const seen = { ana: ana.view!, ben: ben.view! };
 
@@ -110,9 +127,17 @@ describe('kill and restore', () => {
     // Whatever a client saw was committed first.
     const before = replayed(db, code);
     // Each client's last view is the view of some prefix of the committed log.
-    for (const [seat, view] of [[0, seen.ana], [1, seen.ben]] as const) {
-      const prefixes = before.log.map((_, n) => replay({ scenario: before.record.scenario, config: before.record.config, log: before.log.slice(0, n + 1) }));
-      expect(prefixes.some((g) => JSON.stringify(viewFor(g, seat)) === JSON.stringify(view)), `seat ${seat}'s last view`).toBe(true);
+    for (const [seat, view] of [
+      [0, seen.ana],
+      [1, seen.ben],
+    ] as const) {
+      const prefixes = before.log.map((_, n) =>
+        replay({ scenario: before.record.scenario, config: before.record.config, log: before.log.slice(0, n + 1) }),
+      );
+      expect(
+        prefixes.some((g) => JSON.stringify(viewFor(g, seat)) === JSON.stringify(view)),
+        `seat ${seat}'s last view`,
+      ).toBe(true);
     }
     expect(before.record.status).toBe('open');
     expect(before.record.deadline).toBe(deadline);

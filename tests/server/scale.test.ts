@@ -33,7 +33,8 @@ const canRun = Boolean(external || redisBinary);
 const MISSING =
   'The scale-out tests need Redis: put redis-server on PATH (apt-get install -y redis-server) or set LEVERAGE_TEST_REDIS_URL.';
 if (!canRun) {
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`${MISSING} Under CI a missing Redis fails the run.`);
+  if (process.env.CI === 'true' || process.env.CI === '1')
+    throw new Error(`${MISSING} Under CI a missing Redis fails the run.`);
   console.warn(`${MISSING} Skipping them outside CI.`);
 }
 
@@ -86,8 +87,12 @@ async function startProcess(db: string, port?: number): Promise<ServerProcess> {
   port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
-      ...process.env, PORT: String(port), LEVERAGE_DB: join(dir, db), LEVERAGE_BOT_DELAY_MS: '0',
-      LEVERAGE_REDIS_URL: url, LEVERAGE_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      ...process.env,
+      PORT: String(port),
+      LEVERAGE_DB: join(dir, db),
+      LEVERAGE_BOT_DELAY_MS: '0',
+      LEVERAGE_REDIS_URL: url,
+      LEVERAGE_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,7 +101,11 @@ async function startProcess(db: string, port?: number): Promise<ServerProcess> {
   child.stderr!.on('data', (d) => (out += d));
   const p: ServerProcess = { child, port, output: () => out, exited: exitOf(child) };
   running.add(p);
-  await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 30_000, 'a server process').catch((e) => {
+  await waitFor(
+    () => out.includes('Press Ctrl+C to stop') || child.exitCode !== null,
+    30_000,
+    'a server process',
+  ).catch((e) => {
     throw new Error(`${(e as Error).message}: ${out}`);
   });
   if (child.exitCode !== null) throw new Error(`the server exited: ${out}`);
@@ -112,7 +121,8 @@ async function kill(p: ServerProcess, signal: NodeJS.Signals = 'SIGKILL'): Promi
 /** The process whose database holds a table (the HTTP API answers from its own store only). */
 async function holderOf(code: string, processes: ServerProcess[]): Promise<ServerProcess> {
   const holders: ServerProcess[] = [];
-  for (const p of processes) if ((await fetch(`http://127.0.0.1:${p.port}/api/tables/${code}`)).status === 200) holders.push(p);
+  for (const p of processes)
+    if ((await fetch(`http://127.0.0.1:${p.port}/api/tables/${code}`)).status === 200) holders.push(p);
   expect(holders).toHaveLength(1);
   return holders[0];
 }
@@ -124,7 +134,8 @@ function restoredBy(p: ServerProcess): string[] {
 }
 
 const SEATS = [
-  { kind: 'human' }, { kind: 'human' },
+  { kind: 'human' },
+  { kind: 'human' },
   { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } },
   { kind: 'bot', bot: { kind: 'persona', persona: 'incumbent', difficulty: 'normal' } },
   { kind: 'bot', bot: { kind: 'persona', persona: 'hardliner', difficulty: 'normal' } },
@@ -134,7 +145,9 @@ beforeAll(async () => {
   if (!canRun) return;
   if (!external) {
     const port = await freePort();
-    redis = spawn(redisBinary!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(redisBinary!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     url = `redis://127.0.0.1:${port}`;
   }
   await redisReady(url);
@@ -152,7 +165,13 @@ afterAll(async () => {
 describe.skipIf(!canRun)('scaling out with Redis', () => {
   it('a player joining through another process reaches the table where it lives', async () => {
     const processes = [await startProcess('p0.db'), await startProcess('p1.db')];
-    const host = new Player(await new Client(`http://127.0.0.1:${processes[0].port}`).create('table', { scenario: 'harbour-development', name: 'Ada', seats: [...SEATS] }));
+    const host = new Player(
+      await new Client(`http://127.0.0.1:${processes[0].port}`).create('table', {
+        scenario: 'harbour-development',
+        name: 'Ada',
+        seats: [...SEATS],
+      }),
+    );
     await waitFor(() => host.welcome !== null, 5000, 'welcome');
     const code = host.welcome!.code;
     const holder = await holderOf(code, processes);
@@ -177,7 +196,13 @@ describe.skipIf(!canRun)('scaling out with Redis', () => {
     const tables: { player: Player; code: string; holder: 0 | 1 }[] = [];
     for (let i = 0; i < 8 && new Set(tables.map((t) => t.holder)).size < 2; i++) {
       const via = i % 2 === 0 ? one : two;
-      const player = new Player(await new Client(`http://127.0.0.1:${via.port}`).create('table', { scenario: 'harbour-development', name: `P${i}`, seats: [...SEATS] }));
+      const player = new Player(
+        await new Client(`http://127.0.0.1:${via.port}`).create('table', {
+          scenario: 'harbour-development',
+          name: `P${i}`,
+          seats: [...SEATS],
+        }),
+      );
       await waitFor(() => player.welcome !== null && player.view !== null, 5000, 'the welcome');
       player.send('start', {});
       await player.waitView((v) => v.phase === 'negotiate', 5000, 'the table to start');
@@ -185,7 +210,11 @@ describe.skipIf(!canRun)('scaling out with Redis', () => {
       const code = player.welcome!.code;
       tables.push({ player, code, holder: (await holderOf(code, [one, two])) === one ? 0 : 1 });
     }
-    const heldBy = (i: 0 | 1) => tables.filter((t) => t.holder === i).map((t) => t.code).sort();
+    const heldBy = (i: 0 | 1) =>
+      tables
+        .filter((t) => t.holder === i)
+        .map((t) => t.code)
+        .sort();
     expect(heldBy(0).length).toBeGreaterThan(0);
     expect(heldBy(1).length).toBeGreaterThan(0);
 
@@ -199,7 +228,9 @@ describe.skipIf(!canRun)('scaling out with Redis', () => {
     // Each player comes back through the process that does not hold its table, to its own seat.
     for (const t of tables) {
       const via = t.holder === 0 ? two : one;
-      const back = new Player(await new Client(`http://127.0.0.1:${via.port}`).joinById(t.code, { token: t.player.welcome!.token! }));
+      const back = new Player(
+        await new Client(`http://127.0.0.1:${via.port}`).joinById(t.code, { token: t.player.welcome!.token! }),
+      );
       await waitFor(() => back.welcome !== null && back.view !== null, 5000, 'the welcome back');
       expect(back.welcome!.code).toBe(t.code);
       expect(back.welcome!.seat).toBe(0);

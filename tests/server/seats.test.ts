@@ -2,7 +2,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Room } from '@colyseus/core';
 import type { LogEntry } from '../../shared/record/log';
-import { autoPlay, bootServer, createTable, joinTable, tableRoom, TestClock, waitFor, type Booted, type Player } from './helpers';
+import {
+  autoPlay,
+  bootServer,
+  createTable,
+  joinTable,
+  tableRoom,
+  TestClock,
+  waitFor,
+  type Booted,
+  type Player,
+} from './helpers';
 
 const BOTS = [
   { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } },
@@ -106,7 +116,9 @@ describe('seats that survive', () => {
     await host.waitView((v) => v.phase !== 'negotiate', 3000, 'the phase to close without Ben');
 
     // Only the seat's own token takes it back.
-    const wrong = await b.colyseus.sdk.joinById(code, { token: 'not-a-seat-token-at-this-table' }).catch((e: Error) => e);
+    const wrong = await b.colyseus.sdk
+      .joinById(code, { token: 'not-a-seat-token-at-this-table' })
+      .catch((e: Error) => e);
     expect(String((wrong as Error).message)).toMatch(/^bad-token: /);
     const back = await joinTable(b, code, { token });
     expect(back.seat).toBe(1);
@@ -169,7 +181,11 @@ describe('seats that survive', () => {
     await second.waitView((v) => v.phase === 'negotiate', 3000, 'negotiate');
     // Once the server has let the old connection go, the seat still shows its new one.
     const room = tableRoom(b, code);
-    await waitFor(() => !room.clients.some((c) => c.sessionId === guest.room.sessionId), 3000, 'the server to drop the old tab');
+    await waitFor(
+      () => !room.clients.some((c) => c.sessionId === guest.room.sessionId),
+      3000,
+      'the server to drop the old tab',
+    );
     second.send('ready', {});
     await host.waitView((v) => v.seats[1].ready, 3000, 'Ben ready');
     await waitFor(() => (host.room.state.seats[1] as { ready: boolean }).ready, 3000, 'the state after Ben’s ready');

@@ -42,10 +42,12 @@ export function scenarioSecrets(scenario: Scenario): Secret[] {
   const out: Secret[] = [];
   scenario.roles.forEach((role, seat) => {
     for (const s of sentences(role.briefing)) out.push({ owner: seat, what: `${role.id}'s briefing`, text: s });
-    for (const [issue, values] of Object.entries(role.values)) out.push({ owner: seat, what: `${role.id}'s values on ${issue}`, text: JSON.stringify(values) });
+    for (const [issue, values] of Object.entries(role.values))
+      out.push({ owner: seat, what: `${role.id}'s values on ${issue}`, text: JSON.stringify(values) });
     out.push({ owner: seat, what: `${role.id}'s walk-away as data`, text: `"walkAway":${role.walkAway}` });
   });
-  for (const m of walkAwayMentions(scenario)) out.push({ owner: m.seat, what: `${scenario.roles[m.seat].id}'s walk-away in text`, text: m.text });
+  for (const m of walkAwayMentions(scenario))
+    out.push({ owner: m.seat, what: `${scenario.roles[m.seat].id}'s walk-away in text`, text: m.text });
   for (const s of sentences(scenario.debrief)) out.push({ owner: 'debrief', what: 'the debrief text', text: s });
   return out;
 }
@@ -55,12 +57,19 @@ export function scenarioSecrets(scenario: Scenario): Secret[] {
  * viewer's own private text also contains word for word (two briefings sharing a sentence, two
  * roles with equal walk-aways) cannot be told apart from its own, so it is left out.
  */
-export function forbiddenFor(scenario: Scenario, viewer: Seat | null, published: readonly Scenario[] = [scenario]): Secret[] {
+export function forbiddenFor(
+  scenario: Scenario,
+  viewer: Seat | null,
+  published: readonly Scenario[] = [scenario],
+): Secret[] {
   const all = scenarioSecrets(scenario);
   const own = viewer === null ? [] : all.filter((s) => s.owner === viewer).map((s) => s.text);
   const ownText = viewer === null ? '' : JSON.stringify(scenario.roles[viewer]);
   const open = publicText(published);
-  return all.filter((s) => s.owner !== viewer && !own.includes(s.text) && !ownText.includes(s.text) && !open.includes(s.text.toLowerCase()));
+  return all.filter(
+    (s) =>
+      s.owner !== viewer && !own.includes(s.text) && !ownText.includes(s.text) && !open.includes(s.text.toLowerCase()),
+  );
 }
 
 /** What DESIGN 1 makes public about scenarios: names, summaries, issues, options, power. */

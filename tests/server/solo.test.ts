@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('solo tables', () => {
-  it('send the coach\'s note on each round to the player\'s seat only', async () => {
+  it("send the coach's note on each round to the player's seat only", async () => {
     const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Sol', seed: 4 });
     p.send('start', {});
     const stop = autoPlay(p);
@@ -34,7 +34,11 @@ describe('solo tables', () => {
 
   it('the host pauses and resumes the phase clock with the time that was left', async () => {
     const p = await createTable(b, {
-      scenario: 'harbour-development', solo: true, name: 'Pia', seed: 5, durations: { negotiate: 120 },
+      scenario: 'harbour-development',
+      solo: true,
+      name: 'Pia',
+      seed: 5,
+      durations: { negotiate: 120 },
     });
     expect((await p.expectError('pause', {})).code).toBe('not-started');
     p.send('start', {});
@@ -61,7 +65,14 @@ describe('solo tables', () => {
   });
 
   it('seat bots of the chosen difficulty, and a short game ends at random on a shorter horizon', async () => {
-    const p = await createTable(b, { scenario: 'harbour-development', solo: true, name: 'Hal', difficulty: 'hard', roundRange: { min: 3, continue: 0.6, max: 8 }, seed: 8 });
+    const p = await createTable(b, {
+      scenario: 'harbour-development',
+      solo: true,
+      name: 'Hal',
+      difficulty: 'hard',
+      roundRange: { min: 3, continue: 0.6, max: 8 },
+      seed: 8,
+    });
     expect(p.view!.totalRounds).toBeNull();
     p.send('start', {});
     const stop = autoPlay(p);
@@ -74,10 +85,16 @@ describe('solo tables', () => {
     const bots = seats.filter((s) => s.kind === 'bot').map((s) => s.bot);
     expect(bots.length).toBe(4);
     for (const bot of bots) expect(bot).toMatch(/\(hard\)$/);
-    const bad = await b.colyseus.sdk.create('table', { scenario: 'harbour-development', solo: true, name: 'X', roundRange: { min: 5, max: 2 } }).catch((e: Error) => e);
+    const bad = await b.colyseus.sdk
+      .create('table', { scenario: 'harbour-development', solo: true, name: 'X', roundRange: { min: 5, max: 2 } })
+      .catch((e: Error) => e);
     expect(String((bad as Error).message)).toMatch(/roundRange: min must not be above max/);
     // A cap that games often reach would tell players the last round: refused (DESIGN 2).
-    const known = await b.colyseus.sdk.create('table', { scenario: 'harbour-development', solo: true, name: 'Y', roundRange: { min: 3, max: 4 } }).catch((e: Error) => e);
-    expect(String((known as Error).message)).toMatch(/roundRange: games would reach the cap of 4 rounds too often \(80%\)/);
+    const known = await b.colyseus.sdk
+      .create('table', { scenario: 'harbour-development', solo: true, name: 'Y', roundRange: { min: 3, max: 4 } })
+      .catch((e: Error) => e);
+    expect(String((known as Error).message)).toMatch(
+      /roundRange: games would reach the cap of 4 rounds too often \(80%\)/,
+    );
   });
 });

@@ -76,7 +76,11 @@ describe('spectators', () => {
     expect(back.seat).toBe(1);
     // Each closed connection gives its place back.
     await flood.joined[0].room.leave();
-    await waitFor(() => b!.app.ctx.addresses.count('127.0.0.1') + b!.app.ctx.addresses.count('::ffff:127.0.0.1') === 5, 3000, 'the count to drop');
+    await waitFor(
+      () => b!.app.ctx.addresses.count('127.0.0.1') + b!.app.ctx.addresses.count('::ffff:127.0.0.1') === 5,
+      3000,
+      'the count to drop',
+    );
     await joinTable(b, code, { spectate: true });
   });
 
@@ -86,11 +90,14 @@ describe('spectators', () => {
     const port = await freePort();
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
     const seen = await new Promise<string>((resolve, reject) => {
-      const req = request({ port, host: '127.0.0.1', headers: { 'x-forwarded-for': '10.1.2.3', 'x-real-ip': '10.1.2.3' } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve(body));
-      });
+      const req = request(
+        { port, host: '127.0.0.1', headers: { 'x-forwarded-for': '10.1.2.3', 'x-real-ip': '10.1.2.3' } },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve(body));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -19,7 +19,9 @@ function pretendNode(version: string): string {
 }
 
 /** A module for `node --import` that makes the machine's network interfaces these. */
-function pretendInterfaces(interfaces: Record<string, { address: string; family: string; internal: boolean }[]>): string {
+function pretendInterfaces(
+  interfaces: Record<string, { address: string; family: string; internal: boolean }[]>,
+): string {
   const source = `import os from "node:os"; import { syncBuiltinESMExports } from "node:module";
     os.networkInterfaces = () => (${JSON.stringify(interfaces)}); syncBuiltinESMExports();`;
   return `data:text/javascript,${encodeURIComponent(source)}`;
@@ -39,7 +41,10 @@ async function run(args: string[], env: Record<string, string> = {}, until?: (ou
   child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let code: number | null = null;
-  exited.then((c) => (code = c), () => undefined);
+  exited.then(
+    (c) => (code = c),
+    () => undefined,
+  );
   await waitFor(() => code !== null || (until?.(out) ?? false), 60_000, `${args.join(' ')} to finish`).catch((e) => {
     child.kill('SIGKILL');
     throw new Error(`${(e as Error).message}; output so far: ${out}`);
@@ -69,7 +74,13 @@ async function start(env: Record<string, string> = {}, imports: string[] = []): 
 async function whileServing(env: Record<string, string>, fn: (port: number) => Promise<void>): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), LEVERAGE_DB: join(dir, `s${n++}.db`), LEVERAGE_CLIENT_DIR: join(dir, 'no-client'), ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LEVERAGE_DB: join(dir, `s${n++}.db`),
+      LEVERAGE_CLIENT_DIR: join(dir, 'no-client'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -121,7 +132,8 @@ describe('an older Node', () => {
     // postinstall only explains npm's engine warnings, so it must run on whatever Node ran npm.
     const others = Object.entries(scripts).filter(([name]) => name !== 'check-node' && name !== 'postinstall');
     expect(others.length).toBeGreaterThan(5);
-    for (const [name, command] of others) expect(command.startsWith('node scripts/check-node.mjs && '), `npm run ${name}`).toBe(true);
+    for (const [name, command] of others)
+      expect(command.startsWith('node scripts/check-node.mjs && '), `npm run ${name}`).toBe(true);
   });
 });
 
@@ -175,7 +187,10 @@ describe('npm start', () => {
     await whileServing(env, async (port) => {
       const created = await new Client(`http://127.0.0.1:${port}`)
         .create('table', { scenario: 'harbour-development', name: 'Sid', seed: 77 })
-        .then(async (room) => (await room.leave(), 'created'), (e: Error) => e.message);
+        .then(
+          async (room) => (await room.leave(), 'created'),
+          (e: Error) => e.message,
+        );
       expect(created).toBe(outcome);
     });
   });

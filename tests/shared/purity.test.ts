@@ -11,9 +11,29 @@ const ROOT = resolve('shared');
 const PACKAGES = new Set(['zod']);
 /** Globals that reach a clock, a timer, a random source, the network, storage, the page or the process. */
 const GLOBALS = new Set([
-  'Date', 'performance', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'queueMicrotask',
-  'process', 'require', 'fetch', 'XMLHttpRequest', 'WebSocket', 'localStorage', 'sessionStorage', 'indexedDB',
-  'document', 'window', 'navigator', 'globalThis', 'console', 'crypto', 'Buffer',
+  'Date',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'queueMicrotask',
+  'process',
+  'require',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'document',
+  'window',
+  'navigator',
+  'globalThis',
+  'console',
+  'crypto',
+  'Buffer',
 ]);
 
 function files(dir: string): string[] {
@@ -26,7 +46,8 @@ function files(dir: string): string[] {
 function impurities(path: string, text: string): string[] {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: string[] = [];
-  const at = (node: ts.Node, what: string) => found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${what}`);
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${what}`);
   const checkSpecifier = (node: ts.Node, specifier: string) => {
     if (specifier.startsWith('.')) {
       const target = resolve(dirname(path), specifier);
@@ -35,13 +56,22 @@ function impurities(path: string, text: string): string[] {
     } else if (!PACKAGES.has(specifier)) at(node, `imports ${specifier}`);
   };
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       checkSpecifier(node, node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteral(arg)) checkSpecifier(node, arg.text);
       else at(node, 'imports a computed module');
-    } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Math' && node.name.text === 'random') {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Math' &&
+      node.name.text === 'random'
+    ) {
       at(node, 'Math.random (use the game’s seeded generator)');
     } else if (ts.isIdentifier(node) && GLOBALS.has(node.text) && isValueReference(node)) {
       at(node, node.text);
@@ -56,9 +86,22 @@ function impurities(path: string, text: string): string[] {
 function isValueReference(node: ts.Identifier): boolean {
   const p = node.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) && p.name === node) return false;
-  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) return false;
-  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isBindingElement(p)) && p.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isMethodSignature(p)) &&
+    p.name === node
+  )
+    return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p))
+    return false;
+  if (
+    (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isBindingElement(p)) &&
+    p.name === node
+  )
+    return false;
   return true;
 }
 
@@ -67,12 +110,17 @@ describe('shared/ has no I/O and no clock', () => {
 
   it('scans every source file of shared/', () => {
     expect(all.length).toBeGreaterThan(30);
-    expect(all.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(['engine/apply.ts', 'protocol.ts', 'bots/bot.ts', 'record/log.ts']));
+    expect(all.map((f) => relative(ROOT, f))).toEqual(
+      expect.arrayContaining(['engine/apply.ts', 'protocol.ts', 'bots/bot.ts', 'record/log.ts']),
+    );
   });
 
-  it.each(all.map((f) => [relative(ROOT, f), f]))('%s imports only shared code, assets and zod, and reads no clock, timer, random source or outside world', (_name, file) => {
-    expect(impurities(file, readFileSync(file, 'utf8'))).toEqual([]);
-  });
+  it.each(all.map((f) => [relative(ROOT, f), f]))(
+    '%s imports only shared code, assets and zod, and reads no clock, timer, random source or outside world',
+    (_name, file) => {
+      expect(impurities(file, readFileSync(file, 'utf8'))).toEqual([]);
+    },
+  );
 
   it('catches each kind of impurity', () => {
     const file = join(ROOT, 'engine', 'example.ts');

@@ -120,7 +120,12 @@ function coalitionLine(view: TableView, members: Seat[], id: string): VNode {
   return h(
     'div',
     { class: 'checkline', id },
-    h('span', { class: c.reachesQuota ? 'ok' : 'warn' }, c.reachesQuota ? '✔ ' : '✖ ', `power ${c.power} of ${c.quota} needed`),
+    h(
+      'span',
+      { class: c.reachesQuota ? 'ok' : 'warn' },
+      c.reachesQuota ? '✔ ' : '✖ ',
+      `power ${c.power} of ${c.quota} needed`,
+    ),
     c.missingVeto.length
       ? h('span', { class: 'warn' }, `✖ missing veto: ${c.missingVeto.map((v) => roleName(view, v)).join(', ')}`)
       : view.scenario.roles.some((r) => r.veto)
@@ -130,7 +135,13 @@ function coalitionLine(view: TableView, members: Seat[], id: string): VNode {
   );
 }
 
-function worthLine(view: TableView, share: number | null, terms: Terms, promises: readonly PromisedConcession[], id: string): VNode | null {
+function worthLine(
+  view: TableView,
+  share: number | null,
+  terms: Terms,
+  promises: readonly PromisedConcession[],
+  id: string,
+): VNode | null {
   if (share === null || !view.me) return null;
   const w = packageWorth(view, share, terms, promises);
   if (!w) return null;
@@ -154,11 +165,22 @@ function proposalCard(state: AppState, view: TableView, p: ProposalView): VNode 
   const playing = view.phase === 'negotiate' && view.me !== null;
   return h(
     'article',
-    { key: p.id, class: `card tight proposal${p.proposer === me ? ' mine' : ''}`, id: `proposal-${p.id}`, 'aria-label': `Proposal ${p.id} by ${roleName(view, p.proposer)}` },
+    {
+      key: p.id,
+      class: `card tight proposal${p.proposer === me ? ' mine' : ''}`,
+      id: `proposal-${p.id}`,
+      'aria-label': `Proposal ${p.id} by ${roleName(view, p.proposer)}`,
+    },
     h(
       'div',
       { class: 'head' },
-      h('strong', null, seatMark(p.proposer), p.proposer === me ? 'Your proposal' : `${roleName(view, p.proposer)}`, ` #${p.id}`),
+      h(
+        'strong',
+        null,
+        seatMark(p.proposer),
+        p.proposer === me ? 'Your proposal' : `${roleName(view, p.proposer)}`,
+        ` #${p.id}`,
+      ),
       h(
         'span',
         { class: 'small muted' },
@@ -171,28 +193,76 @@ function proposalCard(state: AppState, view: TableView, p: ProposalView): VNode 
       'div',
       { class: 'members' },
       p.members.map((m, i) =>
-        h('span', { key: m }, seatMark(m, 14), `${m === me ? 'You' : roleName(view, m)} ${p.split[i]}%`, p.acceptedBy.includes(m) ? h('span', { class: 'accepted-tag', title: 'accepts' }, ' ✓') : h('span', { class: 'muted' }, ' …')),
+        h(
+          'span',
+          { key: m },
+          seatMark(m, 14),
+          `${m === me ? 'You' : roleName(view, m)} ${p.split[i]}%`,
+          p.acceptedBy.includes(m)
+            ? h('span', { class: 'accepted-tag', title: 'accepts' }, ' ✓')
+            : h('span', { class: 'muted' }, ' …'),
+        ),
       ),
     ),
     h('p', { class: 'small' }, termsText(view.scenario, p.terms)),
     p.rationale ? h('p', { class: 'small' }, `“${p.rationale}”`) : null,
     p.promises.length
-      ? h('p', { class: 'small' }, 'Promised concessions: ', p.promises.map((x) => `${roleName(view, x.from)} → ${roleName(view, x.to)} ${x.points} pts`).join('; '))
+      ? h(
+          'p',
+          { class: 'small' },
+          'Promised concessions: ',
+          p.promises.map((x) => `${roleName(view, x.from)} → ${roleName(view, x.to)} ${x.points} pts`).join('; '),
+        )
       : null,
     coalitionLine(view, p.members, `check-${p.id}`),
     h('p', { class: 'small muted' }, `${p.acceptedBy.length} of ${p.members.length} accept.`),
     member ? worthLine(view, share, p.terms, p.promises, `worth-${p.id}`) : null,
-    p.rejections.length ? h('p', { class: 'small' }, p.rejections.map((r) => `${roleName(view, r.seat)} rejected${r.reason ? `: “${r.reason}”` : ''}`).join(' · ')) : null,
+    p.rejections.length
+      ? h(
+          'p',
+          { class: 'small' },
+          p.rejections.map((r) => `${roleName(view, r.seat)} rejected${r.reason ? `: “${r.reason}”` : ''}`).join(' · '),
+        )
+      : null,
     h(
       'div',
       { class: 'row' },
-      playing && member && !accepting ? h('button', { class: 'primary', id: `accept-${p.id}`, onclick: () => act('accept', { proposal: p.id }, `accept:${p.id}`) }, 'Accept') : null,
-      playing && accepting ? h('button', { id: `withdraw-${p.id}`, onclick: () => act('withdraw', {}, `withdraw:${p.id}`) }, p.proposer === me ? 'Withdraw my support' : 'Withdraw') : null,
+      playing && member && !accepting
+        ? h(
+            'button',
+            {
+              class: 'primary',
+              id: `accept-${p.id}`,
+              onclick: () => act('accept', { proposal: p.id }, `accept:${p.id}`),
+            },
+            'Accept',
+          )
+        : null,
+      playing && accepting
+        ? h(
+            'button',
+            { id: `withdraw-${p.id}`, onclick: () => act('withdraw', {}, `withdraw:${p.id}`) },
+            p.proposer === me ? 'Withdraw my support' : 'Withdraw',
+          )
+        : null,
       playing && member && p.proposer !== me
-        ? h('button', { class: 'danger', id: `reject-${p.id}`, 'aria-expanded': draft.rejectOpen === p.id, onclick: () => ((draft.rejectOpen = draft.rejectOpen === p.id ? null : p.id), touch()) }, 'Reject…')
+        ? h(
+            'button',
+            {
+              class: 'danger',
+              id: `reject-${p.id}`,
+              'aria-expanded': draft.rejectOpen === p.id,
+              onclick: () => ((draft.rejectOpen = draft.rejectOpen === p.id ? null : p.id), touch()),
+            },
+            'Reject…',
+          )
         : null,
       playing ? h('button', { id: `counter-${p.id}`, onclick: () => counterFrom(view, p) }, 'Counter') : null,
-      h('button', { class: 'ghost', 'aria-pressed': focused, onclick: () => store.set({ focusProposal: focused ? null : p.id }) }, focused ? 'Hide on table' : 'Show on table'),
+      h(
+        'button',
+        { class: 'ghost', 'aria-pressed': focused, onclick: () => store.set({ focusProposal: focused ? null : p.id }) },
+        focused ? 'Hide on table' : 'Show on table',
+      ),
     ),
     draft.rejectOpen === p.id && playing
       ? h(
@@ -202,12 +272,28 @@ function proposalCard(state: AppState, view: TableView, p: ProposalView): VNode 
             style: 'margin-top:8px',
             onsubmit: (e: Event) => {
               e.preventDefault();
-              act('reject', { proposal: p.id, ...(draft.rejectReason.trim() ? { reason: draft.rejectReason.trim() } : {}) }, `reject:${p.id}`);
+              act(
+                'reject',
+                { proposal: p.id, ...(draft.rejectReason.trim() ? { reason: draft.rejectReason.trim() } : {}) },
+                `reject:${p.id}`,
+              );
               draft.rejectOpen = null;
               draft.rejectReason = '';
             },
           },
-          h('div', { class: 'grow' }, h('label', { for: `reject-reason-${p.id}`, class: 'sr-only' }, 'Reason (optional)'), h('input', { id: `reject-reason-${p.id}`, type: 'text', maxlength: 280, placeholder: 'Why? (optional, shown to its members)', value: draft.rejectReason, oninput: (e: Event) => (draft.rejectReason = inputValue(e)) })),
+          h(
+            'div',
+            { class: 'grow' },
+            h('label', { for: `reject-reason-${p.id}`, class: 'sr-only' }, 'Reason (optional)'),
+            h('input', {
+              id: `reject-reason-${p.id}`,
+              type: 'text',
+              maxlength: 280,
+              placeholder: 'Why? (optional, shown to its members)',
+              value: draft.rejectReason,
+              oninput: (e: Event) => (draft.rejectReason = inputValue(e)),
+            }),
+          ),
           h('button', { type: 'submit', class: 'danger', id: `reject-send-${p.id}` }, 'Reject'),
         )
       : null,
@@ -226,7 +312,8 @@ function composer(view: TableView): VNode {
   const splits = draft.members.map((m) => Number(draft.split[m]) || 0);
   const submit = (e: Event) => {
     e.preventDefault();
-    if (draft.members.length < 2) return store.setError('propose', 'Pick at least one other seat: a deal needs two members.');
+    if (draft.members.length < 2)
+      return store.setError('propose', 'Pick at least one other seat: a deal needs two members.');
     if (sum !== 100) return store.setError('propose', `The shares add up to ${sum}%; they must add up to 100%.`);
     const promises = draftPromises();
     act(
@@ -268,21 +355,32 @@ function composer(view: TableView): VNode {
               disabled: s.seat === me,
               onchange: (e: Event) => toggleMember(view, s.seat, (e.target as HTMLInputElement).checked),
             }),
-            h('label', { for: `member-${s.seat}`, title: s.name }, seatMark(s.seat), h('span', { class: 'n' }, s.seat === me ? 'You' : s.name), h('span', { class: 'muted small' }, `${s.power}${s.veto ? ' ·veto' : ''}`)),
+            h(
+              'label',
+              { for: `member-${s.seat}`, title: s.name },
+              seatMark(s.seat),
+              h('span', { class: 'n' }, s.seat === me ? 'You' : s.name),
+              h('span', { class: 'muted small' }, `${s.power}${s.veto ? ' ·veto' : ''}`),
+            ),
             on
-              ? h('span', null, h('label', { for: `split-${s.seat}`, class: 'sr-only' }, `share for ${s.name} in percent`), h('input', {
-                  type: 'number',
-                  id: `split-${s.seat}`,
-                  min: 0,
-                  max: 100,
-                  step: 1,
-                  value: draft.split[s.seat] ?? '0',
-                  oninput: (e: Event) => {
-                    draft.split[s.seat] = inputValue(e);
-                    draft.splitEdited = true;
-                    touch();
-                  },
-                }))
+              ? h(
+                  'span',
+                  null,
+                  h('label', { for: `split-${s.seat}`, class: 'sr-only' }, `share for ${s.name} in percent`),
+                  h('input', {
+                    type: 'number',
+                    id: `split-${s.seat}`,
+                    min: 0,
+                    max: 100,
+                    step: 1,
+                    value: draft.split[s.seat] ?? '0',
+                    oninput: (e: Event) => {
+                      draft.split[s.seat] = inputValue(e);
+                      draft.splitEdited = true;
+                      touch();
+                    },
+                  }),
+                )
               : h('span', { class: 'muted small' }, 'out'),
           );
         }),
@@ -291,7 +389,11 @@ function composer(view: TableView): VNode {
         'div',
         { class: 'row', style: 'margin-top:6px' },
         h('span', { class: `sum ${sum === 100 ? 'ok' : 'warn'}`, id: 'split-sum' }, `Total ${sum}%`),
-        h('button', { type: 'button', class: 'ghost', id: 'split-power', onclick: () => (resplit(view), touch()) }, 'Split by power'),
+        h(
+          'button',
+          { type: 'button', class: 'ghost', id: 'split-power', onclick: () => (resplit(view), touch()) },
+          'Split by power',
+        ),
         h(
           'button',
           {
@@ -319,8 +421,18 @@ function composer(view: TableView): VNode {
           h('label', { for: `terms-${issue.id}` }, issue.name),
           h(
             'select',
-            { id: `terms-${issue.id}`, value: draft.terms[issue.id], onchange: (e: Event) => ((draft.terms = { ...draft.terms, [issue.id]: inputValue(e) }), touch()) },
-            issue.options.map((o) => h('option', { value: o.id }, `${o.name} (${signed(view.me!.role.values[issue.id]?.[o.id] ?? 0)} for you)`)),
+            {
+              id: `terms-${issue.id}`,
+              value: draft.terms[issue.id],
+              onchange: (e: Event) => ((draft.terms = { ...draft.terms, [issue.id]: inputValue(e) }), touch()),
+            },
+            issue.options.map((o) =>
+              h(
+                'option',
+                { value: o.id },
+                `${o.name} (${signed(view.me!.role.values[issue.id]?.[o.id] ?? 0)} for you)`,
+              ),
+            ),
           ),
         ),
       ),
@@ -329,44 +441,128 @@ function composer(view: TableView): VNode {
       'details',
       { class: 'field' },
       h('summary', null, `Promised concessions (${draft.promises.length})`),
-      h('p', { class: 'muted small' }, 'Points one member hands another after the trust stage, only if it honoured that member.'),
+      h(
+        'p',
+        { class: 'muted small' },
+        'Points one member hands another after the trust stage, only if it honoured that member.',
+      ),
       draft.promises.map((p, i) =>
         h(
           'div',
           { class: 'row', key: i, style: 'margin-bottom:6px' },
           h('label', { class: 'sr-only', for: `promise-from-${i}` }, 'from'),
-          h('select', { id: `promise-from-${i}`, value: String(p.from), onchange: (e: Event) => ((p.from = Number(inputValue(e))), touch()) }, draft.members.map((m) => h('option', { value: String(m) }, m === me ? 'You' : roleName(view, m)))),
+          h(
+            'select',
+            {
+              id: `promise-from-${i}`,
+              value: String(p.from),
+              onchange: (e: Event) => ((p.from = Number(inputValue(e))), touch()),
+            },
+            draft.members.map((m) => h('option', { value: String(m) }, m === me ? 'You' : roleName(view, m))),
+          ),
           h('span', null, '→'),
           h('label', { class: 'sr-only', for: `promise-to-${i}` }, 'to'),
-          h('select', { id: `promise-to-${i}`, value: String(p.to), onchange: (e: Event) => ((p.to = Number(inputValue(e))), touch()) }, draft.members.map((m) => h('option', { value: String(m) }, m === me ? 'You' : roleName(view, m)))),
+          h(
+            'select',
+            {
+              id: `promise-to-${i}`,
+              value: String(p.to),
+              onchange: (e: Event) => ((p.to = Number(inputValue(e))), touch()),
+            },
+            draft.members.map((m) => h('option', { value: String(m) }, m === me ? 'You' : roleName(view, m))),
+          ),
           h('label', { class: 'sr-only', for: `promise-points-${i}` }, 'points'),
-          h('input', { id: `promise-points-${i}`, type: 'number', min: 1, max: 1000, style: 'width:80px', value: p.points, oninput: (e: Event) => (p.points = inputValue(e)) }),
-          h('button', { type: 'button', class: 'ghost', onclick: () => (draft.promises.splice(i, 1), touch()) }, 'Remove'),
+          h('input', {
+            id: `promise-points-${i}`,
+            type: 'number',
+            min: 1,
+            max: 1000,
+            style: 'width:80px',
+            value: p.points,
+            oninput: (e: Event) => (p.points = inputValue(e)),
+          }),
+          h(
+            'button',
+            { type: 'button', class: 'ghost', onclick: () => (draft.promises.splice(i, 1), touch()) },
+            'Remove',
+          ),
         ),
       ),
       draft.members.length >= 2
-        ? h('button', { type: 'button', class: 'ghost', onclick: () => (draft.promises.push({ from: me, to: draft.members.find((m) => m !== me)!, points: '5' }), touch()) }, 'Add a promised concession')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'ghost',
+              onclick: () => (
+                draft.promises.push({ from: me, to: draft.members.find((m) => m !== me)!, points: '5' }),
+                touch()
+              ),
+            },
+            'Add a promised concession',
+          )
         : h('p', { class: 'muted small' }, 'Pick members first.'),
     ),
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'compose-rationale' }, 'Rationale', h('span', { class: 'hint' }, ' — explain your demands (optional, 280 characters)')),
-      h('textarea', { id: 'compose-rationale', maxlength: 280, rows: 2, value: draft.rationale, oninput: (e: Event) => (draft.rationale = inputValue(e)) }),
+      h(
+        'label',
+        { for: 'compose-rationale' },
+        'Rationale',
+        h('span', { class: 'hint' }, ' — explain your demands (optional, 280 characters)'),
+      ),
+      h('textarea', {
+        id: 'compose-rationale',
+        maxlength: 280,
+        rows: 2,
+        value: draft.rationale,
+        oninput: (e: Event) => (draft.rationale = inputValue(e)),
+      }),
     ),
     h(
       'div',
       { class: 'row field', role: 'radiogroup', 'aria-label': 'Who sees it' },
-      h('label', { class: 'check' }, h('input', { type: 'radio', name: 'visibility', checked: draft.visibility === 'public', onchange: () => ((draft.visibility = 'public'), touch()) }), 'Public'),
-      h('label', { class: 'check' }, h('input', { type: 'radio', name: 'visibility', checked: draft.visibility === 'members', onchange: () => ((draft.visibility = 'members'), touch()) }), 'Members only'),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', {
+          type: 'radio',
+          name: 'visibility',
+          checked: draft.visibility === 'public',
+          onchange: () => ((draft.visibility = 'public'), touch()),
+        }),
+        'Public',
+      ),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', {
+          type: 'radio',
+          name: 'visibility',
+          checked: draft.visibility === 'members',
+          onchange: () => ((draft.visibility = 'members'), touch()),
+        }),
+        'Members only',
+      ),
     ),
     coalitionLine(view, draft.members, 'compose-check'),
     worthLine(view, share, draft.terms, draftPromises(), 'compose-worth'),
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'submit', class: 'primary', id: 'propose' }, counter ? `Send counter to #${counter.id}` : 'Propose'),
-      counter ? h('button', { type: 'button', class: 'ghost', onclick: () => ((draft.counterTo = null), touch()) }, 'Not a counter') : null,
+      h(
+        'button',
+        { type: 'submit', class: 'primary', id: 'propose' },
+        counter ? `Send counter to #${counter.id}` : 'Propose',
+      ),
+      counter
+        ? h(
+            'button',
+            { type: 'button', class: 'ghost', onclick: () => ((draft.counterTo = null), touch()) },
+            'Not a counter',
+          )
+        : null,
     ),
     errorFor('propose'),
   );
@@ -401,16 +597,32 @@ export function dealsPanel(state: AppState, view: TableView): VNode {
           { class: 'card tight', id: 'deals-now' },
           h('h3', null, `Deals this round`),
           deals.map((d) =>
-            h('p', { key: d.proposalId, class: 'small' }, h('strong', { class: d.wins ? 'ok' : 'muted' }, d.wins ? 'Winning deal: ' : 'Deal (not winning): '), d.members.map((m) => (m === me ? 'You' : roleName(view, m))).join(', '), ` — ${termsText(view.scenario, d.terms)}`),
+            h(
+              'p',
+              { key: d.proposalId, class: 'small' },
+              h('strong', { class: d.wins ? 'ok' : 'muted' }, d.wins ? 'Winning deal: ' : 'Deal (not winning): '),
+              d.members.map((m) => (m === me ? 'You' : roleName(view, m))).join(', '),
+              ` — ${termsText(view.scenario, d.terms)}`,
+            ),
           ),
         )
       : null,
     demandsOnMe(view),
     h('h3', null, `Proposals (${open.length})`),
-    open.length === 0 ? h('p', { class: 'muted' }, negotiating ? 'No proposals yet. Make the first one below: pick the seats whose votes you need and offer each a package.' : 'No open proposals.') : null,
+    open.length === 0
+      ? h(
+          'p',
+          { class: 'muted' },
+          negotiating
+            ? 'No proposals yet. Make the first one below: pick the seats whose votes you need and offer each a package.'
+            : 'No open proposals.',
+        )
+      : null,
     open.map((p) => proposalCard(state, view, p)),
     view.me && negotiating ? composer(view) : null,
-    view.me && !negotiating ? h('p', { class: 'muted small' }, 'Proposals are made and accepted while the table negotiates.') : null,
+    view.me && !negotiating
+      ? h('p', { class: 'muted small' }, 'Proposals are made and accepted while the table negotiates.')
+      : null,
   );
 }
 

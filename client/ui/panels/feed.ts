@@ -19,7 +19,14 @@ export function feedList(state: AppState, id: string): VNode {
       },
     },
     items.length === 0 ? h('li', { class: 'muted' }, 'Nothing has happened yet.') : null,
-    items.map((it) => h('li', { key: it.id, class: `k-${it.kind}${it.mine ? ' mine' : ''}` }, it.kind === 'phase' ? null : h('span', { class: 'r' }, `R${it.round}`), it.text)),
+    items.map((it) =>
+      h(
+        'li',
+        { key: it.id, class: `k-${it.kind}${it.mine ? ' mine' : ''}` },
+        it.kind === 'phase' ? null : h('span', { class: 'r' }, `R${it.round}`),
+        it.text,
+      ),
+    ),
   );
 }
 

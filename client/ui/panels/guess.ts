@@ -27,7 +27,14 @@ function botCard(state: AppState, view: TableView, bot: Seat, locked: boolean): 
           'details',
           { class: 'small others' },
           h('summary', null, `Its moves toward the ${others.length} other seat${others.length === 1 ? '' : 's'}`),
-          others.map((o) => h('div', { key: o, class: 'other-pair' }, h('div', { class: 'muted' }, `${roleName(view, bot)} and ${roleName(view, o)}`), pairRows(view, bot, o, ['it', roleName(view, o).slice(0, 6)]))),
+          others.map((o) =>
+            h(
+              'div',
+              { key: o, class: 'other-pair' },
+              h('div', { class: 'muted' }, `${roleName(view, bot)} and ${roleName(view, o)}`),
+              pairRows(view, bot, o, ['it', roleName(view, o).slice(0, 6)]),
+            ),
+          ),
         )
       : null,
     h(
@@ -41,7 +48,13 @@ function botCard(state: AppState, view: TableView, bot: Seat, locked: boolean): 
       h('option', { value: '' }, 'Not sure yet'),
       STRATEGY_NAMES.map((n) => h('option', { value: n, selected: n === value }, STRATEGY_TITLES[n])),
     ),
-    isStrategyName(value) ? h('p', { class: 'small muted', style: 'margin:4px 0 0' }, `${STRATEGY_TITLES[value]}: ${STRATEGY_SUMMARIES[value]}.`) : null,
+    isStrategyName(value)
+      ? h(
+          'p',
+          { class: 'small muted', style: 'margin:4px 0 0' },
+          `${STRATEGY_TITLES[value]}: ${STRATEGY_SUMMARIES[value]}.`,
+        )
+      : null,
   );
 }
 
@@ -49,7 +62,8 @@ export function guessPanel(state: AppState, view: TableView): VNode {
   const bots = state.practice?.bots ?? [];
   const locked = state.practice?.locked ?? null;
   const named = bots.filter((b) => isStrategyName(state.guesses[b])).length;
-  if (bots.length === 0) return h('div', { id: 'guess' }, h('p', { class: 'muted' }, 'There is no bot to name at this table.'));
+  if (bots.length === 0)
+    return h('div', { id: 'guess' }, h('p', { class: 'muted' }, 'There is no bot to name at this table.'));
   return h(
     'div',
     { id: 'guess' },
@@ -60,7 +74,13 @@ export function guessPanel(state: AppState, view: TableView): VNode {
       { class: 'small' },
       'Each bot plays one of the 13 strategies of Axelrod’s tournaments all game. Read how it answers you and the other seats, name it, and lock your guesses in. Your guesses are graded against what you could see: when two strategies would have played exactly alike here, either counts.',
     ),
-    locked ? h('p', { class: 'ok', id: 'guesses-locked' }, `Locked in after round ${locked.round}. The reveal opens when the game ends.`) : null,
+    locked
+      ? h(
+          'p',
+          { class: 'ok', id: 'guesses-locked' },
+          `Locked in after round ${locked.round}. The reveal opens when the game ends.`,
+        )
+      : null,
     view.phase === 'prepare' ? h('p', { class: 'muted small' }, 'Guesses open with round 1.') : null,
     bots.map((b) => botCard(state, view, b, locked !== null)),
     locked
@@ -80,7 +100,14 @@ export function guessPanel(state: AppState, view: TableView): VNode {
       'details',
       { class: 'small', style: 'margin-top:12px' },
       h('summary', null, 'The 13 strategies'),
-      h('dl', { class: 'strategies' }, STRATEGY_NAMES.map((n) => [h('dt', { key: `t-${n}` }, STRATEGY_TITLES[n]), h('dd', { key: `d-${n}` }, STRATEGY_SUMMARIES[n])])),
+      h(
+        'dl',
+        { class: 'strategies' },
+        STRATEGY_NAMES.map((n) => [
+          h('dt', { key: `t-${n}` }, STRATEGY_TITLES[n]),
+          h('dd', { key: `d-${n}` }, STRATEGY_SUMMARIES[n]),
+        ]),
+      ),
     ),
   );
 }

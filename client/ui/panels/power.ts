@@ -9,7 +9,11 @@ import { seatMark } from '../common';
 import { h, type VNode } from '../dom';
 
 function bar(value: number, colour: string, label: string): VNode {
-  return h('div', { class: 'bar', role: 'img', 'aria-label': label }, h('span', { style: `width:${Math.max(1, value * 100).toFixed(1)}%;background:${colour}` }));
+  return h(
+    'div',
+    { class: 'bar', role: 'img', 'aria-label': label },
+    h('span', { style: `width:${Math.max(1, value * 100).toFixed(1)}%;background:${colour}` }),
+  );
 }
 
 export function powerPanel(state: AppState, view: TableView): VNode {
@@ -34,7 +38,18 @@ export function powerPanel(state: AppState, view: TableView): VNode {
     h(
       'table',
       { class: 'grid' },
-      h('thead', null, h('tr', null, h('th', null, 'Seat'), h('th', null, 'Weight'), h('th', null, 'Shapley–Shubik'), h('th', null, 'Banzhaf'))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, 'Seat'),
+          h('th', null, 'Weight'),
+          h('th', null, 'Shapley–Shubik'),
+          h('th', null, 'Banzhaf'),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -45,16 +60,40 @@ export function powerPanel(state: AppState, view: TableView): VNode {
           return h(
             'tr',
             { key: seat.seat, class: hl?.includes(seat.seat) ? 'hl' : '' },
-            h('td', null, seatMark(seat.seat), h('span', { title: seat.name }, short[seat.seat]), seat.seat === view.viewer ? h('strong', null, ' (you)') : null),
-            h('td', null, h('span', { class: 'small' }, `${seat.power} · ${pct(w)}`), bar(w, '#8a9aa6', `weight ${pct(w)}`)),
-            h('td', null, h('span', { class: 'small' }, pct(ss)), bar(ss, seatColour(seat.seat), `Shapley–Shubik ${pct(ss)}`)),
+            h(
+              'td',
+              null,
+              seatMark(seat.seat),
+              h('span', { title: seat.name }, short[seat.seat]),
+              seat.seat === view.viewer ? h('strong', null, ' (you)') : null,
+            ),
+            h(
+              'td',
+              null,
+              h('span', { class: 'small' }, `${seat.power} · ${pct(w)}`),
+              bar(w, '#8a9aa6', `weight ${pct(w)}`),
+            ),
+            h(
+              'td',
+              null,
+              h('span', { class: 'small' }, pct(ss)),
+              bar(ss, seatColour(seat.seat), `Shapley–Shubik ${pct(ss)}`),
+            ),
             h('td', null, h('span', { class: 'small' }, pct(bz)), bar(bz, seatColour(seat.seat), `Banzhaf ${pct(bz)}`)),
           );
         }),
       ),
     ),
-    h('h3', { style: 'margin-top:14px' }, `Minimal winning coalitions (${map.minimalWinning.length}${map.minimalWinningTruncated ? '+' : ''})`),
-    h('p', { class: 'muted small' }, 'Each wins, and loses if any member leaves. Point at one, or tab to it, to see it on the table.'),
+    h(
+      'h3',
+      { style: 'margin-top:14px' },
+      `Minimal winning coalitions (${map.minimalWinning.length}${map.minimalWinningTruncated ? '+' : ''})`,
+    ),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Each wins, and loses if any member leaves. Point at one, or tab to it, to see it on the table.',
+    ),
     h(
       'ul',
       { class: 'mwc', id: 'mwc-list', onmouseleave: () => setHl(null) },
@@ -68,7 +107,8 @@ export function powerPanel(state: AppState, view: TableView): VNode {
             'button',
             {
               class: mine ? '' : 'ghost',
-              'aria-pressed': hl !== null && hl.length === c.length && c.every((x) => hl.includes(x)) ? 'true' : 'false',
+              'aria-pressed':
+                hl !== null && hl.length === c.length && c.every((x) => hl.includes(x)) ? 'true' : 'false',
               onmouseenter: () => setHl(c),
               onfocus: () => setHl(c),
               onblur: () => setHl(null),

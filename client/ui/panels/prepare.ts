@@ -25,16 +25,43 @@ export function preparePanel(state: AppState, view: TableView): VNode {
     h(
       'div',
       { class: 'facts' },
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Power'), h('span', { class: 'value' }, `${role.power}`), h('span', { class: 'sub' }, `${pct(role.power / total)} of the votes${role.veto ? ' · veto' : ''}`)),
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Power index'), h('span', { class: 'value' }, pct(map.shapleyShubik[me.seat])), h('span', { class: 'sub' }, 'Shapley–Shubik')),
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Walk-away'), h('span', { class: 'value', id: 'my-walkaway' }, pts(me.walkAway)), h('span', { class: 'sub' }, 'points a round if left out')),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Power'),
+        h('span', { class: 'value' }, `${role.power}`),
+        h('span', { class: 'sub' }, `${pct(role.power / total)} of the votes${role.veto ? ' · veto' : ''}`),
+      ),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Power index'),
+        h('span', { class: 'value' }, pct(map.shapleyShubik[me.seat])),
+        h('span', { class: 'sub' }, 'Shapley–Shubik'),
+      ),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Walk-away'),
+        h('span', { class: 'value', id: 'my-walkaway' }, pts(me.walkAway)),
+        h('span', { class: 'sub' }, 'points a round if left out'),
+      ),
     ),
-    h('section', { class: 'card' }, h('h3', null, 'Briefing'), h('div', { class: 'briefing', id: 'briefing' }, role.briefing)),
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', null, 'Briefing'),
+      h('div', { class: 'briefing', id: 'briefing' }, role.briefing),
+    ),
     h(
       'section',
       { class: 'card' },
       h('h3', null, 'What each option is worth to you'),
-      h('p', { class: 'muted small' }, `The winning deal also splits ${view.scenario.prize} points a round among its members. Other seats value these options differently: ask them what matters most.`),
+      h(
+        'p',
+        { class: 'muted small' },
+        `The winning deal also splits ${view.scenario.prize} points a round among its members. Other seats value these options differently: ask them what matters most.`,
+      ),
       valuesTable(view, null),
     ),
     h('section', { class: 'card' }, powerPanel(state, view)),
@@ -48,12 +75,30 @@ export function preparePanel(state: AppState, view: TableView): VNode {
             ? h(
                 'div',
                 { id: 'invite' },
-                h('p', { class: 'small' }, `${humansWaiting} seat${humansWaiting > 1 ? 's' : ''} for people still open. Seats nobody takes get a bot when you start.`),
-                h('p', null, 'Table code ', h('strong', { class: 'pill gold', style: 'font-size:1rem' }, code), ' — or send this link:'),
+                h(
+                  'p',
+                  { class: 'small' },
+                  `${humansWaiting} seat${humansWaiting > 1 ? 's' : ''} for people still open. Seats nobody takes get a bot when you start.`,
+                ),
+                h(
+                  'p',
+                  null,
+                  'Table code ',
+                  h('strong', { class: 'pill gold', style: 'font-size:1rem' }, code),
+                  ' — or send this link:',
+                ),
                 h('p', { class: 'share-link small' }, h('a', { href: link, id: 'invite-link' }, link)),
               )
-            : h('p', { class: 'small muted' }, 'The number of rounds stays hidden: nobody knows which round is the last.'),
-          h('button', { class: 'primary big', id: 'start-bottom', onclick: () => act('start', {}, 'start') }, 'Start round 1'),
+            : h(
+                'p',
+                { class: 'small muted' },
+                'The number of rounds stays hidden: nobody knows which round is the last.',
+              ),
+          h(
+            'button',
+            { class: 'primary big', id: 'start-bottom', onclick: () => act('start', {}, 'start') },
+            'Start round 1',
+          ),
           errorFor('start'),
         )
       : h('p', { class: 'muted' }, 'The host starts the game when everyone is ready.'),

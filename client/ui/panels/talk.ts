@@ -19,7 +19,8 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
   const others = view.seats.filter((s) => s.seat !== me);
   const negotiating = view.phase === 'negotiate';
   const askedThisRound = new Set(view.asks.filter((q) => q.from === me && q.round === view.round).map((q) => q.to));
-  if (!draft.askTarget || askedThisRound.has(Number(draft.askTarget))) draft.askTarget = String(others.find((s) => !askedThisRound.has(s.seat))?.seat ?? others[0]?.seat ?? '');
+  if (!draft.askTarget || askedThisRound.has(Number(draft.askTarget)))
+    draft.askTarget = String(others.find((s) => !askedThisRound.has(s.seat))?.seat ?? others[0]?.seat ?? '');
   const incoming = unansweredAsks(view);
   const mine = view.asks.filter((q) => q.from === me).sort((a, b) => b.id - a.id);
   const chat = view.chat.slice(-60);
@@ -35,17 +36,43 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
             h(
               'div',
               { key: q.id, style: 'margin-bottom:10px' },
-              h('p', { style: 'margin:0 0 6px' }, seatMark(q.from), `${roleName(view, q.from)} asks what matters most to you.`),
+              h(
+                'p',
+                { style: 'margin:0 0 6px' },
+                seatMark(q.from),
+                `${roleName(view, q.from)} asks what matters most to you.`,
+              ),
               h(
                 'div',
                 { class: 'row' },
-                h('button', { class: 'primary', id: `answer-${q.id}`, disabled: !negotiating, onclick: () => act('answer', { ask: q.id }, `answer:${q.id}`) }, 'Answer'),
-                h('button', { id: `decline-${q.id}`, disabled: !negotiating, onclick: () => act('decline', { ask: q.id }, `answer:${q.id}`) }, 'Decline'),
+                h(
+                  'button',
+                  {
+                    class: 'primary',
+                    id: `answer-${q.id}`,
+                    disabled: !negotiating,
+                    onclick: () => act('answer', { ask: q.id }, `answer:${q.id}`),
+                  },
+                  'Answer',
+                ),
+                h(
+                  'button',
+                  {
+                    id: `decline-${q.id}`,
+                    disabled: !negotiating,
+                    onclick: () => act('decline', { ask: q.id }, `answer:${q.id}`),
+                  },
+                  'Decline',
+                ),
               ),
               errorFor(`answer:${q.id}`),
             ),
           ),
-          h('p', { class: 'muted small' }, 'An answer ranks your issues by your own values (it cannot lie) and raises your reputation a little.'),
+          h(
+            'p',
+            { class: 'muted small' },
+            'An answer ranks your issues by your own values (it cannot lie) and raises your reputation a little.',
+          ),
         )
       : null,
     h(
@@ -59,7 +86,11 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
         },
       },
       h('h3', null, 'Ask what matters most'),
-      h('p', { class: 'muted small' }, 'Once per seat per round. Their answer shows which issues they care about, most first.'),
+      h(
+        'p',
+        { class: 'muted small' },
+        'Once per seat per round. Their answer shows which issues they care about, most first.',
+      ),
       h(
         'div',
         { class: 'row' },
@@ -69,8 +100,18 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
           h('label', { for: 'ask-target', class: 'sr-only' }, 'Seat to ask'),
           h(
             'select',
-            { id: 'ask-target', value: draft.askTarget, onchange: (e: Event) => ((draft.askTarget = inputValue(e)), touch()) },
-            others.map((s) => h('option', { value: String(s.seat), disabled: askedThisRound.has(s.seat) }, `${s.name}${askedThisRound.has(s.seat) ? ' (asked)' : ''}`)),
+            {
+              id: 'ask-target',
+              value: draft.askTarget,
+              onchange: (e: Event) => ((draft.askTarget = inputValue(e)), touch()),
+            },
+            others.map((s) =>
+              h(
+                'option',
+                { value: String(s.seat), disabled: askedThisRound.has(s.seat) },
+                `${s.name}${askedThisRound.has(s.seat) ? ' (asked)' : ''}`,
+              ),
+            ),
           ),
         ),
         h('button', { type: 'submit', id: 'ask', disabled: !negotiating }, 'Ask'),
@@ -92,7 +133,17 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
                 ? h('p', { class: 'small muted' }, 'No answer yet.')
                 : q.status === 'declined'
                   ? h('p', { class: 'small' }, 'Declined to answer.')
-                  : h('ol', { class: 'small', style: 'margin:4px 0;padding-left:20px' }, (q.answer ?? []).map((a) => h('li', null, `${issueName(view.scenario, a.issue)} — prefers ${optionName(view.scenario, a.issue, a.preferred)}`))),
+                  : h(
+                      'ol',
+                      { class: 'small', style: 'margin:4px 0;padding-left:20px' },
+                      (q.answer ?? []).map((a) =>
+                        h(
+                          'li',
+                          null,
+                          `${issueName(view.scenario, a.issue)} — prefers ${optionName(view.scenario, a.issue, a.preferred)}`,
+                        ),
+                      ),
+                    ),
             ),
           ),
         )
@@ -103,14 +154,22 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
       h('h3', null, 'Chat'),
       h(
         'ol',
-        { class: 'feedlist', style: 'max-height:220px;padding:0', id: 'chat-log', tabindex: 0, 'aria-label': 'messages' },
+        {
+          class: 'feedlist',
+          style: 'max-height:220px;padding:0',
+          id: 'chat-log',
+          tabindex: 0,
+          'aria-label': 'messages',
+        },
         chat.length === 0 ? h('li', { class: 'muted' }, 'No messages yet.') : null,
         chat.map((m) =>
           h(
             'li',
             { key: m.id, class: m.from === me || m.to === me ? 'mine' : '' },
             h('strong', null, m.from === me ? 'You' : roleName(view, m.from)),
-            m.to === null ? '' : h('span', { class: 'muted' }, m.to === me ? ' (to you)' : ` (to ${roleName(view, m.to)})`),
+            m.to === null
+              ? ''
+              : h('span', { class: 'muted' }, m.to === me ? ' (to you)' : ` (to ${roleName(view, m.to)})`),
             ': ',
             m.text,
           ),
@@ -135,11 +194,28 @@ export function talkPanel(_state: AppState, view: TableView): VNode {
           h('label', { for: 'chat-to', class: 'sr-only' }, 'To'),
           h(
             'select',
-            { id: 'chat-to', style: 'width:auto;max-width:45%', value: draft.chatTo, onchange: (e: Event) => ((draft.chatTo = inputValue(e)), touch()) },
+            {
+              id: 'chat-to',
+              style: 'width:auto;max-width:45%',
+              value: draft.chatTo,
+              onchange: (e: Event) => ((draft.chatTo = inputValue(e)), touch()),
+            },
             h('option', { value: '' }, 'To the table'),
             others.map((s) => h('option', { value: String(s.seat) }, `To ${s.name} only`)),
           ),
-          h('div', { class: 'grow' }, h('label', { for: 'chat-text', class: 'sr-only' }, 'Message'), h('input', { id: 'chat-text', type: 'text', maxlength: 280, placeholder: 'Message', value: draft.chatText, oninput: (e: Event) => (draft.chatText = inputValue(e)) })),
+          h(
+            'div',
+            { class: 'grow' },
+            h('label', { for: 'chat-text', class: 'sr-only' }, 'Message'),
+            h('input', {
+              id: 'chat-text',
+              type: 'text',
+              maxlength: 280,
+              placeholder: 'Message',
+              value: draft.chatText,
+              oninput: (e: Event) => (draft.chatText = inputValue(e)),
+            }),
+          ),
           h('button', { type: 'submit', id: 'chat-send' }, 'Send'),
         ),
         errorFor('chat'),

@@ -35,7 +35,16 @@ export function movesOf(view: TableView, seat: Seat, partner: Seat): SeenMove[] 
 export function chip(m: SeenMove, who: string): VNode {
   const flipped = m.played !== m.chosen;
   const said = `round ${m.round}: ${who} ${m.played === 'honour' ? 'honoured' : 'defected'}${flipped ? ` (chose to ${m.chosen}; noise flipped it)` : ''}`;
-  return h('span', { class: `mv ${m.played === 'honour' ? 'h' : 'd'}${flipped ? ' flip' : ''}`, title: said, 'aria-label': said, role: 'img' }, m.played === 'honour' ? '✓' : '✗');
+  return h(
+    'span',
+    {
+      class: `mv ${m.played === 'honour' ? 'h' : 'd'}${flipped ? ' flip' : ''}`,
+      title: said,
+      'aria-label': said,
+      role: 'img',
+    },
+    m.played === 'honour' ? '✓' : '✗',
+  );
 }
 
 /** Two rows of chips: what `a` played toward `b`, and back; `limit` latest rounds. */
@@ -46,8 +55,18 @@ export function pairRows(view: TableView, a: Seat, b: Seat, labels: [string, str
   return h(
     'div',
     { class: 'pair-rows small' },
-    h('div', { class: 'history-moves', 'aria-label': `${labels[0]}, oldest first` }, h('span', { class: 'who-label muted' }, labels[0]), ab.map((m) => chip(m, labels[0]))),
-    h('div', { class: 'history-moves', 'aria-label': `${labels[1]}, oldest first` }, h('span', { class: 'who-label muted' }, labels[1]), ba.map((m) => chip(m, labels[1]))),
+    h(
+      'div',
+      { class: 'history-moves', 'aria-label': `${labels[0]}, oldest first` },
+      h('span', { class: 'who-label muted' }, labels[0]),
+      ab.map((m) => chip(m, labels[0])),
+    ),
+    h(
+      'div',
+      { class: 'history-moves', 'aria-label': `${labels[1]}, oldest first` },
+      h('span', { class: 'who-label muted' }, labels[1]),
+      ba.map((m) => chip(m, labels[1])),
+    ),
   );
 }
 
@@ -56,12 +75,34 @@ function payoffTable(view: TableView): VNode {
   return h(
     'table',
     { class: 'grid payoffs', id: 'payoff-table' },
-    h('thead', null, h('tr', null, h('th', null, 'you ↓ · they →'), h('th', { class: 'num' }, '✓ they honour'), h('th', { class: 'num' }, '✗ they defect'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'you ↓ · they →'),
+        h('th', { class: 'num' }, '✓ they honour'),
+        h('th', { class: 'num' }, '✗ they defect'),
+      ),
+    ),
     h(
       'tbody',
       null,
-      h('tr', null, h('td', null, '✓ you honour'), h('td', { class: 'num' }, `${payoffs.R} each`), h('td', { class: 'num' }, `you ${payoffs.S}, they ${payoffs.T}`)),
-      h('tr', null, h('td', null, '✗ you defect'), h('td', { class: 'num' }, `you ${payoffs.T}, they ${payoffs.S}`), h('td', { class: 'num' }, `${payoffs.P} each`)),
+      h(
+        'tr',
+        null,
+        h('td', null, '✓ you honour'),
+        h('td', { class: 'num' }, `${payoffs.R} each`),
+        h('td', { class: 'num' }, `you ${payoffs.S}, they ${payoffs.T}`),
+      ),
+      h(
+        'tr',
+        null,
+        h('td', null, '✗ you defect'),
+        h('td', { class: 'num' }, `you ${payoffs.T}, they ${payoffs.S}`),
+        h('td', { class: 'num' }, `${payoffs.P} each`),
+      ),
     ),
   );
 }
@@ -79,10 +120,22 @@ export function trustGameIntro(state: AppState, view: TableView): VNode {
     'div',
     { id: 'trust-intro' },
     h('h2', null, 'The trust game'),
-    h('p', null, `Each round you play all ${bots} other seats at once: honour or defect toward each. Moves are chosen at the same time and revealed together. Nobody knows which round is the last.`),
+    h(
+      'p',
+      null,
+      `Each round you play all ${bots} other seats at once: honour or defect toward each. Moves are chosen at the same time and revealed together. Nobody knows which round is the last.`,
+    ),
     payoffTable(view),
-    h('p', { class: 'small' }, `Your points for a round are your average over the ${bots} seats you play, so 3 a round means everyone honoured you and you honoured them.`),
-    h('p', { class: 'small' }, 'Each bot plays one strategy all game, drawn at random from the 13 of Axelrod’s tournaments. Watch how each answers you and the others, name them in the Guess tab, and lock your guesses in: the game ends only once they are locked.'),
+    h(
+      'p',
+      { class: 'small' },
+      `Your points for a round are your average over the ${bots} seats you play, so 3 a round means everyone honoured you and you honoured them.`,
+    ),
+    h(
+      'p',
+      { class: 'small' },
+      'Each bot plays one strategy all game, drawn at random from the 13 of Axelrod’s tournaments. Watch how each answers you and the others, name them in the Guess tab, and lock your guesses in: the game ends only once they are locked.',
+    ),
     h('p', { class: 'small muted', id: 'noise-note' }, noiseNote(state)),
     h('p', null, 'Press Start round 1 when you are ready.'),
   );
@@ -101,8 +154,14 @@ function lastReveal(view: TableView): VNode | null {
     h('h3', null, `Round ${last.round}: ${honoured} of ${mine.length} seats honoured you`),
     mine.map((p) => {
       const other = p.a === me ? p.b : p.a;
-      const own: SeenMove = p.a === me ? { round: last.round, played: p.moveA, chosen: p.chosenA } : { round: last.round, played: p.moveB, chosen: p.chosenB };
-      const theirs: SeenMove = p.a === me ? { round: last.round, played: p.moveB, chosen: p.moveB } : { round: last.round, played: p.moveA, chosen: p.moveA };
+      const own: SeenMove =
+        p.a === me
+          ? { round: last.round, played: p.moveA, chosen: p.chosenA }
+          : { round: last.round, played: p.moveB, chosen: p.chosenB };
+      const theirs: SeenMove =
+        p.a === me
+          ? { round: last.round, played: p.moveB, chosen: p.moveB }
+          : { round: last.round, played: p.moveA, chosen: p.moveA };
       return h(
         'div',
         { key: other, class: 'row small reveal-line' },
@@ -123,7 +182,8 @@ export function trustGamePanel(state: AppState, view: TableView): VNode {
   const partners = view.seats.filter((s) => s.seat !== me).map((s) => s.seat);
   const open = view.trust.filter((t) => t.move === null);
   const last = view.history[view.history.length - 1];
-  const lastGain = last && last.myPoints !== null ? last.myPoints - (view.history[view.history.length - 2]?.myPoints ?? 0) : null;
+  const lastGain =
+    last && last.myPoints !== null ? last.myPoints - (view.history[view.history.length - 2]?.myPoints ?? 0) : null;
   return h(
     'div',
     null,
@@ -131,9 +191,27 @@ export function trustGamePanel(state: AppState, view: TableView): VNode {
     h(
       'div',
       { class: 'facts', id: 'my-facts' },
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Your points'), h('span', { class: 'value', id: 'my-points' }, pts(view.me?.points ?? 0)), h('span', { class: 'sub' }, 'private until the end')),
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Last round'), h('span', { class: 'value' }, lastGain === null ? '–' : pts(lastGain)), h('span', { class: 'sub' }, 'your average over the seats')),
-      h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Rounds played'), h('span', { class: 'value' }, String(view.history.length)), h('span', { class: 'sub' }, 'the last one is unknown')),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Your points'),
+        h('span', { class: 'value', id: 'my-points' }, pts(view.me?.points ?? 0)),
+        h('span', { class: 'sub' }, 'private until the end'),
+      ),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Last round'),
+        h('span', { class: 'value' }, lastGain === null ? '–' : pts(lastGain)),
+        h('span', { class: 'sub' }, 'your average over the seats'),
+      ),
+      h(
+        'div',
+        { class: 'fact' },
+        h('span', { class: 'label' }, 'Rounds played'),
+        h('span', { class: 'value' }, String(view.history.length)),
+        h('span', { class: 'sub' }, 'the last one is unknown'),
+      ),
     ),
     h('h2', null, inTrust ? `Round ${view.round}: honour or defect?` : `Round ${view.round}`),
     inTrust && open.length > 0 && partners.length > 1
@@ -141,8 +219,26 @@ export function trustGamePanel(state: AppState, view: TableView): VNode {
           'div',
           { class: 'all-moves' },
           h('span', { class: 'small muted' }, 'Choose for each seat, or for every open one:'),
-          h('button', { class: 'ghost', id: 'honour-all', onclick: () => open.forEach((t) => act('trust', { partner: t.partner, move: 'honour' }, `trust:${t.partner}`)) }, '✓ Honour all'),
-          h('button', { class: 'ghost', id: 'defect-all', onclick: () => open.forEach((t) => act('trust', { partner: t.partner, move: 'defect' }, `trust:${t.partner}`)) }, '✗ Defect all'),
+          h(
+            'button',
+            {
+              class: 'ghost',
+              id: 'honour-all',
+              onclick: () =>
+                open.forEach((t) => act('trust', { partner: t.partner, move: 'honour' }, `trust:${t.partner}`)),
+            },
+            '✓ Honour all',
+          ),
+          h(
+            'button',
+            {
+              class: 'ghost',
+              id: 'defect-all',
+              onclick: () =>
+                open.forEach((t) => act('trust', { partner: t.partner, move: 'defect' }, `trust:${t.partner}`)),
+            },
+            '✗ Defect all',
+          ),
         )
       : null,
     inTrust ? null : lastReveal(view),
@@ -163,8 +259,14 @@ export function trustGamePanel(state: AppState, view: TableView): VNode {
         moveButtons(partner, inTrust, chosen),
       );
     }),
-    inTrust && open.length === 0 && !view.seats[me].ready ? h('p', { class: 'ok', style: 'margin-top:10px' }, 'All moves chosen. Press Ready to reveal.') : null,
-    h('p', { class: 'muted small', style: 'margin-top:10px' }, `✓ honour · ✗ defect, oldest first. ${noiseNote(state)}`),
+    inTrust && open.length === 0 && !view.seats[me].ready
+      ? h('p', { class: 'ok', style: 'margin-top:10px' }, 'All moves chosen. Press Ready to reveal.')
+      : null,
+    h(
+      'p',
+      { class: 'muted small', style: 'margin-top:10px' },
+      `✓ honour · ✗ defect, oldest first. ${noiseNote(state)}`,
+    ),
     h('details', { class: 'small' }, h('summary', null, 'Payoffs'), payoffTable(view)),
   );
 }
@@ -176,6 +278,10 @@ export function dueCard(state: AppState, tab: 'trust' | 'guess'): VNode | null {
     'div',
     { class: 'card coach', id: 'guesses-due', role: 'status' },
     h('h3', null, 'That was the last round'),
-    h('p', null, `Lock in your guesses ${tab === 'guess' ? 'below' : 'in the Guess tab'} to end the game and see which strategies the bots played.`),
+    h(
+      'p',
+      null,
+      `Lock in your guesses ${tab === 'guess' ? 'below' : 'in the Guess tab'} to end the game and see which strategies the bots played.`,
+    ),
   );
 }

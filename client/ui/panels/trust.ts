@@ -23,7 +23,15 @@ function pairHistory(view: TableView, partner: Seat): { round: number; own: Trus
 }
 
 function moveChip(m: TrustMove, who: string): VNode {
-  return h('span', { class: `mv ${m === 'honour' ? 'h' : 'd'}`, title: `${who} ${m === 'honour' ? 'honoured' : 'defected'}`, 'aria-label': `${who} ${m}` }, m === 'honour' ? '✓' : '✗');
+  return h(
+    'span',
+    {
+      class: `mv ${m === 'honour' ? 'h' : 'd'}`,
+      title: `${who} ${m === 'honour' ? 'honoured' : 'defected'}`,
+      'aria-label': `${who} ${m}`,
+    },
+    m === 'honour' ? '✓' : '✗',
+  );
 }
 
 function historyLine(view: TableView, partner: Seat): VNode | null {
@@ -32,8 +40,18 @@ function historyLine(view: TableView, partner: Seat): VNode | null {
   return h(
     'div',
     { class: 'small' },
-    h('div', { class: 'history-moves', 'aria-label': 'their moves, oldest first' }, h('span', { class: 'muted', style: 'width:44px' }, 'them'), hist.map((x) => moveChip(x.theirs, roleName(view, partner)))),
-    h('div', { class: 'history-moves', 'aria-label': 'your moves, oldest first' }, h('span', { class: 'muted', style: 'width:44px' }, 'you'), hist.map((x) => moveChip(x.own, 'you'))),
+    h(
+      'div',
+      { class: 'history-moves', 'aria-label': 'their moves, oldest first' },
+      h('span', { class: 'muted', style: 'width:44px' }, 'them'),
+      hist.map((x) => moveChip(x.theirs, roleName(view, partner))),
+    ),
+    h(
+      'div',
+      { class: 'history-moves', 'aria-label': 'your moves, oldest first' },
+      h('span', { class: 'muted', style: 'width:44px' }, 'you'),
+      hist.map((x) => moveChip(x.own, 'you')),
+    ),
   );
 }
 
@@ -78,21 +96,45 @@ function lastReveal(view: TableView): VNode | null {
 /** Honour and defect toward one partner (placeholders outside the stage, so the row keeps its grid), and its refusal. */
 export function moveButtons(partner: Seat, inTrust: boolean, chosen: TrustMove | null): VNode[] {
   const button = (move: TrustMove, label: string) =>
-    h('button', { class: move, id: `${move}-${partner}`, 'aria-pressed': String(chosen === move), disabled: chosen !== null, onclick: () => act('trust', { partner, move }, `trust:${partner}`) }, label);
-  return [inTrust ? button('honour', '✓ Honour') : h('span'), inTrust ? button('defect', '✗ Defect') : h('span'), errorFor(`trust:${partner}`)].filter((x): x is VNode => x !== null);
+    h(
+      'button',
+      {
+        class: move,
+        id: `${move}-${partner}`,
+        'aria-pressed': String(chosen === move),
+        disabled: chosen !== null,
+        onclick: () => act('trust', { partner, move }, `trust:${partner}`),
+      },
+      label,
+    );
+  return [
+    inTrust ? button('honour', '✓ Honour') : h('span'),
+    inTrust ? button('defect', '✗ Defect') : h('span'),
+    errorFor(`trust:${partner}`),
+  ].filter((x): x is VNode => x !== null);
 }
 
 export function trustPanel(state: AppState, view: TableView): VNode {
   const me = view.viewer;
   if (me === null) return h('p', { class: 'muted' }, 'You are watching.');
   const inTrust = view.phase === 'trust';
-  const partners: Seat[] = inTrust ? view.trust.map((t) => t.partner) : view.seats.filter((s) => s.seat !== me && pairHistory(view, s.seat).length > 0).map((s) => s.seat);
+  const partners: Seat[] = inTrust
+    ? view.trust.map((t) => t.partner)
+    : view.seats.filter((s) => s.seat !== me && pairHistory(view, s.seat).length > 0).map((s) => s.seat);
   return h(
     'div',
     null,
     h('h2', null, inTrust ? 'Trust: honour or defect?' : 'Trust'),
-    inTrust ? h('p', { class: 'small' }, 'Choose for each partner. Moves are revealed together when the stage closes; a partner you skip is honoured.') : lastReveal(view),
-    inTrust && view.trust.length === 0 ? h('p', { class: 'muted' }, 'You have no partners this round: you were in no deal.') : null,
+    inTrust
+      ? h(
+          'p',
+          { class: 'small' },
+          'Choose for each partner. Moves are revealed together when the stage closes; a partner you skip is honoured.',
+        )
+      : lastReveal(view),
+    inTrust && view.trust.length === 0
+      ? h('p', { class: 'muted' }, 'You have no partners this round: you were in no deal.')
+      : null,
     partners.map((partner) => {
       const slot = view.trust.find((t) => t.partner === partner);
       const chosen = inTrust ? (slot?.move ?? null) : null;
@@ -101,7 +143,13 @@ export function trustPanel(state: AppState, view: TableView): VNode {
       return h(
         'div',
         { key: partner, class: 'trust-row', id: `trust-${partner}` },
-        h('div', { class: 'who' }, h('strong', null, seatMark(partner), roleName(view, partner)), h('span', { class: 'muted small' }, ` · reputation ${rep}${p.bot ? ' · bot' : ''}`), historyLine(view, partner)),
+        h(
+          'div',
+          { class: 'who' },
+          h('strong', null, seatMark(partner), roleName(view, partner)),
+          h('span', { class: 'muted small' }, ` · reputation ${rep}${p.bot ? ' · bot' : ''}`),
+          historyLine(view, partner),
+        ),
         moveButtons(partner, inTrust, chosen),
       );
     }),

@@ -21,15 +21,31 @@ export function facts(view: TableView): VNode | null {
   return h(
     'div',
     { class: 'facts', id: 'my-facts' },
-    h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Your points'), h('span', { class: 'value', id: 'my-points' }, pts(me.points)), h('span', { class: 'sub' }, 'private')),
+    h(
+      'div',
+      { class: 'fact' },
+      h('span', { class: 'label' }, 'Your points'),
+      h('span', { class: 'value', id: 'my-points' }, pts(me.points)),
+      h('span', { class: 'sub' }, 'private'),
+    ),
     h(
       'div',
       { class: 'fact' },
       h('span', { class: 'label' }, 'Walk-away'),
       h('span', { class: 'value', id: 'my-walkaway' }, pts(me.walkAway)),
-      h('span', { class: 'sub' }, lowered ? `per round (from ${pts(me.role.walkAway)}: escalation)` : 'per round, private'),
+      h(
+        'span',
+        { class: 'sub' },
+        lowered ? `per round (from ${pts(me.role.walkAway)}: escalation)` : 'per round, private',
+      ),
     ),
-    h('div', { class: 'fact' }, h('span', { class: 'label' }, 'Reputation'), h('span', { class: 'value' }, String(seat.reputation)), h('span', { class: 'sub' }, 'public, 0–100')),
+    h(
+      'div',
+      { class: 'fact' },
+      h('span', { class: 'label' }, 'Reputation'),
+      h('span', { class: 'value' }, String(seat.reputation)),
+      h('span', { class: 'sub' }, 'public, 0–100'),
+    ),
   );
 }
 
@@ -40,7 +56,11 @@ export function valuesTable(view: TableView, marked: Terms | null, id = 'values-
   return h(
     'table',
     { class: 'grid', id },
-    h('thead', null, h('tr', null, h('th', null, 'Issue'), h('th', null, 'Option'), h('th', { class: 'num' }, 'Your value / round'))),
+    h(
+      'thead',
+      null,
+      h('tr', null, h('th', null, 'Issue'), h('th', null, 'Option'), h('th', { class: 'num' }, 'Your value / round')),
+    ),
     h(
       'tbody',
       null,
@@ -72,7 +92,8 @@ export function declareForm(view: TableView): VNode | null {
       onsubmit: (e: Event) => {
         e.preventDefault();
         const share = Number(draft.declare);
-        if (!Number.isInteger(share) || share < 0 || share > 100) return store.setError('declare', 'A minimum share is a whole percentage from 0 to 100.');
+        if (!Number.isInteger(share) || share < 0 || share > 100)
+          return store.setError('declare', 'A minimum share is a whole percentage from 0 to 100.');
         act('declare', { share });
       },
     },
@@ -87,7 +108,17 @@ export function declareForm(view: TableView): VNode | null {
       'div',
       { class: 'row' },
       h('label', { for: 'declare-share', class: 'sr-only' }, 'Minimum share in percent'),
-      h('input', { id: 'declare-share', type: 'number', min: 0, max: 100, step: 1, placeholder: '%', style: 'width:90px', value: draft.declare, oninput: (e: Event) => (draft.declare = inputValue(e)) }),
+      h('input', {
+        id: 'declare-share',
+        type: 'number',
+        min: 0,
+        max: 100,
+        step: 1,
+        placeholder: '%',
+        style: 'width:90px',
+        value: draft.declare,
+        oninput: (e: Event) => (draft.declare = inputValue(e)),
+      }),
       h('button', { type: 'submit', id: 'declare' }, declared === null ? 'Declare' : 'Declare again'),
     ),
     errorFor('declare'),
@@ -102,9 +133,17 @@ export function coachCard(state: AppState): VNode | null {
     { class: 'card coach', id: 'coach-note', 'aria-label': 'Coach' },
     h('h3', null, h('img', { src: ART.coach, alt: '' }), `Coach — after round ${note.round}`),
     h('p', null, h('strong', null, note.headline)),
-    note.moved.length ? h('ul', { class: 'small', style: 'margin:0 0 8px;padding-left:18px' }, note.moved.map((m) => h('li', null, m))) : null,
+    note.moved.length
+      ? h(
+          'ul',
+          { class: 'small', style: 'margin:0 0 8px;padding-left:18px' },
+          note.moved.map((m) => h('li', null, m)),
+        )
+      : null,
     note.suggestion ? h('p', null, h('strong', null, 'Try: '), note.suggestion) : null,
-    note.lesson && note.lesson in LESSONS ? h('p', { class: 'small muted' }, `Lesson: ${LESSONS[note.lesson as LessonId].title}`) : null,
+    note.lesson && note.lesson in LESSONS
+      ? h('p', { class: 'small muted' }, `Lesson: ${LESSONS[note.lesson as LessonId].title}`)
+      : null,
     h('button', { class: 'link', onclick: () => store.setCoachOn(false) }, 'Turn the coach off'),
   );
 }
@@ -115,7 +154,9 @@ export function lastRound(view: TableView): VNode | null {
   const win = last.deals.find((d) => d.proposalId === last.winning);
   const inc = last.myIncome;
   const parts = inc
-    ? (Object.keys(INCOME_NAMES) as (keyof typeof INCOME_NAMES)[]).filter((k) => inc[k] !== 0).map((k) => `${signed(inc[k])} ${INCOME_NAMES[k]}`)
+    ? (Object.keys(INCOME_NAMES) as (keyof typeof INCOME_NAMES)[])
+        .filter((k) => inc[k] !== 0)
+        .map((k) => `${signed(inc[k])} ${INCOME_NAMES[k]}`)
     : [];
   const total = inc ? Object.keys(INCOME_NAMES).reduce((a, k) => a + inc[k as keyof typeof INCOME_NAMES], 0) : null;
   return h(
@@ -129,7 +170,14 @@ export function lastRound(view: TableView): VNode | null {
         ? `Winning deal: ${win.members.map((m) => (m === view.viewer ? 'you' : view.seats[m].name)).join(', ')} — ${termsText(view.scenario, win.terms)}.`
         : 'No deal won: every seat got its walk-away.',
     ),
-    total !== null ? h('p', { class: 'small' }, h('strong', null, `You earned ${signed(total)}`), parts.length ? ` (${parts.join(', ')})` : '') : null,
+    total !== null
+      ? h(
+          'p',
+          { class: 'small' },
+          h('strong', null, `You earned ${signed(total)}`),
+          parts.length ? ` (${parts.join(', ')})` : '',
+        )
+      : null,
   );
 }
 
@@ -147,7 +195,11 @@ export function youPanel(state: AppState, view: TableView): VNode {
     lastRound(view),
     declareForm(view),
     h('h3', null, 'Your values'),
-    h('p', { class: 'muted small' }, 'Points per round you get from the terms of the winning deal, whether you are in it or not.'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Points per round you get from the terms of the winning deal, whether you are in it or not.',
+    ),
     valuesTable(view, last?.terms ?? null),
     h(
       'details',

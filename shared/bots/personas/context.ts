@@ -43,13 +43,36 @@ export function memo<T extends number | boolean>(ctx: Ctx, key: string, compute:
 }
 
 /** How many rounds back each persona remembers a defection: builders forgive soonest. */
-const DEFECTION_MEMORY: Record<PersonaName, number> = { builder: 1, reciprocator: 2, opportunist: 1, incumbent: 3, hardliner: 3 };
+const DEFECTION_MEMORY: Record<PersonaName, number> = {
+  builder: 1,
+  reciprocator: 2,
+  opportunist: 1,
+  incumbent: 3,
+  hardliner: 3,
+};
 
-export function makeCtx(persona: PersonaName, difficulty: Difficulty, view: TableView, rng: Rng, step: number, tweak: PersonaTweak, seed: number): Ctx {
+export function makeCtx(
+  persona: PersonaName,
+  difficulty: Difficulty,
+  view: TableView,
+  rng: Rng,
+  step: number,
+  tweak: PersonaTweak,
+  seed: number,
+): Ctx {
   const base = PROFILES[persona];
-  const profile: Profile = { ...base, packages: tweak.packages ?? base.packages, asks: tweak.asks ?? base.asks, concedes: tweak.concedes ?? base.concedes };
+  const profile: Profile = {
+    ...base,
+    packages: tweak.packages ?? base.packages,
+    asks: tweak.asks ?? base.asks,
+    concedes: tweak.concedes ?? base.concedes,
+  };
   const game = new Rng(deriveRng(seed, 'persona-thresholds'));
-  const drawn = { demand: 0.9 + 0.2 * game.float(), ask: 0.95 + 0.1 * game.float(), yieldAt: 0.85 + 0.3 * game.float() };
+  const drawn = {
+    demand: 0.9 + 0.2 * game.float(),
+    ask: 0.95 + 0.1 * game.float(),
+    yieldAt: 0.85 + 0.3 * game.float(),
+  };
   return {
     view,
     me: view.me!.seat,
@@ -94,7 +117,13 @@ export function roundsWithoutDeal(view: TableView): number {
 }
 
 /** How fast each persona lowers its demand while it sits outside every deal (per round). */
-const PATIENCE: Record<PersonaName, number> = { builder: 0.05, reciprocator: 0.05, opportunist: 0.06, incumbent: 0.03, hardliner: 0.02 };
+const PATIENCE: Record<PersonaName, number> = {
+  builder: 0.05,
+  reciprocator: 0.05,
+  opportunist: 0.06,
+  incumbent: 0.03,
+  hardliner: 0.02,
+};
 
 /**
  * What a seat is guessed to get without a deal, per round: this seat knows its own walk-away;

@@ -6,8 +6,30 @@ import { isWinningSet } from '../../engine/rules';
 import type { Seat, Terms } from '../../engine/types';
 import type { ProposalView, TableView } from '../../engine/view';
 import type { BotDecision } from '../bot';
-import { coalitionSurplus, decision, goodwillPoints, memo, myShareIn, name, percentOf, required, standing, walkAwayGuess, type Ctx } from './context';
-import { knownInterests, minimalWinningWith, myBestTerms, myTermsValue, proposalValue, shareWithin, toPercentages, trustRecord, wins } from './reading';
+import {
+  coalitionSurplus,
+  decision,
+  goodwillPoints,
+  memo,
+  myShareIn,
+  name,
+  percentOf,
+  required,
+  standing,
+  walkAwayGuess,
+  type Ctx,
+} from './context';
+import {
+  knownInterests,
+  minimalWinningWith,
+  myBestTerms,
+  myTermsValue,
+  proposalValue,
+  shareWithin,
+  toPercentages,
+  trustRecord,
+  wins,
+} from './reading';
 
 /** The most times a bot moves its acceptance in one phase (issue 9: bots that churn). */
 export const MAX_SWITCH_STEP = 5;
@@ -38,20 +60,29 @@ export function pushedBack(view: TableView): Set<Seat> {
  */
 export function dead(ctx: Ctx, p: ProposalView): boolean {
   if (p.rejections.some((r) => !p.acceptedBy.includes(r.seat))) return true;
-  return p.members.some((m) => ctx.unavailable.has(m) || (m !== ctx.me && ctx.defectors.has(m) && !ctx.view.seats[m].veto));
+  return p.members.some(
+    (m) => ctx.unavailable.has(m) || (m !== ctx.me && ctx.defectors.has(m) && !ctx.view.seats[m].veto),
+  );
 }
 
 /** The share of the prize this seat needs from a proposal with these members and terms. */
 export function neededShare(ctx: Ctx, p: { members: Seat[]; split: number[]; terms: Terms }): number {
   const mine = p.members.indexOf(ctx.me);
-  const without = proposalValue(ctx.view, { members: p.members, split: p.split.map((x, i) => (i === mine ? 0 : x)), terms: p.terms });
+  const without = proposalValue(ctx.view, {
+    members: p.members,
+    split: p.split.map((x, i) => (i === mine ? 0 : x)),
+    terms: p.terms,
+  });
   return Math.max(0, Math.ceil((100 * (required(ctx, p.members) - without)) / ctx.view.scenario.prize));
 }
 
 /** The demand this seat stands behind against anyone, met by this proposal. */
 function meetsMyDemand(ctx: Ctx, p: ProposalView): boolean {
   const share = myShareIn(p, ctx.me);
-  return ctx.view.escalations.some((e) => e.escalator === ctx.me && e.demand.kind === 'share' && share >= e.demand.share && p.members.includes(e.target));
+  return ctx.view.escalations.some(
+    (e) =>
+      e.escalator === ctx.me && e.demand.kind === 'share' && share >= e.demand.share && p.members.includes(e.target),
+  );
 }
 
 /** What this seat would accept: a winning deal that pays its share of the coalition's power, or meets its demand. */
@@ -79,7 +110,13 @@ function acceptableNow(ctx: Ctx, p: ProposalView): boolean {
 }
 
 /** How much of its asking a persona still insists on when it alone stands between the table and a deal. */
-const HOLDOUT: Record<string, number> = { builder: 0.45, reciprocator: 0.55, opportunist: 0.65, incumbent: 0.85, hardliner: 0.95 };
+const HOLDOUT: Record<string, number> = {
+  builder: 0.45,
+  reciprocator: 0.55,
+  opportunist: 0.65,
+  incumbent: 0.85,
+  hardliner: 0.95,
+};
 
 /**
  * How close a proposal is to forming if this seat stands behind it: the share of its members
@@ -95,7 +132,17 @@ function closenessNow(ctx: Ctx, p: ProposalView): number {
   if (dead(ctx, p)) return -1;
   // A member whose own proposal has won support from others has moved on: this one will not
   // form. (A member merely standing behind an offer nobody else backs can still be won over.)
-  if (p.members.some((m) => m !== me && m !== p.proposer && view.proposals.some((q) => q.proposer === m && q.id !== p.id && q.acceptedBy.includes(m) && q.acceptedBy.length >= 2))) return -0.5;
+  if (
+    p.members.some(
+      (m) =>
+        m !== me &&
+        m !== p.proposer &&
+        view.proposals.some(
+          (q) => q.proposer === m && q.id !== p.id && q.acceptedBy.includes(m) && q.acceptedBy.length >= 2,
+        ),
+    )
+  )
+    return -0.5;
   return (p.acceptedBy.length + (p.acceptedBy.includes(me) ? 0 : 1)) / p.members.length;
 }
 
@@ -107,12 +154,21 @@ export function acceptBest(ctx: Ctx): BotDecision | null {
   const value = (p: ProposalView) => proposalValue(view, p) + goodwillPoints(ctx, p.proposer);
   // Its own open offer counts too: a seat that moved to another may come back to it.
   const candidates = view.proposals.filter(
-    (p) => p.members.includes(me) && p.id !== view.me!.acceptance && wins(view, p.members) && closeness(ctx, p) >= 0 && (p.proposer === me || acceptable(ctx, p)),
+    (p) =>
+      p.members.includes(me) &&
+      p.id !== view.me!.acceptance &&
+      wins(view, p.members) &&
+      closeness(ctx, p) >= 0 &&
+      (p.proposer === me || acceptable(ctx, p)),
   );
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || value(b) - value(a) || a.id - b.id);
   const best = candidates[0];
-  const currentLive = current && wins(view, current.members) && closeness(ctx, current) >= 0 && (current.proposer === me || acceptable(ctx, current));
+  const currentLive =
+    current &&
+    wins(view, current.members) &&
+    closeness(ctx, current) >= 0 &&
+    (current.proposer === me || acceptable(ctx, current));
   if (currentLive) {
     // Move only for a clearly better deal that is at least as close to forming, and only a few
     // times a phase, so acceptances settle instead of churning.
@@ -121,9 +177,15 @@ export function acceptBest(ctx: Ctx): BotDecision | null {
     // The same deal on the same terms, enlarged (say, to meet a demand), with no less for this
     // seat, is taken at once: it costs nothing and settles a conflict.
     const enlarged = (p: ProposalView) =>
-      JSON.stringify(p.terms) === JSON.stringify(current!.terms) && current!.members.every((m) => p.members.includes(m)) && myShareIn(p, me) >= myShareIn(current!, me);
+      JSON.stringify(p.terms) === JSON.stringify(current!.terms) &&
+      current!.members.every((m) => p.members.includes(m)) &&
+      myShareIn(p, me) >= myShareIn(current!, me);
     const better = candidates.find((p) => p.id !== current!.id && enlarged(p));
-    if (better) return decision({ type: 'accept', seat: me, proposal: better.id }, `accepted ${name(ctx, better.proposer)}'s proposal: our deal on the same terms, enlarged, with the same ${myShareIn(better, me)}% for me`);
+    if (better)
+      return decision(
+        { type: 'accept', seat: me, proposal: better.id },
+        `accepted ${name(ctx, better.proposer)}'s proposal: our deal on the same terms, enlarged, with the same ${myShareIn(better, me)}% for me`,
+      );
     if (value(best) < value(current) + margin || closeness(ctx, best) < closeness(ctx, current)) return null;
   }
   const share = myShareIn(best, me);
@@ -175,9 +237,23 @@ function counter(ctx: Ctx, p: ProposalView): BotDecision | null {
   const flipped = preferFlip ? worst : null;
   const terms = flipped ? { ...p.terms, [flipped.issue]: flipped.option } : { ...p.terms };
   if (!flipped && split[mine] === p.split[mine]) return null;
-  const change = [split[mine] !== p.split[mine] ? `${split[mine]}% for us` : '', flipped ? optionName(view, flipped.issue, flipped.option) : ''].filter(Boolean).join(' and ');
+  const change = [
+    split[mine] !== p.split[mine] ? `${split[mine]}% for us` : '',
+    flipped ? optionName(view, flipped.issue, flipped.option) : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return decision(
-    { type: 'propose', seat: me, members: p.members, split, terms, counterTo: p.id, rationale: `The same coalition with ${change}: that is what we need to join.`, visibility: 'public' },
+    {
+      type: 'propose',
+      seat: me,
+      members: p.members,
+      split,
+      terms,
+      counterTo: p.id,
+      rationale: `The same coalition with ${change}: that is what we need to join.`,
+      visibility: 'public',
+    },
     `countered ${name(ctx, p.proposer)}'s proposal: I need about ${Math.round(required(ctx, p.members))} a round from it; asked for ${change}`,
   );
 }
@@ -189,7 +265,14 @@ export function counterBest(ctx: Ctx): BotDecision | null {
   // Behind a live offer, its own or another's, a seat waits for answers rather than countering.
   if (current && wins(view, current.members) && closeness(ctx, current) >= 0) return null;
   const open = view.proposals
-    .filter((p) => p.proposer !== me && p.members.includes(me) && p.id !== view.me!.acceptance && !acceptable(ctx, p) && closeness(ctx, p) >= 0)
+    .filter(
+      (p) =>
+        p.proposer !== me &&
+        p.members.includes(me) &&
+        p.id !== view.me!.acceptance &&
+        !acceptable(ctx, p) &&
+        closeness(ctx, p) >= 0,
+    )
     .sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || a.id - b.id);
   for (const p of open) {
     const c = counter(ctx, p);
@@ -267,11 +350,21 @@ export function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null
   const resisting = pushedBack(view);
   const committed = (s: Seat) => view.proposals.some((p) => p.proposer !== me && p.acceptedBy.includes(s));
   const price = (s: Seat) =>
-    memo(ctx, `price:${s}`, () => Math.max(shares[s], (view.seats[s].declared ?? 0) / 100) + (committed(s) ? 0.1 : 0) + (resisting.has(s) ? 0.3 : 0) - goodwillPoints(ctx, s) / view.scenario.prize);
+    memo(
+      ctx,
+      `price:${s}`,
+      () =>
+        Math.max(shares[s], (view.seats[s].declared ?? 0) / 100) +
+        (committed(s) ? 0.1 : 0) +
+        (resisting.has(s) ? 0.3 : 0) -
+        goodwillPoints(ctx, s) / view.scenario.prize,
+    );
   const cost = (c: Seat[]) => c.reduce((sum, s) => (s === me ? sum : sum + price(s)), 0);
   if (ctx.difficulty === 'easy') return ctx.rng.pick(options);
   if (ctx.profile.coalition === 'trusted') {
-    const trusted = options.filter((c) => c.every((s) => s === me || trustRecord(view, s).defected <= trustRecord(view, s).honoured));
+    const trusted = options.filter((c) =>
+      c.every((s) => s === me || trustRecord(view, s).defected <= trustRecord(view, s).honoured),
+    );
     if (trusted.length > 0) options = trusted;
   }
   if (ctx.profile.coalition === 'broad') {
@@ -281,7 +374,8 @@ export function chooseCoalition(ctx: Ctx, constraint: Constraint): Seat[] | null
     const outsiders = view.seats
       .filter((s) => !base.includes(s.seat) && !ctx.unavailable.has(s.seat) && !ctx.defectors.has(s.seat))
       .sort((a, b) => b.reputation - a.reputation);
-    if (ctx.difficulty === 'hard' && outsiders.length > 0 && outsiders[0].reputation >= 45) return [...base, outsiders[0].seat].sort((a, b) => a - b);
+    if (ctx.difficulty === 'hard' && outsiders.length > 0 && outsiders[0].reputation >= 45)
+      return [...base, outsiders[0].seat].sort((a, b) => a - b);
     return base;
   }
   options.sort((a, b) => cost(a) - cost(b) || a.length - b.length);
@@ -319,7 +413,10 @@ export function chooseTerms(ctx: Ctx, members: Seat[], constraint: Constraint): 
   return terms;
 }
 
-export function buildProposal(ctx: Ctx, constraint: Constraint): { members: Seat[]; split: number[]; terms: Terms } | null {
+export function buildProposal(
+  ctx: Ctx,
+  constraint: Constraint,
+): { members: Seat[]; split: number[]; terms: Terms } | null {
   const members = chooseCoalition(ctx, constraint);
   if (!members) return null;
   const { view, me, shares } = ctx;
@@ -336,7 +433,9 @@ export function buildProposal(ctx: Ctx, constraint: Constraint): { members: Seat
   const split = toPercentages(weights);
   const mine = members.indexOf(me);
   // Partners get at least what they declared or demanded; the proposer pays for it.
-  const floors = members.map((s) => Math.max(s === me ? 0 : (view.seats[s].declared ?? 0), constraint.members?.find((m) => m.seat === s)?.share ?? 0));
+  const floors = members.map((s) =>
+    Math.max(s === me ? 0 : (view.seats[s].declared ?? 0), constraint.members?.find((m) => m.seat === s)?.share ?? 0),
+  );
   for (let i = 0; i < members.length; i++) {
     if (i === mine) continue;
     const gap = Math.max(0, floors[i] - split[i]);
@@ -352,7 +451,10 @@ export function buildProposal(ctx: Ctx, constraint: Constraint): { members: Seat
   return { members, split, terms };
 }
 
-export function sameProposal(p: ProposalView | undefined, q: { members: Seat[]; split: number[]; terms: Terms }): boolean {
+export function sameProposal(
+  p: ProposalView | undefined,
+  q: { members: Seat[]; split: number[]; terms: Terms },
+): boolean {
   if (!p) return false;
   return JSON.stringify([p.members, p.split, p.terms]) === JSON.stringify([q.members, q.split, q.terms]);
 }
@@ -360,8 +462,15 @@ export function sameProposal(p: ProposalView | undefined, q: { members: Seat[]; 
 /** The rationale a proposal carries, true of the coalition it names. */
 function rationaleFor(ctx: Ctx, members: Seat[]): string {
   const { view } = ctx;
-  const minimal = members.every((s) => !isWinningSet(view.scenario, members.filter((x) => x !== s)));
-  if (ctx.profile.coalition === 'cheapest' && minimal) return `A minimal winning coalition: it reaches the quota of ${view.scenario.quota}, and losing any member would sink it.`;
+  const minimal = members.every(
+    (s) =>
+      !isWinningSet(
+        view.scenario,
+        members.filter((x) => x !== s),
+      ),
+  );
+  if (ctx.profile.coalition === 'cheapest' && minimal)
+    return `A minimal winning coalition: it reaches the quota of ${view.scenario.quota}, and losing any member would sink it.`;
   return 'Shares follow real bargaining power within this coalition (the power index), not just weight.';
 }
 
@@ -379,7 +488,15 @@ export function proposeOwn(ctx: Ctx): BotDecision | null {
   if (!built || sameProposal(own, built)) return null;
   const others = built.members.filter((m) => m !== me);
   return decision(
-    { type: 'propose', seat: me, members: built.members, split: built.split, terms: built.terms, rationale: rationaleFor(ctx, built.members), visibility: 'public' },
+    {
+      type: 'propose',
+      seat: me,
+      members: built.members,
+      split: built.split,
+      terms: built.terms,
+      rationale: rationaleFor(ctx, built.members),
+      visibility: 'public',
+    },
     `proposed a coalition with ${others.map((s) => name(ctx, s)).join(', ')}: it reaches the quota and gives me ${myShareIn(built, me)}% (my share of its power is ${percentOf(shareWithin(ctx.shares, built.members, me))}%)`,
   );
 }
@@ -404,7 +521,16 @@ export function improvePackage(ctx: Ctx): BotDecision | null {
   // A small cost to itself is worth a package its partners value much more.
   if (myTermsValue(view, terms) < myTermsValue(view, current.terms) - 6) return null;
   return decision(
-    { type: 'propose', seat: me, members: current.members, split: current.split, terms, counterTo: current.id, rationale: 'Same coalition and split, a package that gives each of us more of what we care about.', visibility: 'public' },
+    {
+      type: 'propose',
+      seat: me,
+      members: current.members,
+      split: current.split,
+      terms,
+      counterTo: current.id,
+      rationale: 'Same coalition and split, a package that gives each of us more of what we care about.',
+      visibility: 'public',
+    },
     'offered our coalition a better package: the answers I got show terms that cost me little and are worth more to my partners',
   );
 }

@@ -10,7 +10,15 @@ import { acceptBest, counterBest, improvePackage, proposeOwn, rejectBad } from '
 import { concede, escalate, respondToDemands, rewardGiver } from './pressure';
 import type { Difficulty, PersonaName, PersonaTweak } from './profiles';
 
-export { PERSONA_NAMES, DIFFICULTIES, PROFILES, personaStrategy, type PersonaName, type Difficulty, type PersonaTweak } from './profiles';
+export {
+  PERSONA_NAMES,
+  DIFFICULTIES,
+  PROFILES,
+  personaStrategy,
+  type PersonaName,
+  type Difficulty,
+  type PersonaTweak,
+} from './profiles';
 
 /**
  * The persona's next action, or null when it is done for this phase. `seed` is the seat's own
@@ -65,9 +73,15 @@ function answerQuestions(ctx: Ctx): BotDecision | null {
   if (!q) return null;
   const lowReputation = ctx.view.seats[ctx.me].reputation < 40;
   if (ctx.profile.answers || lowReputation) {
-    return decision({ type: 'answer', seat: ctx.me, ask: q.id }, `answered ${name(ctx, q.from)}: sharing interests builds trust and costs me little`);
+    return decision(
+      { type: 'answer', seat: ctx.me, ask: q.id },
+      `answered ${name(ctx, q.from)}: sharing interests builds trust and costs me little`,
+    );
   }
-  return decision({ type: 'decline', seat: ctx.me, ask: q.id }, `declined ${name(ctx, q.from)}: I keep my priorities to myself`);
+  return decision(
+    { type: 'decline', seat: ctx.me, ask: q.id },
+    `declined ${name(ctx, q.from)}: I keep my priorities to myself`,
+  );
 }
 
 function askQuestions(ctx: Ctx): BotDecision | null {
@@ -82,5 +96,8 @@ function askQuestions(ctx: Ctx): BotDecision | null {
   const pool = view.round <= 2 ? [...partners, ...view.seats.map((s) => s.seat)] : partners;
   const target = pool.find((s) => s !== me && !asked.has(s) && !ctx.unavailable.has(s));
   if (target === undefined) return null;
-  return decision({ type: 'ask', seat: me, target }, `asked ${name(ctx, target)} what matters most: a package needs their priorities`);
+  return decision(
+    { type: 'ask', seat: me, target },
+    `asked ${name(ctx, target)} what matters most: a package needs their priorities`,
+  );
 }

@@ -6,7 +6,15 @@ import { bite } from '../../engine/rules';
 import type { Demand, Escalation, Seat, Terms } from '../../engine/types';
 import type { BotDecision } from '../bot';
 import { decision, myShareIn, name, percentOf, roundsLeft, standing, type Ctx } from './context';
-import { acceptable, buildProposal, closeness, lastWinning, MAX_SWITCH_STEP, sameProposal, type Constraint } from './deals';
+import {
+  acceptable,
+  buildProposal,
+  closeness,
+  lastWinning,
+  MAX_SWITCH_STEP,
+  sameProposal,
+  type Constraint,
+} from './deals';
 import { strongestSeat, wins } from './reading';
 
 /** Rounds in a row, most recent first, that this seat was shut out (hardliners: or paid below its power). */
@@ -65,11 +73,15 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
     const refuseCost = refusalCost(ctx, e) * ctx.drawn.yieldAt;
     const giveCost = concedeCost(ctx, e.demand, e);
     const yields =
-      ctx.tweak.yields === 'always' ? true :
-      ctx.tweak.yields === 'never' ? false :
-      ctx.persona === 'hardliner' ? e.stage >= 4 && refuseCost > giveCost :
-      ctx.persona === 'builder' || ctx.persona === 'reciprocator' ? giveCost <= refuseCost * 1.5 :
-      refuseCost >= giveCost;
+      ctx.tweak.yields === 'always'
+        ? true
+        : ctx.tweak.yields === 'never'
+          ? false
+          : ctx.persona === 'hardliner'
+            ? e.stage >= 4 && refuseCost > giveCost
+            : ctx.persona === 'builder' || ctx.persona === 'reciprocator'
+              ? giveCost <= refuseCost * 1.5
+              : refuseCost >= giveCost;
     const d = e.demand;
     const why =
       d.kind === 'concession'
@@ -78,7 +90,17 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
     if (yields && d.kind === 'concession') {
       const owed = d.points - e.conceded;
       if (view.me!.points >= owed) {
-        return decision({ type: 'concede', seat: me, to: e.escalator, points: owed, labelled: true, rationale: 'Meeting the demand.' }, why);
+        return decision(
+          {
+            type: 'concede',
+            seat: me,
+            to: e.escalator,
+            points: owed,
+            labelled: true,
+            rationale: 'Meeting the demand.',
+          },
+          why,
+        );
       }
     } else if (yields && d.kind === 'share') {
       constraint.members.push({ seat: e.escalator, share: d.share });
@@ -91,7 +113,12 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
     }
     if (e.refusal === null) {
       return decision(
-        { type: 'refuse', seat: me, escalation: e.id, rationale: 'Our offer already reflects the balance of power at this table.' },
+        {
+          type: 'refuse',
+          seat: me,
+          escalation: e.id,
+          rationale: 'Our offer already reflects the balance of power at this table.',
+        },
         `refused ${name(ctx, e.escalator)}'s demand publicly: meeting it would cost about ${Math.round(giveCost)} a round, refusing about ${Math.round(refusalCost(ctx, e))}`,
       );
     }
@@ -107,19 +134,30 @@ export function respondToDemands(ctx: Ctx): BotDecision | null {
   const ready = view.proposals.filter(meets);
   if (ready.some((p) => p.id === view.me!.acceptance)) return null;
   const take = ctx.step < MAX_SWITCH_STEP ? ready.find((p) => p.proposer !== me && acceptable(ctx, p)) : undefined;
-  if (take) return decision({ type: 'accept', seat: me, proposal: take.id }, `${reasons.join('; ')}: accepted ${name(ctx, take.proposer)}'s offer, which meets it`);
+  if (take)
+    return decision(
+      { type: 'accept', seat: me, proposal: take.id },
+      `${reasons.join('; ')}: accepted ${name(ctx, take.proposer)}'s offer, which meets it`,
+    );
   // Every demand it yields to goes into one proposal, so meeting one does not undo another;
   // the escalators join the deal it stands in, whose package is kept.
   // The escalators join the deal closest to forming that it sits in, on that deal's terms, and
   // it pays their shares out of its own, so the others have no reason to walk away.
   const base = view.proposals
     .filter((p) => p.members.includes(me) && wins(view, p.members) && closeness(ctx, p) >= 0)
-    .sort((a, b) => closeness(ctx, b) - closeness(ctx, a) || b.acceptedBy.length - a.acceptedBy.length || a.id - b.id)[0];
-  const built = base ? joinDeal(ctx, base, constraint) : buildProposal({ ...ctx, profile: { ...ctx.profile, ask: 1 } }, constraint);
+    .sort(
+      (a, b) => closeness(ctx, b) - closeness(ctx, a) || b.acceptedBy.length - a.acceptedBy.length || a.id - b.id,
+    )[0];
+  const built = base
+    ? joinDeal(ctx, base, constraint)
+    : buildProposal({ ...ctx, profile: { ...ctx.profile, ask: 1 } }, constraint);
   const own = view.proposals.find((p) => p.proposer === me);
   // The offer goes on the table once; whether to stand behind it is acceptBest's call.
   if (!built || sameProposal(own, built)) return null;
-  return decision({ type: 'propose', seat: me, ...built, rationale: 'We have listened and meet the demand.', visibility: 'public' }, reasons.join('; '));
+  return decision(
+    { type: 'propose', seat: me, ...built, rationale: 'We have listened and meet the demand.', visibility: 'public' },
+    reasons.join('; '),
+  );
 }
 
 /**
@@ -132,10 +170,14 @@ export function rewardGiver(ctx: Ctx): BotDecision | null {
   if (ctx.persona === 'hardliner' || ctx.persona === 'incumbent') return null;
   const current = standing(ctx);
   if (!current || current.proposer !== me || current.acceptedBy.length !== current.members.length) return null;
-  const gifts = view.concessions.filter((c) => c.to === me && c.round === view.round - 1 && current.members.includes(c.from));
+  const gifts = view.concessions.filter(
+    (c) => c.to === me && c.round === view.round - 1 && current.members.includes(c.from),
+  );
   if (gifts.length === 0 || current.round === view.round) return null;
   const giver = gifts[0].from;
-  const points = gifts.filter((g) => g.from === giver).reduce((a, g) => a + (g.labelled ? g.points : g.points * 0.35), 0);
+  const points = gifts
+    .filter((g) => g.from === giver)
+    .reduce((a, g) => a + (g.labelled ? g.points : g.points * 0.35), 0);
   const bonus = Math.round((100 * points) / view.scenario.prize / 2);
   const mine = current.members.indexOf(me);
   if (bonus < 1 || current.split[mine] - bonus < 0) return null;
@@ -143,13 +185,26 @@ export function rewardGiver(ctx: Ctx): BotDecision | null {
   split[mine] -= bonus;
   split[current.members.indexOf(giver)] += bonus;
   return decision(
-    { type: 'propose', seat: me, members: current.members, split, terms: current.terms, counterTo: current.id, rationale: `Answering ${name(ctx, giver)}'s concession: ${bonus}% more of the prize for it.`, visibility: 'public' },
+    {
+      type: 'propose',
+      seat: me,
+      members: current.members,
+      split,
+      terms: current.terms,
+      counterTo: current.id,
+      rationale: `Answering ${name(ctx, giver)}'s concession: ${bonus}% more of the prize for it.`,
+      visibility: 'public',
+    },
     `answered ${name(ctx, giver)}'s ${gifts[0].labelled ? 'labelled' : 'silent'} concession with ${bonus}% more in our deal: reciprocity`,
   );
 }
 
 /** A deal with the demands met: escalators added at their shares, paid by this seat; the terms demanded set. */
-function joinDeal(ctx: Ctx, base: { members: Seat[]; split: number[]; terms: Terms }, c: Required<Pick<Constraint, 'members' | 'terms'>>): { members: Seat[]; split: number[]; terms: Terms } | null {
+function joinDeal(
+  ctx: Ctx,
+  base: { members: Seat[]; split: number[]; terms: Terms },
+  c: Required<Pick<Constraint, 'members' | 'terms'>>,
+): { members: Seat[]; split: number[]; terms: Terms } | null {
   const me = ctx.me;
   const members = [...new Set([...base.members, ...c.members.map((m) => m.seat)])].sort((a, b) => a - b);
   const split = members.map((s) => {
@@ -184,10 +239,16 @@ export function escalate(ctx: Ctx): BotDecision | null {
     const desired = Math.min(side >= 2 ? 4 : 2, 1 + view.round - e.openedRound);
     const next = rules.stageCost[Math.min(3, e.stage)];
     if (e.stage < desired && canAfford(ctx, next + (e.stage === 3 ? rules.actionEscalatorLoss : 0)))
-      return decision({ type: 'raise', seat: me, escalation: e.id }, `raised the pressure on ${name(ctx, e.target)} to stage ${e.stage + 1}: the demand still stands`);
+      return decision(
+        { type: 'raise', seat: me, escalation: e.id },
+        `raised the pressure on ${name(ctx, e.target)} to stage ${e.stage + 1}: the demand still stands`,
+      );
     const stale = view.round - e.openedRound >= 4 + (side >= 2 ? 2 : 0);
     if (e.expiresRound <= view.round && !stale && canAfford(ctx, rules.stageCost[e.stage - 1]))
-      return decision({ type: 'renew', seat: me, escalation: e.id }, `renewed the escalation against ${name(ctx, e.target)}`);
+      return decision(
+        { type: 'renew', seat: me, escalation: e.id },
+        `renewed the escalation against ${name(ctx, e.target)}`,
+      );
   }
   const winning = lastWinning(view);
   for (const e of view.escalations) {
@@ -215,7 +276,13 @@ export function escalate(ctx: Ctx): BotDecision | null {
   const index = percentOf(ctx.shares[me]);
   const share = Math.max(5, index);
   return decision(
-    { type: 'escalate', seat: me, target, demand: { kind: 'share', share }, rationale: `Our power index is ${index}% and we have been left out; we ask for ${share}% of the deal.` },
+    {
+      type: 'escalate',
+      seat: me,
+      target,
+      demand: { kind: 'share', share },
+      rationale: `Our power index is ${index}% and we have been left out; we ask for ${share}% of the deal.`,
+    },
     `went public against ${name(ctx, target)}: shut out for ${roundsShutOut(ctx)} round(s), demanding ${share}% (my power index is ${index}%)`,
   );
 }
@@ -250,7 +317,14 @@ export function concede(ctx: Ctx): BotDecision | null {
   if (points > view.me!.points) return null;
   const cost = percentOf(points / view.scenario.prize);
   return decision(
-    { type: 'concede', seat: me, to: partners[0], points, labelled, rationale: labelled ? `A no-strings concession: it costs us ${cost}% of the prize.` : '' },
+    {
+      type: 'concede',
+      seat: me,
+      to: partners[0],
+      points,
+      labelled,
+      rationale: labelled ? `A no-strings concession: it costs us ${cost}% of the prize.` : '',
+    },
     `gave ${name(ctx, partners[0])} a ${labelled ? 'labelled' : 'silent'} concession of ${points}: it costs me little and shows good faith`,
   );
 }

@@ -42,7 +42,17 @@ export function minimalWinningWith(view: TableView, me: Seat): Seat[][] {
     const seats: Seat[] = [];
     for (let i = 0; i < n; i++) if (mask & (1 << i)) seats.push(i);
     if (seats.length < 2 || !wins(view, seats)) continue;
-    if (seats.every((s) => s === me || !wins(view, seats.filter((x) => x !== s)))) out.push(seats);
+    if (
+      seats.every(
+        (s) =>
+          s === me ||
+          !wins(
+            view,
+            seats.filter((x) => x !== s),
+          ),
+      )
+    )
+      out.push(seats);
   }
   return out;
 }
@@ -61,7 +71,8 @@ export function myBestTerms(view: TableView): Terms {
   const terms: Terms = {};
   for (const issue of view.scenario.issues) {
     let best = issue.options[0].id;
-    for (const o of issue.options) if (view.me!.role.values[issue.id][o.id] > view.me!.role.values[issue.id][best]) best = o.id;
+    for (const o of issue.options)
+      if (view.me!.role.values[issue.id][o.id] > view.me!.role.values[issue.id][best]) best = o.id;
     terms[issue.id] = best;
   }
   return terms;
@@ -92,7 +103,14 @@ export function proposalValue(view: TableView, p: { members: Seat[]; split: numb
   const i = p.members.indexOf(me);
   if (i < 0) return view.me!.walkAway + myTermsValue(view, p.terms);
   const prize = (view.scenario.prize * p.split[i]) / 100;
-  return prize + myTermsValue(view, p.terms) + expectedTrust(view, p.members.filter((m) => m !== me));
+  return (
+    prize +
+    myTermsValue(view, p.terms) +
+    expectedTrust(
+      view,
+      p.members.filter((m) => m !== me),
+    )
+  );
 }
 
 /** How many of a proposal's members stand behind it now. */

@@ -14,10 +14,12 @@ type Concede = Extract<Action, { type: 'concede' }>;
  * splitting a gift earns nothing extra [label every concession].
  */
 export function concede(state: GameState, a: Concede): ApplyResult {
-  if (state.phase !== 'negotiate') return refuse('wrong-phase', 'Concessions can be made only while the table negotiates.');
+  if (state.phase !== 'negotiate')
+    return refuse('wrong-phase', 'Concessions can be made only while the table negotiates.');
   if (!isSeat(state, a.to)) return refuse('unknown-seat', 'There is no such seat at this table.');
   if (a.to === a.seat) return refuse('self-target', 'You cannot concede to yourself.');
-  if (!Number.isInteger(a.points) || a.points < 1) return refuse('bad-points', 'A concession is a whole number of points, at least 1.');
+  if (!Number.isInteger(a.points) || a.points < 1)
+    return refuse('bad-points', 'A concession is a whole number of points, at least 1.');
   const have = state.seats[a.seat].points;
   if (a.points > have) return refuse('not-enough-points', `You have ${Math.max(0, Math.floor(have))} points to give.`);
   const rationale = optionalText(a.rationale);
@@ -30,10 +32,30 @@ export function concede(state: GameState, a: Concede): ApplyResult {
   tx.points(a.to, a.points, 'concessions');
   tx.patch({
     // A silent concession shows no cost: its share would reveal the giver's private points.
-    concessions: [...tx.state.concessions, { round: state.round, from: a.seat, to: a.to, points: a.points, labelled, costShare: labelled ? costShare : 0, rationale }],
+    concessions: [
+      ...tx.state.concessions,
+      {
+        round: state.round,
+        from: a.seat,
+        to: a.to,
+        points: a.points,
+        labelled,
+        costShare: labelled ? costShare : 0,
+        rationale,
+      },
+    ],
   });
   // A silent concession is a private transfer; a labelled one is public with its cost.
-  tx.emit({ to: labelled ? 'all' : [a.seat, a.to], type: 'conceded', from: a.seat, receiver: a.to, points: a.points, labelled, costShare: labelled ? costShare : 0, rationale });
+  tx.emit({
+    to: labelled ? 'all' : [a.seat, a.to],
+    type: 'conceded',
+    from: a.seat,
+    receiver: a.to,
+    points: a.points,
+    labelled,
+    costShare: labelled ? costShare : 0,
+    rationale,
+  });
   const key = `${a.seat}-${a.to}`;
   if (!state.concessionCredit.includes(key)) {
     const rules = state.scenario.reputation;

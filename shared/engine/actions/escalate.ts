@@ -13,9 +13,13 @@ function checkDemand(state: GameState, d: Demand): string | null {
   if (typeof d !== 'object' || d === null) return 'Say what you demand.';
   switch (d.kind) {
     case 'share':
-      return Number.isInteger(d.share) && d.share >= 1 && d.share <= 100 ? null : 'A share demand is a whole percentage from 1 to 100.';
+      return Number.isInteger(d.share) && d.share >= 1 && d.share <= 100
+        ? null
+        : 'A share demand is a whole percentage from 1 to 100.';
     case 'concession':
-      return Number.isInteger(d.points) && d.points >= 1 && d.points <= 1000 ? null : 'A concession demand is a whole number of points from 1 to 1000.';
+      return Number.isInteger(d.points) && d.points >= 1 && d.points <= 1000
+        ? null
+        : 'A concession demand is a whole number of points from 1 to 1000.';
     case 'option': {
       const issue = state.scenario.issues.find((i) => i.id === d.issue);
       if (!issue) return 'Demand an option on one of the issues.';
@@ -53,7 +57,10 @@ export function escalate(state: GameState, a: Escalate): ApplyResult {
   // cannot be repeated as a money pump.
   const pair = `${a.seat}-${a.target}`;
   if (rulesOf(state) >= 3 && a.demand.kind === 'concession' && state.pointDemands.includes(pair))
-    return refusal('demand-used', 'You already made your one demand of points against this seat in this game; demand a share or an option instead.');
+    return refusal(
+      'demand-used',
+      'You already made your one demand of points against this seat in this game; demand a share or an option instead.',
+    );
   const rationale = optionalText(a.rationale);
   if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refusal('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
@@ -87,7 +94,9 @@ export function raise(state: GameState, a: Raise): ApplyResult {
   const stage = (e.stage + 1) as Escalation['stage'];
   const cost = state.scenario.escalation.stageCost[stage - 1];
   const tx = new Tx(state);
-  tx.patch({ escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, stage, expiresRound: state.round + 1 } : x)) });
+  tx.patch({
+    escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, stage, expiresRound: state.round + 1 } : x)),
+  });
   tx.points(a.seat, -cost, 'escalation');
   tx.emit({ to: 'all', type: 'raised', escalation: e.id, stage });
   return tx.done();
@@ -102,7 +111,9 @@ export function renew(state: GameState, a: Renew): ApplyResult {
     return refusal('not-expiring', `This escalation stands through round ${e.expiresRound}; renew it in that round.`);
   const cost = state.scenario.escalation.stageCost[e.stage - 1];
   const tx = new Tx(state);
-  tx.patch({ escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, expiresRound: state.round + 1 } : x)) });
+  tx.patch({
+    escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, expiresRound: state.round + 1 } : x)),
+  });
   tx.points(a.seat, -cost, 'escalation');
   tx.emit({ to: 'all', type: 'renewed', escalation: e.id });
   return tx.done();
@@ -117,7 +128,11 @@ export function cosign(state: GameState, a: Cosign): ApplyResult {
   if (e.cosigners.includes(a.seat)) return refusal('already-cosigned', 'You already co-signed this escalation.');
   if (e.stage < 2) return refusal('stage-too-low', 'Allies co-sign once the escalation reaches stage 2 (mobilise).');
   const tx = new Tx(state);
-  tx.patch({ escalations: state.escalations.map((x) => (x.id === e.id ? { ...x, cosigners: [...x.cosigners, a.seat].sort((p, q) => p - q) } : x)) });
+  tx.patch({
+    escalations: state.escalations.map((x) =>
+      x.id === e.id ? { ...x, cosigners: [...x.cosigners, a.seat].sort((p, q) => p - q) } : x,
+    ),
+  });
   tx.points(a.seat, -state.scenario.escalation.cosignCost, 'escalation');
   tx.emit({ to: 'all', type: 'cosigned', escalation: e.id, seat: a.seat });
   return tx.done();

@@ -1,6 +1,16 @@
 import { refuse } from '../errors';
 import { nextFloat } from '../rng';
-import { currentWalkAway, isWinningSet, payoffsOf, powerOf, pressingSide, pressureShare, rulesOf, termsValue, trustPayoff } from '../rules';
+import {
+  currentWalkAway,
+  isWinningSet,
+  payoffsOf,
+  powerOf,
+  pressingSide,
+  pressureShare,
+  rulesOf,
+  termsValue,
+  trustPayoff,
+} from '../rules';
 import { DEFAULT_CONTINUE } from '../setup';
 import { Tx } from '../tx';
 import type { ApplyResult, Deal, GameState, Income, RevealedTrustPair, Seat, TrustMove, TrustPair } from '../types';
@@ -71,7 +81,8 @@ function startRound(tx: Tx, round: number): void {
   const seats = tx.state.seats.map((s) => s.seat);
   const allPairs: TrustPair[] = [];
   if (tx.state.config.mode === 'trust') {
-    for (let a = 0; a < seats.length; a++) for (let b = a + 1; b < seats.length; b++) allPairs.push({ a, b, moveA: null, moveB: null });
+    for (let a = 0; a < seats.length; a++)
+      for (let b = a + 1; b < seats.length; b++) allPairs.push({ a, b, moveA: null, moveB: null });
   }
   tx.patch({ round, income: seats.map(emptyIncome), concessionCredit: [], deals: [], trust: allPairs });
   enterPhase(tx, tx.state.config.mode === 'trust' ? 'trust' : 'negotiate');
@@ -104,7 +115,8 @@ function resolve(tx: Tx): void {
   // let every deal play, which let two weak seats farm trust points from a deal that could not win.
   for (const d of rulesOf(s) >= 3 ? (winning ? [winning] : []) : deals) {
     for (let i = 0; i < d.members.length; i++)
-      for (let j = i + 1; j < d.members.length; j++) trust.push({ a: d.members[i], b: d.members[j], moveA: null, moveB: null });
+      for (let j = i + 1; j < d.members.length; j++)
+        trust.push({ a: d.members[i], b: d.members[j], moveA: null, moveB: null });
   }
   tx.patch({ deals, trust });
   enterPhase(tx, 'resolve');
@@ -114,7 +126,8 @@ function resolve(tx: Tx): void {
   for (const d of deals) {
     d.members.forEach((m, i) => {
       const declared = s.seats[m].declared;
-      if (declared !== null && d.split[i] < declared) tx.reputation(m, -s.scenario.reputation.breakDeclaration, 'broke-declaration');
+      if (declared !== null && d.split[i] < declared)
+        tx.reputation(m, -s.scenario.reputation.breakDeclaration, 'broke-declaration');
     });
   }
   if (!winning) tx.emit({ to: 'all', type: 'no-winning-deal' });
@@ -158,7 +171,11 @@ function reveal(tx: Tx): RevealedTrustPair[] {
   tx.patch({ rng });
   // The table sees the moves as played; what a seat chose before noise flipped it stays its own
   // until the debrief [miscommunication] (views show each seat its own chosen moves).
-  tx.emit({ to: 'all', type: 'trust-revealed', pairs: pairs.map((p) => ({ ...p, chosenA: p.moveA, chosenB: p.moveB })) });
+  tx.emit({
+    to: 'all',
+    type: 'trust-revealed',
+    pairs: pairs.map((p) => ({ ...p, chosenA: p.moveA, chosenB: p.moveB })),
+  });
 
   const n = s.seats.length;
   const sum = new Array<number>(n).fill(0);
@@ -197,7 +214,9 @@ function reveal(tx: Tx): RevealedTrustPair[] {
   const v3 = rulesOf(s) >= 3;
   for (const d of s.deals) {
     for (const promise of d.promises) {
-      const kept = v3 ? honoured.has(`${promise.from}>${promise.to}`) : partners[promise.from] > 0 && honouredAll[promise.from];
+      const kept = v3
+        ? honoured.has(`${promise.from}>${promise.to}`)
+        : partners[promise.from] > 0 && honouredAll[promise.from];
       if (kept) {
         tx.points(promise.from, -promise.points, 'concessions');
         tx.points(promise.to, promise.points, 'concessions');
@@ -232,7 +251,8 @@ function closeRound(tx: Tx, revealed: RevealedTrustPair[]): void {
     for (const target of underAction) for (const seat of pressingSide(s, target, 4)) side.add(seat);
     for (const seat of [...side].sort((a, b) => a - b)) tx.points(seat, -rules.actionEscalatorLoss, 'escalation');
   }
-  for (const target of underAction) tx.points(target, -rules.actionTargetLoss * pressureShare(s, target, 4), 'escalation');
+  for (const target of underAction)
+    tx.points(target, -rules.actionTargetLoss * pressureShare(s, target, 4), 'escalation');
   const lapsed = tx.state.escalations.filter((e) => e.expiresRound <= s.round);
   if (lapsed.length > 0) {
     tx.patch({ escalations: tx.state.escalations.filter((e) => e.expiresRound > s.round) });

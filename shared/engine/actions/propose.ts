@@ -10,7 +10,8 @@ const MAX_PROMISE_POINTS = 1000;
 
 /** Checks a set of terms: exactly one known option for every issue. */
 export function checkTerms(state: GameState, terms: unknown): string | null {
-  if (typeof terms !== 'object' || terms === null || Array.isArray(terms)) return 'Terms must name one option for each issue.';
+  if (typeof terms !== 'object' || terms === null || Array.isArray(terms))
+    return 'Terms must name one option for each issue.';
   const t = terms as Record<string, unknown>;
   for (const key of Object.keys(t)) {
     if (!state.scenario.issues.some((i) => i.id === key)) return `"${key}" is not an issue of this scenario.`;
@@ -29,11 +30,13 @@ export function checkTerms(state: GameState, terms: unknown): string | null {
  * behind at most one proposal, so deals are disjoint whatever the order of clicks.
  */
 export function propose(state: GameState, a: Propose): ApplyResult {
-  if (state.phase !== 'negotiate') return refuse('wrong-phase', 'Proposals can be made only while the table negotiates.');
+  if (state.phase !== 'negotiate')
+    return refuse('wrong-phase', 'Proposals can be made only while the table negotiates.');
   const n = state.seats.length;
   if (!Array.isArray(a.members) || a.members.length < 2 || a.members.length > n)
     return refuse('bad-members', 'A deal needs at least two members.');
-  if (!a.members.every((m) => isSeat(state, m))) return refuse('bad-members', 'Every member must be a seat at this table.');
+  if (!a.members.every((m) => isSeat(state, m)))
+    return refuse('bad-members', 'Every member must be a seat at this table.');
   if (new Set(a.members).size !== a.members.length) return refuse('bad-members', 'A seat can be listed only once.');
   if (!a.members.includes(a.seat)) return refuse('bad-members', 'You must be a member of your own proposal.');
   if (!Array.isArray(a.split) || a.split.length !== a.members.length)
@@ -47,17 +50,22 @@ export function propose(state: GameState, a: Propose): ApplyResult {
   if (!Array.isArray(promises) || promises.length > MAX_PROMISES)
     return refuse('bad-promise', `At most ${MAX_PROMISES} promised concessions per proposal.`);
   for (const p of promises) {
-    if (typeof p !== 'object' || p === null) return refuse('bad-promise', 'A promised concession names who gives how many points to whom.');
+    if (typeof p !== 'object' || p === null)
+      return refuse('bad-promise', 'A promised concession names who gives how many points to whom.');
     if (!a.members.includes(p.from) || !a.members.includes(p.to) || p.from === p.to)
       return refuse('bad-promise', 'A promised concession goes from one member to another member.');
     if (!Number.isInteger(p.points) || p.points < 1 || p.points > MAX_PROMISE_POINTS)
-      return refuse('bad-promise', `A promised concession is a whole number of points from 1 to ${MAX_PROMISE_POINTS}.`);
+      return refuse(
+        'bad-promise',
+        `A promised concession is a whole number of points from 1 to ${MAX_PROMISE_POINTS}.`,
+      );
   }
   const rationale = optionalText(a.rationale);
   if (rationale === null) return NOT_TEXT;
   if (rationale.length > MAX_TEXT) return refuse('text-too-long', `A rationale is at most ${MAX_TEXT} characters.`);
   const visibility = a.visibility ?? 'public';
-  if (visibility !== 'public' && visibility !== 'members') return refuse('bad-members', 'A proposal is public or for its members only.');
+  if (visibility !== 'public' && visibility !== 'members')
+    return refuse('bad-members', 'A proposal is public or for its members only.');
   const counterTo = a.counterTo ?? null;
   if (counterTo !== null && !state.proposals.some((p) => p.id === counterTo && canSee(p, a.seat)))
     return refuse('unknown-proposal', 'The proposal you counter is no longer open.');
@@ -93,7 +101,12 @@ function dropAcceptances(tx: Tx, replaced: Proposal): void {
   for (const seat of tx.state.seats) {
     if (seat.acceptance === replaced.id) {
       tx.seat(seat.seat, { acceptance: null });
-      tx.emit({ to: audienceOf(replaced.visibility, replaced.members), type: 'withdrew', seat: seat.seat, proposal: replaced.id });
+      tx.emit({
+        to: audienceOf(replaced.visibility, replaced.members),
+        type: 'withdrew',
+        seat: seat.seat,
+        proposal: replaced.id,
+      });
     }
   }
 }

@@ -11,7 +11,8 @@ type Ready = Extract<Action, { type: 'ready' }>;
 export function declare(state: GameState, a: Declare): ApplyResult {
   if (state.phase !== 'prepare' && state.phase !== 'negotiate')
     return refuse('wrong-phase', 'A walk-away can be declared while preparing or negotiating.');
-  if (!Number.isInteger(a.share) || a.share < 0 || a.share > 100) return refuse('bad-share', 'A walk-away is a whole percentage from 0 to 100.');
+  if (!Number.isInteger(a.share) || a.share < 0 || a.share > 100)
+    return refuse('bad-share', 'A walk-away is a whole percentage from 0 to 100.');
   const tx = new Tx(state);
   tx.seat(a.seat, { declared: a.share });
   tx.emit({ to: 'all', type: 'declared', seat: a.seat, share: a.share });

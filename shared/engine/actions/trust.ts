@@ -11,7 +11,9 @@ type TrustAction = Extract<Action, { type: 'trust' }>;
 export function trust(state: GameState, a: TrustAction): ApplyResult {
   if (state.phase !== 'trust') return refuse('wrong-phase', 'Trust moves are made in the trust stage.');
   if (a.move !== 'honour' && a.move !== 'defect') return refuse('bad-move', 'A trust move is honour or defect.');
-  const index = state.trust.findIndex((p) => (p.a === a.seat && p.b === a.partner) || (p.b === a.seat && p.a === a.partner));
+  const index = state.trust.findIndex(
+    (p) => (p.a === a.seat && p.b === a.partner) || (p.b === a.seat && p.a === a.partner),
+  );
   if (index < 0) return refuse('not-partner', 'You can make a trust move only toward a partner in your deal.');
   const pair = state.trust[index];
   const updated: TrustPair = pair.a === a.seat ? { ...pair, moveA: a.move } : { ...pair, moveB: a.move };

@@ -20,7 +20,11 @@ describe('personas through the engine', () => {
     for (const scenario of builtInScenarios) {
       for (const difficulty of DIFFICULTIES) {
         for (let game = 0; game < 5; game++) {
-          const result = simulate(scenario, rotation(PERSONA_NAMES, scenario.roles.length, game, difficulty), 100 + game);
+          const result = simulate(
+            scenario,
+            rotation(PERSONA_NAMES, scenario.roles.length, game, difficulty),
+            100 + game,
+          );
           expect(result.refusals).toEqual([]);
           games++;
           actions += result.log.length;
@@ -52,7 +56,7 @@ describe('personas through the engine', () => {
     expect(replay({ scenario: harbour, config: a.state.config, log: a.log })).toEqual(a.state);
   });
 
-  it('read their own private facts only: other seats\' secrets do not change a decision', () => {
+  it("read their own private facts only: other seats' secrets do not change a decision", () => {
     const seats = rotation(PERSONA_NAMES, harbour.roles.length, 1, 'hard');
     const result = simulate(harbour, seats, 5);
     // Rebuild a mid-game state, then scramble every other seat's walk-away and values.
@@ -68,12 +72,25 @@ describe('personas through the engine', () => {
         scenario: {
           ...state.scenario,
           roles: state.scenario.roles.map((role, i) =>
-            i === seat ? role : { ...role, walkAway: role.walkAway * 3 + 7, values: Object.fromEntries(Object.entries(role.values).map(([k, v]) => [k, Object.fromEntries(Object.keys(v).map((o) => [o, 99]))])) },
+            i === seat
+              ? role
+              : {
+                  ...role,
+                  walkAway: role.walkAway * 3 + 7,
+                  values: Object.fromEntries(
+                    Object.entries(role.values).map(([k, v]) => [
+                      k,
+                      Object.fromEntries(Object.keys(v).map((o) => [o, 99])),
+                    ]),
+                  ),
+                },
           ),
         },
       };
       for (let step = 0; step < 3; step++) {
-        expect(decideBot(seats[seat], viewFor(scrambled, seat), 5, step)).toEqual(decideBot(seats[seat], viewFor(state, seat), 5, step));
+        expect(decideBot(seats[seat], viewFor(scrambled, seat), 5, step)).toEqual(
+          decideBot(seats[seat], viewFor(state, seat), 5, step),
+        );
       }
     }
   });
@@ -108,7 +125,13 @@ describe('personas through the engine', () => {
   });
 
   it('each persona plays the trust stage with the strategy that fits it', () => {
-    expect(PERSONA_NAMES.map((p) => PROFILES[p].trust)).toEqual(['grudger', 'generous-tit-for-tat', 'prober', 'two-tits-for-tat', 'tit-for-tat']);
+    expect(PERSONA_NAMES.map((p) => PROFILES[p].trust)).toEqual([
+      'grudger',
+      'generous-tit-for-tat',
+      'prober',
+      'two-tits-for-tat',
+      'tit-for-tat',
+    ]);
   });
 });
 

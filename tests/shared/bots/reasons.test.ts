@@ -10,7 +10,9 @@ import type { Action, GameState } from '../../../shared/engine/types';
 import { replay } from '../../../shared/record/log';
 import { builtInScenarios } from '../../../shared/scenarios';
 
-const games = builtInScenarios.flatMap((s) => [0, 1, 2, 3, 4].map((g) => ({ s, r: simulate(s, benchmarkSeats(s, g), 900 + g) })));
+const games = builtInScenarios.flatMap((s) =>
+  [0, 1, 2, 3, 4].map((g) => ({ s, r: simulate(s, benchmarkSeats(s, g), 900 + g) })),
+);
 
 describe('bot reasons and rationales state the numbers the screen shows', () => {
   it('an acceptance names the share the proposal gives', () => {
@@ -46,10 +48,14 @@ describe('bot reasons and rationales state the numbers the screen shows', () => 
     }
     expect(checked).toBeGreaterThan(0);
   });
-  it('an escalation states the escalator\'s power index as the power map rounds it', () => {
+  it("an escalation states the escalator's power index as the power map rounds it", () => {
     let checked = 0;
     for (const { s, r } of games) {
-      const map = powerMap({ weights: s.roles.map((x) => x.power), quota: s.quota, veto: s.roles.flatMap((x, i) => (x.veto ? [i] : [])) });
+      const map = powerMap({
+        weights: s.roles.map((x) => x.power),
+        quota: s.quota,
+        veto: s.roles.flatMap((x, i) => (x.veto ? [i] : [])),
+      });
       for (const e of r.log) {
         if (e.action.type !== 'escalate' || !e.action.rationale) continue;
         const m = /power index is (\d+)%/.exec(e.action.rationale);
@@ -67,7 +73,13 @@ describe('bot reasons and rationales state the numbers the screen shows', () => 
         if (e.action.type !== 'propose' || !e.action.rationale?.startsWith('A minimal winning coalition')) continue;
         const members = e.action.members;
         expect(isWinningSet(s, members)).toBe(true);
-        for (const m of members) expect(isWinningSet(s, members.filter((x) => x !== m))).toBe(false);
+        for (const m of members)
+          expect(
+            isWinningSet(
+              s,
+              members.filter((x) => x !== m),
+            ),
+          ).toBe(false);
         checked++;
       }
     }

@@ -131,10 +131,13 @@ describe('match scores over 200 turns with T=5, R=3, P=1, S=0, as Axelrod 4.13 s
 
   it('covers every pair of deterministic strategies, self-play included', () => {
     expect(DETERMINISTIC).toHaveLength(11);
-    expect(PAIRS).toHaveLength(11 * 10 / 2 + 11);
+    expect(PAIRS).toHaveLength((11 * 10) / 2 + 11);
     for (const [i, a] of DETERMINISTIC.entries()) {
       for (const b of DETERMINISTIC.slice(i)) {
-        expect(PAIRS.some(([x, y]) => (x === a && y === b) || (x === b && y === a)), `${a} v ${b}`).toBe(true);
+        expect(
+          PAIRS.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
+          `${a} v ${b}`,
+        ).toBe(true);
       }
     }
   });
@@ -217,9 +220,9 @@ describe('each strategy', () => {
     expect(tft({ own: [H], partner: [H] }, new Rng(1), DEFAULT_TRUST_PAYOFFS).reason).toBe(
       'honoured: you honoured me last round',
     );
-    expect(STRATEGIES.grudger({ own: moves('CC'), partner: moves('CD') }, new Rng(1), DEFAULT_TRUST_PAYOFFS).reason).toBe(
-      'defected: you defected on me in round 2, and I never forgive',
-    );
+    expect(
+      STRATEGIES.grudger({ own: moves('CC'), partner: moves('CD') }, new Rng(1), DEFAULT_TRUST_PAYOFFS).reason,
+    ).toBe('defected: you defected on me in round 2, and I never forgive');
   });
 
   it('is pure: the same history and generator state give the same decision, and the history is untouched', () => {
@@ -334,7 +337,9 @@ describe('noise', () => {
     for (let t = 1; t < 2000; t++) {
       // Tit-for-tat chose (its reason) what always-cooperate played last round, flips included.
       const sawDefection = m.moves[1][t - 1] === 'defect';
-      expect(m.reasons[0][t]).toBe(sawDefection ? 'defected: you defected on me last round' : 'honoured: you honoured me last round');
+      expect(m.reasons[0][t]).toBe(
+        sawDefection ? 'defected: you defected on me last round' : 'honoured: you honoured me last round',
+      );
     }
     // always-cooperate always chose honour; what was played differs where noise flipped it.
     expect(m.reasons[1].every((r) => r === 'honoured: I always honour')).toBe(true);

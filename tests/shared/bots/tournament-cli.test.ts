@@ -10,7 +10,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'leverage-tournament-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const run = spawnSync('npx', ['tsx', 'scripts/tournament.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+  const run = spawnSync('npx', ['tsx', 'scripts/tournament.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -36,7 +40,9 @@ describe('npm run tournament', { timeout: 180_000 }, () => {
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
     const result = JSON.parse(run.stdout);
     expect(Object.keys(result)).toEqual(['matches', 'ranking']);
-    expect(run.stdout.startsWith('{"matches":[{"players":["tit-for-tat","always-defect"],"scores":[199,204]},')).toBe(true);
+    expect(run.stdout.startsWith('{"matches":[{"players":["tit-for-tat","always-defect"],"scores":[199,204]},')).toBe(
+      true,
+    );
     expect(result.matches).toHaveLength(3);
     expect(result.ranking.map((r: { strategy: string }) => r.strategy)).toEqual(['always-defect', 'tit-for-tat']);
   });
@@ -69,7 +75,10 @@ describe('npm run tournament', { timeout: 180_000 }, () => {
   });
 
   it.each([
-    [['--strategies', 'tit-for-tat,nobody'], /unknown strategy "nobody".*Valid names: tit-for-tat, generous-tit-for-tat/],
+    [
+      ['--strategies', 'tit-for-tat,nobody'],
+      /unknown strategy "nobody".*Valid names: tit-for-tat, generous-tit-for-tat/,
+    ],
     [['--turns', 'many'], /--turns must be a whole number, not "many"/],
     [['--noise', '1.5'], /--noise must be a probability between 0 and 1/],
     [['--noise=-0.1'], /--noise must be a probability between 0 and 1, not "-0.1"/],
@@ -92,7 +101,13 @@ describe('coalition tournaments from the command line', { timeout: 180_000 }, ()
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.scenarios).toHaveLength(1);
-    expect(result.ranking.map((p: { persona: string }) => p.persona).sort()).toEqual(['builder', 'hardliner', 'incumbent', 'opportunist', 'reciprocator']);
+    expect(result.ranking.map((p: { persona: string }) => p.persona).sort()).toEqual([
+      'builder',
+      'hardliner',
+      'incumbent',
+      'opportunist',
+      'reciprocator',
+    ]);
     for (const p of result.ranking) expect(p).toHaveProperty('escalations');
   });
   it('writes CSV per scenario and persona', () => {

@@ -75,7 +75,10 @@ describe('trustTournament', () => {
     expect(trustTournament({ ...options, seed: 6 })).not.toEqual(one);
     const small = trustTournament({ ...options, strategies: ['random', 'tit-for-tat'] });
     const pair = one.matches.find((m) => m.players[0] === 'tit-for-tat' && m.players[1] === 'random');
-    expect(small.matches[0]).toEqual({ players: ['random', 'tit-for-tat'], scores: [pair!.scores[1], pair!.scores[0]] });
+    expect(small.matches[0]).toEqual({
+      players: ['random', 'tit-for-tat'],
+      scores: [pair!.scores[1], pair!.scores[0]],
+    });
   });
 
   it('scores a strategy per turn per opponent, self-play excluded', () => {
@@ -152,7 +155,14 @@ describe('payoffMatrix', () => {
 
 describe('evolution', () => {
   it('starts from equal shares and keeps them summing to 1', () => {
-    const result = evolve({ strategies: STRATEGY_NAMES, generations: 50, turns: 100, noise: 0, seed: 1, repetitions: 2 });
+    const result = evolve({
+      strategies: STRATEGY_NAMES,
+      generations: 50,
+      turns: 100,
+      noise: 0,
+      seed: 1,
+      repetitions: 2,
+    });
     expect(result.shares).toHaveLength(51);
     expect(result.shares[0]).toEqual(STRATEGY_NAMES.map(() => 1 / 13));
     for (const row of result.shares) {
@@ -190,7 +200,13 @@ describe('evolution', () => {
   });
 
   it('refuses bad shares', () => {
-    const base = { strategies: ['tit-for-tat', 'random'] as StrategyName[], generations: 5, turns: 10, noise: 0, seed: 1 };
+    const base = {
+      strategies: ['tit-for-tat', 'random'] as StrategyName[],
+      generations: 5,
+      turns: 10,
+      noise: 0,
+      seed: 1,
+    };
     expect(() => evolve({ ...base, initialShares: [1] })).toThrow(/initial shares/);
     expect(() => evolve({ ...base, initialShares: [0, 0] })).toThrow(/zero/);
     expect(() => evolve({ ...base, initialShares: [-1, 2] })).toThrow(/share/);
@@ -238,7 +254,15 @@ describe('evolution', () => {
       );
     fc.assert(
       fc.property(input, ({ strategies, noise, seed, shares }) => {
-        const result = evolve({ strategies, generations: 10, turns: 20, noise, seed, repetitions: 2, initialShares: shares });
+        const result = evolve({
+          strategies,
+          generations: 10,
+          turns: 20,
+          noise,
+          seed,
+          repetitions: 2,
+          initialShares: shares,
+        });
         for (const row of result.shares) {
           expect(row.every((v) => v >= 0)).toBe(true);
           expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-9);
@@ -249,6 +273,14 @@ describe('evolution', () => {
   });
 
   it('leaves a population whose members all earn the same unchanged', () => {
-    expect(replicatorStep([[3, 3], [3, 3]], [0.25, 0.75])).toEqual([0.25, 0.75]);
+    expect(
+      replicatorStep(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        [0.25, 0.75],
+      ),
+    ).toEqual([0.25, 0.75]);
   });
 });

@@ -6,9 +6,15 @@ import { scenarioById } from '../../../shared/scenarios';
 
 const riverDam = scenarioById('river-dam')!;
 const GAMES = 10;
-const report = measureClaims([riverDam], { games: GAMES, benchmarkGames: 40, only: ['students', 'concede-best-reply', 'silent-seats', 'point-demand', 'escalation'] });
+const report = measureClaims([riverDam], {
+  games: GAMES,
+  benchmarkGames: 40,
+  only: ['students', 'concede-best-reply', 'silent-seats', 'point-demand', 'escalation'],
+});
 const find = (id: string, subject?: string): ClaimResult => {
-  const r = report.results.find((x) => x.id === id && x.scenario === 'river-dam' && (subject === undefined || x.subject === subject));
+  const r = report.results.find(
+    (x) => x.id === id && x.scenario === 'river-dam' && (subject === undefined || x.subject === subject),
+  );
   if (!r) throw new Error(`no result for ${id} ${subject ?? ''}`);
   return r;
 };
@@ -24,12 +30,15 @@ describe('claims at a smaller size, on River dam (the strongest holds a veto)', 
       expect(r.claim.length).toBeGreaterThan(10);
     }
   });
-  it.each(['idle', 'demand-all', 'side-deal', 'always-defect'])('a %s student lands below the middle of its role', (name) => {
-    const r = find('students', name);
-    expect(r.effect.mean).toBeLessThan(50);
-    expect(r.verdict).toBe('holds');
-  });
-  it('conceding to weak seats that escalate together is the strongest seat\'s best reply (bots and students through the engine)', () => {
+  it.each(['idle', 'demand-all', 'side-deal', 'always-defect'])(
+    'a %s student lands below the middle of its role',
+    (name) => {
+      const r = find('students', name);
+      expect(r.effect.mean).toBeLessThan(50);
+      expect(r.verdict).toBe('holds');
+    },
+  );
+  it("conceding to weak seats that escalate together is the strongest seat's best reply (bots and students through the engine)", () => {
     const r = find('concede-best-reply');
     expect(r.effect.lo).toBeGreaterThan(0);
     expect(r.verdict).toBe('holds');

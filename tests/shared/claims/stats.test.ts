@@ -10,7 +10,7 @@ describe('the statistics of the claims', () => {
     expect(e.lo).toBeCloseTo(0.446, 3);
     expect(e.hi).toBeCloseTo(4.554, 3);
   });
-  it('takes the normal quantile for large samples and Student\'s for small ones', () => {
+  it("takes the normal quantile for large samples and Student's for small ones", () => {
     expect(tQuantile(1)).toBe(12.706);
     expect(tQuantile(10)).toBe(2.228);
     expect(tQuantile(1000)).toBeCloseTo(1.962, 3);

@@ -15,11 +15,17 @@ describe('the measured verdicts the coach and the debrief read', () => {
     expect(verdicts.rules).toBe(RULES_VERSION);
     expect(Object.keys(verdicts.scenarios).sort()).toEqual([...SCENARIO_IDS].sort());
     const needed = new Set(Object.values(LESSON_CLAIMS).flat());
-    for (const id of SCENARIO_IDS) for (const c of needed) expect(['holds', 'does not hold', 'not claimed here'], `${id} ${c}`).toContain(verdicts.scenarios[id][c!]);
+    for (const id of SCENARIO_IDS)
+      for (const c of needed)
+        expect(['holds', 'does not hold', 'not claimed here'], `${id} ${c}`).toContain(verdicts.scenarios[id][c!]);
     for (const c of needed) expect(CLAIM_IDS).toContain(c);
   });
   it('a lesson holds where its claims hold or are not claimed, and is unmeasured on a scenario never measured', () => {
-    const made: ClaimVerdicts = { rules: 3, games: 1, scenarios: { a: { labelled: 'does not hold', escalation: 'not claimed here', 'concede-best-reply': 'holds' } } };
+    const made: ClaimVerdicts = {
+      rules: 3,
+      games: 1,
+      scenarios: { a: { labelled: 'does not hold', escalation: 'not claimed here', 'concede-best-reply': 'holds' } },
+    };
     expect(lessonStatus('a', 'label-concessions', made)).toBe('does not hold');
     expect(lessonStatus('a', 'make-non-agreement-costly', made)).toBe('holds');
     expect(lessonStatus('a', 'weight-is-not-power', made)).toBe('holds');

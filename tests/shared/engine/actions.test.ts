@@ -12,8 +12,18 @@ function refusalOf(state: GameState, action: Action): RefusalCode | null {
   return r.ok ? null : r.refusal.code;
 }
 
-const deal = (seat: number, members: number[], split: number[], extra: Partial<Extract<Action, { type: 'propose' }>> = {}): Action => ({
-  type: 'propose', seat, members, split, terms: BEST, ...extra,
+const deal = (
+  seat: number,
+  members: number[],
+  split: number[],
+  extra: Partial<Extract<Action, { type: 'propose' }>> = {},
+): Action => ({
+  type: 'propose',
+  seat,
+  members,
+  split,
+  terms: BEST,
+  ...extra,
 });
 
 describe('setup', () => {
@@ -44,7 +54,8 @@ describe('setup', () => {
     while (quiet.phase !== 'end') quiet = run(quiet, advance).state;
     let busy = createGame(smallScenario(), { mode: 'coalition', seed: 42 });
     while (busy.phase !== 'end') {
-      if (busy.phase === 'negotiate' && busy.round === 1) busy = run(busy, deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }).state;
+      if (busy.phase === 'negotiate' && busy.round === 1)
+        busy = run(busy, deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }).state;
       if (busy.phase === 'trust') busy = run(busy, { type: 'trust', seat: 1, partner: 0, move: 'defect' }).state;
       busy = run(busy, advance).state;
     }
@@ -70,7 +81,7 @@ describe('propose', () => {
     expect(state.proposals[0].members).toEqual([0, 1]);
     expect(state.proposals[0].split).toEqual([70, 30]);
   });
-  it('replaces the seat\'s open proposal and drops acceptances of the old one', () => {
+  it("replaces the seat's open proposal and drops acceptances of the old one", () => {
     let s = run(negotiating(), deal(0, [0, 1], [70, 30])).state;
     const first = s.proposals[0].id;
     s = run(s, { type: 'accept', seat: 1, proposal: first }).state;
@@ -100,7 +111,11 @@ describe('propose', () => {
     ['a missing issue', deal(0, [0, 1], [50, 50], { terms: { jobs: 'local' } }), 'bad-terms'],
     ['an unknown option', deal(0, [0, 1], [50, 50], { terms: { jobs: 'robots', review: 'none' } }), 'bad-terms'],
     ['an unknown issue', deal(0, [0, 1], [50, 50], { terms: { ...BEST, parking: 'yes' } }), 'bad-terms'],
-    ['a promise to an outsider', deal(0, [0, 1], [50, 50], { promises: [{ from: 0, to: 2, points: 5 }] }), 'bad-promise'],
+    [
+      'a promise to an outsider',
+      deal(0, [0, 1], [50, 50], { promises: [{ from: 0, to: 2, points: 5 }] }),
+      'bad-promise',
+    ],
     ['a promise of no points', deal(0, [0, 1], [50, 50], { promises: [{ from: 0, to: 1, points: 0 }] }), 'bad-promise'],
     ['a rationale over 280 characters', deal(0, [0, 1], [50, 50], { rationale: 'x'.repeat(281) }), 'text-too-long'],
     ['a counter to a missing proposal', deal(0, [0, 1], [50, 50], { counterTo: 999 }), 'unknown-proposal'],
@@ -146,7 +161,12 @@ describe('accept, withdraw, reject', () => {
     expect(state.seats[1].reputation).toBe(50);
   });
   it('a declaration made after accepting still counts, and the proposer is bound by its own', () => {
-    let s = run(open(), { type: 'accept', seat: 1, proposal: 1 }, { type: 'accept', seat: 2, proposal: 1 }, { type: 'declare', seat: 0, share: 70 }).state;
+    let s = run(
+      open(),
+      { type: 'accept', seat: 1, proposal: 1 },
+      { type: 'accept', seat: 2, proposal: 1 },
+      { type: 'declare', seat: 0, share: 70 },
+    ).state;
     s = run(s, advance).state;
     expect(s.seats[0].reputation).toBe(44);
   });
@@ -169,7 +189,7 @@ describe('accept, withdraw, reject', () => {
 });
 
 describe('ask and answer', () => {
-  it('answers with the issues ranked by the seat\'s own values and raises its reputation', () => {
+  it("answers with the issues ranked by the seat's own values and raises its reputation", () => {
     let s = run(negotiating(), { type: 'ask', seat: 0, target: 3 }).state;
     const { state, events } = run(s, { type: 'answer', seat: 3, ask: s.asks[0].id });
     expect(state.asks[0].answer).toEqual([
@@ -188,10 +208,28 @@ describe('ask and answer', () => {
   it.each<[string, Action[], Action, RefusalCode]>([
     ['asking yourself', [], { type: 'ask', seat: 1, target: 1 }, 'self-target'],
     ['asking a missing seat', [], { type: 'ask', seat: 1, target: 8 }, 'unknown-seat'],
-    ['asking twice in a round', [{ type: 'ask', seat: 1, target: 2 }], { type: 'ask', seat: 1, target: 2 }, 'already-asked'],
-    ['answering a question put to another', [{ type: 'ask', seat: 1, target: 2 }], { type: 'answer', seat: 3, ask: 1 }, 'not-asked'],
+    [
+      'asking twice in a round',
+      [{ type: 'ask', seat: 1, target: 2 }],
+      { type: 'ask', seat: 1, target: 2 },
+      'already-asked',
+    ],
+    [
+      'answering a question put to another',
+      [{ type: 'ask', seat: 1, target: 2 }],
+      { type: 'answer', seat: 3, ask: 1 },
+      'not-asked',
+    ],
     ['answering a missing question', [], { type: 'answer', seat: 3, ask: 5 }, 'unknown-ask'],
-    ['answering twice', [{ type: 'ask', seat: 1, target: 2 }, { type: 'answer', seat: 2, ask: 1 }], { type: 'answer', seat: 2, ask: 1 }, 'unknown-ask'],
+    [
+      'answering twice',
+      [
+        { type: 'ask', seat: 1, target: 2 },
+        { type: 'answer', seat: 2, ask: 1 },
+      ],
+      { type: 'answer', seat: 2, ask: 1 },
+      'unknown-ask',
+    ],
     ['declining for another', [{ type: 'ask', seat: 1, target: 2 }], { type: 'decline', seat: 0, ask: 1 }, 'not-asked'],
   ])('refuses %s', (_name, before, action, code) => {
     expect(refusalOf(run(negotiating(), ...before).state, action)).toBe(code);
@@ -201,7 +239,15 @@ describe('ask and answer', () => {
 /** Round 1 with a winning deal between Authority (70) and Union (30), then back to round 2's negotiate. */
 function roundTwo(): GameState {
   let s = run(negotiating({ seed: 11 }), deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }).state;
-  s = run(s, advance, advance, { type: 'trust', seat: 0, partner: 1, move: 'honour' }, { type: 'trust', seat: 1, partner: 0, move: 'honour' }, advance, advance).state;
+  s = run(
+    s,
+    advance,
+    advance,
+    { type: 'trust', seat: 0, partner: 1, move: 'honour' },
+    { type: 'trust', seat: 1, partner: 0, move: 'honour' },
+    advance,
+    advance,
+  ).state;
   return s;
 }
 
@@ -216,7 +262,12 @@ describe('resolve and trust', () => {
     expect(s.seats.map((x) => x.points)).toEqual([70, 37, 5 + 14, 5 + 13]);
   });
   it('a deal without the veto seat does not win, and everyone gets its walk-away', () => {
-    let s = run(negotiating(), deal(1, [1, 2, 3], [40, 30, 30]), { type: 'accept', seat: 2, proposal: 1 }, { type: 'accept', seat: 3, proposal: 1 }).state;
+    let s = run(
+      negotiating(),
+      deal(1, [1, 2, 3], [40, 30, 30]),
+      { type: 'accept', seat: 2, proposal: 1 },
+      { type: 'accept', seat: 3, proposal: 1 },
+    ).state;
     const { state, events } = run(s, advance);
     expect(state.deals[0].wins).toBe(false);
     expect(events.some((e) => e.type === 'no-winning-deal')).toBe(true);
@@ -227,14 +278,24 @@ describe('resolve and trust', () => {
     expect(after.history[0].trust).toEqual([]);
   });
   it('only fully accepted proposals become deals', () => {
-    const s = run(negotiating(), deal(0, [0, 1, 2], [50, 30, 20]), { type: 'accept', seat: 1, proposal: 1 }, advance).state;
+    const s = run(
+      negotiating(),
+      deal(0, [0, 1, 2], [50, 30, 20]),
+      { type: 'accept', seat: 1, proposal: 1 },
+      advance,
+    ).state;
     expect(s.deals).toEqual([]);
     expect(run(s, advance).state.phase).toBe('score');
   });
   it('pays stake × the mean payoff over partners and hands over each promise when its giver honoured its receiver', () => {
     let s = run(
       negotiating(),
-      deal(0, [0, 1, 2], [50, 30, 20], { promises: [{ from: 0, to: 2, points: 4 }, { from: 1, to: 2, points: 3 }] }),
+      deal(0, [0, 1, 2], [50, 30, 20], {
+        promises: [
+          { from: 0, to: 2, points: 4 },
+          { from: 1, to: 2, points: 3 },
+        ],
+      }),
       { type: 'accept', seat: 1, proposal: 1 },
       { type: 'accept', seat: 2, proposal: 1 },
       advance,
@@ -262,13 +323,29 @@ describe('resolve and trust', () => {
     expect(s.history[0].trust).toHaveLength(3);
   });
   it('a silent seat honours by default', () => {
-    let s = run(negotiating(), deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }, advance, advance).state;
+    let s = run(
+      negotiating(),
+      deal(0, [0, 1], [70, 30]),
+      { type: 'accept', seat: 1, proposal: 1 },
+      advance,
+      advance,
+    ).state;
     s = run(s, advance).state;
     expect(s.history[0].trust[0]).toMatchObject({ moveA: 'honour', moveB: 'honour' });
   });
   it('a trust move may change before the reveal; refusals for non-partners and wrong phase', () => {
-    let s = run(negotiating(), deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }, advance, advance).state;
-    s = run(s, { type: 'trust', seat: 0, partner: 1, move: 'defect' }, { type: 'trust', seat: 0, partner: 1, move: 'honour' }).state;
+    let s = run(
+      negotiating(),
+      deal(0, [0, 1], [70, 30]),
+      { type: 'accept', seat: 1, proposal: 1 },
+      advance,
+      advance,
+    ).state;
+    s = run(
+      s,
+      { type: 'trust', seat: 0, partner: 1, move: 'defect' },
+      { type: 'trust', seat: 0, partner: 1, move: 'honour' },
+    ).state;
     expect(s.trust[0].moveA).toBe('honour');
     expect(refusalOf(s, { type: 'trust', seat: 2, partner: 0, move: 'honour' })).toBe('not-partner');
     expect(refusalOf(s, { type: 'trust', seat: 0, partner: 1, move: 'maybe' } as unknown as Action)).toBe('bad-move');
@@ -287,7 +364,14 @@ describe('concede', () => {
   it('a labelled concession is public, shows its cost against the prize and raises reputation once per pair per round', () => {
     const s = roundTwo(); // Authority has 70 + 0 (terms) + 10 (trust: R 2 × stake 5) = 80 points.
     expect(s.seats[0].points).toBe(80);
-    const { state, events } = run(s, { type: 'concede', seat: 0, to: 2, points: 17, labelled: true, rationale: 'for the neighbourhood' });
+    const { state, events } = run(s, {
+      type: 'concede',
+      seat: 0,
+      to: 2,
+      points: 17,
+      labelled: true,
+      rationale: 'for the neighbourhood',
+    });
     expect(state.seats[0].points).toBe(63);
     const ev = events.find((e) => e.type === 'conceded')!;
     expect(ev.to).toBe('all');
@@ -309,7 +393,11 @@ describe('concede', () => {
     ['conceding to yourself', { type: 'concede', seat: 0, to: 0, points: 1, labelled: true }, 'self-target'],
     ['conceding zero', { type: 'concede', seat: 0, to: 1, points: 0, labelled: true }, 'bad-points'],
     ['conceding a fraction', { type: 'concede', seat: 0, to: 1, points: 1.5, labelled: true }, 'bad-points'],
-    ['conceding more than you have', { type: 'concede', seat: 3, to: 1, points: 500, labelled: true }, 'not-enough-points'],
+    [
+      'conceding more than you have',
+      { type: 'concede', seat: 3, to: 1, points: 500, labelled: true },
+      'not-enough-points',
+    ],
     ['conceding to nobody', { type: 'concede', seat: 0, to: 12, points: 1, labelled: true }, 'unknown-seat'],
   ])('refuses %s', (_name, action, code) => {
     expect(refusalOf(roundTwo(), action)).toBe(code);
@@ -326,7 +414,10 @@ describe('declare and chat', () => {
   });
   it('chat goes to the table or privately to one seat', () => {
     const s = negotiating();
-    expect(run(s, { type: 'chat', seat: 1, to: null, text: ' hello ' }).events[0]).toMatchObject({ to: 'all', message: { text: 'hello' } });
+    expect(run(s, { type: 'chat', seat: 1, to: null, text: ' hello ' }).events[0]).toMatchObject({
+      to: 'all',
+      message: { text: 'hello' },
+    });
     expect(run(s, { type: 'chat', seat: 1, to: 2, text: 'psst' }).events[0].to).toEqual([1, 2]);
     expect(refusalOf(s, { type: 'chat', seat: 1, to: null, text: '   ' })).toBe('empty-text');
     expect(refusalOf(s, { type: 'chat', seat: 1, to: null, text: 'z'.repeat(281) })).toBe('text-too-long');
@@ -341,7 +432,14 @@ describe('declare and chat', () => {
 });
 
 describe('escalation', () => {
-  const opened = () => run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'concession', points: 10 }, rationale: 'the harbour is ours too' }).state;
+  const opened = () =>
+    run(roundTwo(), {
+      type: 'escalate',
+      seat: 2,
+      target: 0,
+      demand: { kind: 'concession', points: 10 },
+      rationale: 'the harbour is ours too',
+    }).state;
   it('going public costs the escalator the stage cost and is shown to all', () => {
     const s = roundTwo();
     const { state, events } = run(s, { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } });
@@ -352,7 +450,13 @@ describe('escalation', () => {
   it('ignoring a demand costs the target more reputation than refusing it publicly', () => {
     // The target leaves its deal so no trust stage moves its reputation.
     const ignored = run(opened(), { type: 'withdraw', seat: 0 }, advance, advance).state;
-    const refused = run(opened(), { type: 'withdraw', seat: 0 }, { type: 'refuse', seat: 0, escalation: 2, rationale: 'we cannot afford it' }, advance, advance).state;
+    const refused = run(
+      opened(),
+      { type: 'withdraw', seat: 0 },
+      { type: 'refuse', seat: 0, escalation: 2, rationale: 'we cannot afford it' },
+      advance,
+      advance,
+    ).state;
     expect(ignored.phase).toBe('score');
     const ignoredLoss = opened().seats[0].reputation - ignored.seats[0].reputation;
     const refusedLoss = opened().seats[0].reputation - refused.seats[0].reputation;
@@ -364,14 +468,22 @@ describe('escalation', () => {
     const { state, events } = run(s, { type: 'concede', seat: 0, to: 2, points: 10, labelled: true });
     expect(state.escalations).toEqual([]);
     expect(events.find((e) => e.type === 'demand-met')).toMatchObject({ byTarget: true });
-    expect(events.filter((e) => e.type === 'reputation' && e.cause === 'demand-met').map((e) => (e as { seat: number }).seat)).toEqual([0]);
+    expect(
+      events
+        .filter((e) => e.type === 'reputation' && e.cause === 'demand-met')
+        .map((e) => (e as { seat: number }).seat),
+    ).toEqual([0]);
   });
   it('a pair of seats makes one demand of points per game; shares and options stay open', () => {
     const met = run(opened(), { type: 'concede', seat: 0, to: 2, points: 10, labelled: true }).state;
-    expect(refusalOf(met, { type: 'escalate', seat: 2, target: 0, demand: { kind: 'concession', points: 10 } })).toBe('demand-used');
+    expect(refusalOf(met, { type: 'escalate', seat: 2, target: 0, demand: { kind: 'concession', points: 10 } })).toBe(
+      'demand-used',
+    );
     expect(refusalOf(met, { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } })).toBeNull();
     // Another pair may still make its own.
-    expect(refusalOf(met, { type: 'escalate', seat: 3, target: 0, demand: { kind: 'concession', points: 10 } })).toBeNull();
+    expect(
+      refusalOf(met, { type: 'escalate', seat: 3, target: 0, demand: { kind: 'concession', points: 10 } }),
+    ).toBeNull();
   });
   it('a share demand is met by a winning deal that gives the escalator its share', () => {
     let s = run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } }).state;
@@ -380,7 +492,7 @@ describe('escalation', () => {
     s = run(s, { type: 'accept', seat: 1, proposal: id }, { type: 'accept', seat: 2, proposal: id }, advance).state;
     expect(s.escalations).toEqual([]);
   });
-  it('mobilising and a formal complaint lower the target\'s walk-away by how many seats press it, not their power', () => {
+  it("mobilising and a formal complaint lower the target's walk-away by how many seats press it, not their power", () => {
     let s = run(roundTwo(), { type: 'escalate', seat: 1, target: 0, demand: { kind: 'share', share: 40 } }).state;
     const id = s.escalations[0].id;
     s = run(s, { type: 'raise', seat: 1, escalation: id }, { type: 'raise', seat: 1, escalation: id }).state;
@@ -392,10 +504,15 @@ describe('escalation', () => {
     alone = run(s, { type: 'withdraw', seat: 0 }, advance).state;
     expect(alone.seats[0].points - s.seats[0].points).toBeCloseTo(0, 2);
   });
-  it('a formal complaint shrinks the target\'s income from the deal it sits in, and the points are destroyed', () => {
+  it("a formal complaint shrinks the target's income from the deal it sits in, and the points are destroyed", () => {
     let s = run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } }).state;
     const id = s.escalations[0].id;
-    s = run(s, { type: 'raise', seat: 2, escalation: id }, { type: 'cosign', seat: 3, escalation: id }, { type: 'raise', seat: 2, escalation: id }).state;
+    s = run(
+      s,
+      { type: 'raise', seat: 2, escalation: id },
+      { type: 'cosign', seat: 3, escalation: id },
+      { type: 'raise', seat: 2, escalation: id },
+    ).state;
     const total = (x: GameState) => x.seats.reduce((a, b) => a + b.points, 0);
     const before = s;
     s = run(s, advance).state;
@@ -411,7 +528,13 @@ describe('escalation', () => {
   it('stage 4 costs both sides points every round, the target by the bite of the side', () => {
     let s = run(roundTwo(), { type: 'escalate', seat: 1, target: 0, demand: { kind: 'concession', points: 50 } }).state;
     const id = s.escalations[0].id;
-    s = run(s, { type: 'raise', seat: 1, escalation: id }, { type: 'raise', seat: 1, escalation: id }, { type: 'raise', seat: 1, escalation: id }, advance).state;
+    s = run(
+      s,
+      { type: 'raise', seat: 1, escalation: id },
+      { type: 'raise', seat: 1, escalation: id },
+      { type: 'raise', seat: 1, escalation: id },
+      advance,
+    ).state;
     const income = s.income;
     s = run(s, advance, advance).state;
     expect(s.phase).toBe('score');
@@ -421,9 +544,18 @@ describe('escalation', () => {
     expect(s.income[1].escalation - income[1].escalation).toBe(-4);
   });
   it('two escalations by the same side press once: the pressing side is the union of escalators and co-signers', () => {
-    let s = run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } }, { type: 'escalate', seat: 3, target: 0, demand: { kind: 'share', share: 20 } }).state;
+    let s = run(
+      roundTwo(),
+      { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } },
+      { type: 'escalate', seat: 3, target: 0, demand: { kind: 'share', share: 20 } },
+    ).state;
     const [a, b] = s.escalations.map((e) => e.id);
-    s = run(s, { type: 'raise', seat: 2, escalation: a }, { type: 'raise', seat: 3, escalation: b }, { type: 'cosign', seat: 3, escalation: a }).state;
+    s = run(
+      s,
+      { type: 'raise', seat: 2, escalation: a },
+      { type: 'raise', seat: 3, escalation: b },
+      { type: 'cosign', seat: 3, escalation: a },
+    ).state;
     // Residents and Greens, counted once: two seats of four bite fully, 30 × (1 − 1 × 0.5) = 15.
     // Counted twice they would still be capped at 1, so check the count too.
     expect(pressingSide(s, 0, 2)).toEqual([2, 3]);
@@ -433,7 +565,15 @@ describe('escalation', () => {
   });
   it('a share demand that a deal without the target meets ends without credit to anyone', () => {
     let s = run(negotiating(), { type: 'declare', seat: 3, share: 0 }).state;
-    s = run(s, deal(0, [0, 1], [70, 30]), { type: 'accept', seat: 1, proposal: 1 }, advance, advance, advance, advance).state;
+    s = run(
+      s,
+      deal(0, [0, 1], [70, 30]),
+      { type: 'accept', seat: 1, proposal: 1 },
+      advance,
+      advance,
+      advance,
+      advance,
+    ).state;
     s = run(s, { type: 'escalate', seat: 1, target: 3, demand: { kind: 'share', share: 30 } }).state;
     const before = s.seats[3].reputation;
     const { state, events } = run(s, advance);
@@ -447,7 +587,12 @@ describe('escalation', () => {
     let s = run(roundTwo(), { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 20 } }).state;
     s = run(s, deal(0, [0, 1, 2], [50, 30, 20])).state;
     const id = s.proposals.find((p) => p.proposer === 0)!.id;
-    const { state, events } = run(s, { type: 'accept', seat: 1, proposal: id }, { type: 'accept', seat: 2, proposal: id }, advance);
+    const { state, events } = run(
+      s,
+      { type: 'accept', seat: 1, proposal: id },
+      { type: 'accept', seat: 2, proposal: id },
+      advance,
+    );
     expect(events.find((e) => e.type === 'demand-met')).toMatchObject({ byTarget: true });
     expect(state.seats[0].reputation - s.seats[0].reputation).toBe(4);
     expect(state.seats[2].reputation).toBe(s.seats[2].reputation);
@@ -463,26 +608,51 @@ describe('escalation', () => {
     expect(viewFor(s, 2).escalations[0].conceded).toBe(3);
   });
   it('refuses free text that is not text', () => {
-    expect(refusalOf(opened(), { type: 'refuse', seat: 0, escalation: 2, rationale: 42 } as unknown as Action)).toBe('bad-text');
-    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), rationale: {} } as unknown as Action)).toBe('bad-text');
-    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), promises: [null] } as unknown as Action)).toBe('bad-promise');
+    expect(refusalOf(opened(), { type: 'refuse', seat: 0, escalation: 2, rationale: 42 } as unknown as Action)).toBe(
+      'bad-text',
+    );
+    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), rationale: {} } as unknown as Action)).toBe(
+      'bad-text',
+    );
+    expect(refusalOf(negotiating(), { ...deal(0, [0, 1], [50, 50]), promises: [null] } as unknown as Action)).toBe(
+      'bad-promise',
+    );
   });
   it('lapses at the end of the next round unless renewed', () => {
     let s = opened(); // round 2
     s = run(s, advance, advance, advance, advance).state; // round 3 negotiate
     expect(s.escalations).toHaveLength(1);
-    const renewed = run(s, { type: 'renew', seat: 2, escalation: s.escalations[0].id }, advance, advance, advance, advance).state;
+    const renewed = run(
+      s,
+      { type: 'renew', seat: 2, escalation: s.escalations[0].id },
+      advance,
+      advance,
+      advance,
+      advance,
+    ).state;
     expect(renewed.escalations).toHaveLength(1);
     const lapsed = run(s, advance, advance, advance);
     expect(lapsed.state.escalations).toHaveLength(0);
     expect(lapsed.events.some((e) => e.type === 'lapsed')).toBe(true);
   });
   it.each<[string, Action, RefusalCode]>([
-    ['a second escalation against the same seat', { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 5 } }, 'already-escalating'],
-    ['escalating against yourself', { type: 'escalate', seat: 2, target: 2, demand: { kind: 'share', share: 5 } }, 'self-target'],
+    [
+      'a second escalation against the same seat',
+      { type: 'escalate', seat: 2, target: 0, demand: { kind: 'share', share: 5 } },
+      'already-escalating',
+    ],
+    [
+      'escalating against yourself',
+      { type: 'escalate', seat: 2, target: 2, demand: { kind: 'share', share: 5 } },
+      'self-target',
+    ],
     ['a share over 100', { type: 'escalate', seat: 1, target: 0, demand: { kind: 'share', share: 101 } }, 'bad-demand'],
-    ['an unknown option', { type: 'escalate', seat: 1, target: 0, demand: { kind: 'option', issue: 'jobs', option: 'robots' } }, 'bad-demand'],
-    ['raising another seat\'s escalation', { type: 'raise', seat: 1, escalation: 2 }, 'not-escalator'],
+    [
+      'an unknown option',
+      { type: 'escalate', seat: 1, target: 0, demand: { kind: 'option', issue: 'jobs', option: 'robots' } },
+      'bad-demand',
+    ],
+    ["raising another seat's escalation", { type: 'raise', seat: 1, escalation: 2 }, 'not-escalator'],
     ['renewing a missing escalation', { type: 'renew', seat: 2, escalation: 99 }, 'unknown-escalation'],
     ['co-signing at stage 1', { type: 'cosign', seat: 1, escalation: 2 }, 'stage-too-low'],
     ['the target co-signing', { type: 'cosign', seat: 0, escalation: 2 }, 'self-target'],
@@ -493,7 +663,13 @@ describe('escalation', () => {
   });
   it('refuses raising beyond stage 4 and co-signing twice', () => {
     let s = opened();
-    s = run(s, { type: 'raise', seat: 2, escalation: 2 }, { type: 'cosign', seat: 1, escalation: 2 }, { type: 'raise', seat: 2, escalation: 2 }, { type: 'raise', seat: 2, escalation: 2 }).state;
+    s = run(
+      s,
+      { type: 'raise', seat: 2, escalation: 2 },
+      { type: 'cosign', seat: 1, escalation: 2 },
+      { type: 'raise', seat: 2, escalation: 2 },
+      { type: 'raise', seat: 2, escalation: 2 },
+    ).state;
     expect(refusalOf(s, { type: 'raise', seat: 2, escalation: 2 })).toBe('max-stage');
     expect(refusalOf(s, { type: 'cosign', seat: 1, escalation: 2 })).toBe('already-cosigned');
   });
@@ -523,7 +699,7 @@ describe('phases and the end', () => {
 });
 
 describe('the trust game', () => {
-  it('every pair plays each round and noise flips moves with the game\'s generator', () => {
+  it("every pair plays each round and noise flips moves with the game's generator", () => {
     let s = run(createGame(smallScenario(), { mode: 'trust', seed: 9, rounds: 40, noise: 0.1 }), advance).state;
     expect(s.phase).toBe('trust');
     expect(s.trust).toHaveLength(6);
@@ -532,15 +708,20 @@ describe('the trust game', () => {
     while (s.phase !== 'end') {
       if (s.phase === 'trust') {
         for (const p of s.trust) {
-          s = run(s, { type: 'trust', seat: p.a, partner: p.b, move: 'honour' }, { type: 'trust', seat: p.b, partner: p.a, move: 'honour' }).state;
+          s = run(
+            s,
+            { type: 'trust', seat: p.a, partner: p.b, move: 'honour' },
+            { type: 'trust', seat: p.b, partner: p.a, move: 'honour' },
+          ).state;
         }
       }
       s = run(s, advance).state;
     }
-    for (const h of s.history) for (const p of h.trust) {
-      moves += 2;
-      flips += Number(p.moveA !== p.chosenA) + Number(p.moveB !== p.chosenB);
-    }
+    for (const h of s.history)
+      for (const p of h.trust) {
+        moves += 2;
+        flips += Number(p.moveA !== p.chosenA) + Number(p.moveB !== p.chosenB);
+      }
     expect(moves).toBe(40 * 6 * 2);
     expect(flips / moves).toBeGreaterThan(0.06);
     expect(flips / moves).toBeLessThan(0.14);

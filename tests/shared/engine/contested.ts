@@ -37,7 +37,10 @@ function power(scenario: Scenario, seats: readonly Seat[]): number {
 /** A coalition that reaches the quota and holds every veto seat, built in a random order. */
 function winningCoalition(scenario: Scenario, rng: Rng): Seat[] {
   const seats = scenario.roles.map((r, i) => (r.veto ? i : -1)).filter((i) => i >= 0);
-  for (const s of shuffle(scenario.roles.map((_, i) => i), rng)) {
+  for (const s of shuffle(
+    scenario.roles.map((_, i) => i),
+    rng,
+  )) {
     if (power(scenario, seats) >= scenario.quota && seats.length >= 2) break;
     if (!seats.includes(s)) seats.push(s);
   }
@@ -47,7 +50,10 @@ function winningCoalition(scenario: Scenario, rng: Rng): Seat[] {
 /** As many seats without a veto as it takes to reach the quota (or all of them): a deal that cannot win. */
 function withoutVeto(scenario: Scenario, rng: Rng): Seat[] {
   const seats: Seat[] = [];
-  for (const s of shuffle(scenario.roles.map((_, i) => i), rng)) {
+  for (const s of shuffle(
+    scenario.roles.map((_, i) => i),
+    rng,
+  )) {
     if (scenario.roles[s].veto) continue;
     if (power(scenario, seats) >= scenario.quota && seats.length >= 2) break;
     seats.push(s);
@@ -63,11 +69,20 @@ function coalitions(scenario: Scenario, rng: Rng): Seat[][] {
     ? winningCoalition(scenario, rng)
     : vetoes && rng.chance(0.5)
       ? withoutVeto(scenario, rng)
-      : shuffle(scenario.roles.map((_, i) => i), rng).slice(0, rng.int(2, n));
+      : shuffle(
+          scenario.roles.map((_, i) => i),
+          rng,
+        ).slice(0, rng.int(2, n));
   const out = [first];
   for (let k = 0; k < 2; k++) {
     const outside = scenario.roles.map((_, i) => i).filter((i) => !out.some((c) => c.includes(i)));
-    const pool = rng.chance(0.75) && outside.length >= 2 ? outside : shuffle(scenario.roles.map((_, i) => i), rng);
+    const pool =
+      rng.chance(0.75) && outside.length >= 2
+        ? outside
+        : shuffle(
+            scenario.roles.map((_, i) => i),
+            rng,
+          );
     const size = rng.int(2, Math.max(2, Math.min(3, pool.length)));
     const rival = shuffle(pool, rng).slice(0, size);
     if (rival.length >= 2) out.push(rival);
@@ -117,12 +132,23 @@ export function playContested(scenario: Scenario, seed: number, onStep?: Step): 
       const ids: number[] = [];
       for (const members of groups) {
         const proposer = rng.pick(members);
-        const r = step({ type: 'propose', seat: proposer, members, split: split(members.length, rng), terms: terms(scenario, rng), visibility: rng.chance(0.7) ? 'public' : 'members' });
+        const r = step({
+          type: 'propose',
+          seat: proposer,
+          members,
+          split: split(members.length, rng),
+          terms: terms(scenario, rng),
+          visibility: rng.chance(0.7) ? 'public' : 'members',
+        });
         if (r.ok) ids.push(r.state.proposals[r.state.proposals.length - 1].id);
       }
-      const backers = (id: number) => state.proposals.find((p) => p.id === id)?.members.filter((m) => state.seats[m].acceptance !== id) ?? [];
+      const backers = (id: number) =>
+        state.proposals.find((p) => p.id === id)?.members.filter((m) => state.seats[m].acceptance !== id) ?? [];
       // Members accept in a shuffled order: a seat in two coalitions ends up behind the later one.
-      const accepts = shuffle(ids.flatMap((id) => backers(id).map((seat) => ({ seat, id }))), rng);
+      const accepts = shuffle(
+        ids.flatMap((id) => backers(id).map((seat) => ({ seat, id }))),
+        rng,
+      );
       for (const { seat, id } of accepts) if (rng.chance(0.92)) step({ type: 'accept', seat, proposal: id });
       // Sometimes one coalition wins its members back.
       if (ids.length > 0 && rng.chance(0.5)) {
@@ -133,7 +159,10 @@ export function playContested(scenario: Scenario, seed: number, onStep?: Step): 
       if (rng.chance(0.1)) step({ type: 'withdraw', seat: rng.int(0, state.seats.length - 1) });
     } else if (state.phase === 'trust') {
       for (const pair of state.trust) {
-        for (const [seat, partner] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+        for (const [seat, partner] of [
+          [pair.a, pair.b],
+          [pair.b, pair.a],
+        ] as const) {
           if (rng.chance(0.9)) step({ type: 'trust', seat, partner, move: rng.chance(0.7) ? 'honour' : 'defect' });
         }
       }

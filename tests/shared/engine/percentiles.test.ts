@@ -25,12 +25,25 @@ describe('role percentiles (DESIGN 4)', () => {
       { roleId: 'authority', claimed: 70, mutualGain: 190, created: 0.8 },
     ]);
     // A union seat that claimed 15 a round is above one union seat of two, whatever the authority did.
-    expect(placeSeat(ref, { roleId: 'union', claimed: 15, mutualGain: 150, created: 0.9 })).toEqual({ claimed: 50, created: 100, mutualGain: 100 });
-    expect(placeSeat(ref, { roleId: 'authority', claimed: 15, mutualGain: 150, created: 0.5 })).toEqual({ claimed: 0, created: 25, mutualGain: 0 });
+    expect(placeSeat(ref, { roleId: 'union', claimed: 15, mutualGain: 150, created: 0.9 })).toEqual({
+      claimed: 50,
+      created: 100,
+      mutualGain: 100,
+    });
+    expect(placeSeat(ref, { roleId: 'authority', claimed: 15, mutualGain: 150, created: 0.5 })).toEqual({
+      claimed: 0,
+      created: 25,
+      mutualGain: 0,
+    });
   });
-  it('takes a finished game\'s scores per round played', () => {
+  it("takes a finished game's scores per round played", () => {
     let s = createGame(smallScenario(), { mode: 'coalition', seed: 1, rounds: 2 });
-    s = run(s, advance, { type: 'propose', seat: 0, members: [0, 2], split: [60, 40], terms: BEST }, { type: 'accept', seat: 2, proposal: 1 }).state;
+    s = run(
+      s,
+      advance,
+      { type: 'propose', seat: 0, members: [0, 2], split: [60, 40], terms: BEST },
+      { type: 'accept', seat: 2, proposal: 1 },
+    ).state;
     for (let round = 1; round <= 2; round++) s = run(s, advance, advance, advance, advance).state;
     // The hand-scored game of scoring.test.ts: surpluses 80, 14, 118, 26 over 2 rounds; joint gain 238 of 248.
     const o = seatOutcomes(s);

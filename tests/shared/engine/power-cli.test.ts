@@ -8,7 +8,11 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 function power(...args: string[]) {
-  const result = spawnSync(process.execPath, [tsx, 'scripts/power.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+  const result = spawnSync(process.execPath, [tsx, 'scripts/power.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -58,21 +62,23 @@ describe('npm run power', { timeout: 180_000 }, () => {
     expect(stdout).toContain('Minimal winning coalitions (first 1000; there are more)');
   });
 
-  it.each([
-    { args: ['--quota', '16'], why: /weights are missing/ },
-    { args: ['--weights', '9,9,7'], why: /quota is missing/ },
-    { args: ['--quota', 'lots', '--weights', '9,9,7'], why: /quota must be a number/ },
-    { args: ['--quota', '0', '--weights', '9,9,7'], why: /quota must be more than zero/ },
-    { args: ['--quota=-4', '--weights', '9,9,7'], why: /quota must be more than zero/ },
-    { args: ['--quota', '26', '--weights', '9,9,7'], why: /more than the total weight \(25\)/ },
-    { args: ['--quota', '16', '--weights', '9,nine,7'], why: /weight of seat 1 must be a whole number/ },
-    { args: ['--quota', '16', '--weights', '9,9,-7'], why: /weight of seat 2 must be a whole number/ },
-    { args: ['--quota', '16', '--weights', '9,9,7', '--veto', '3'], why: /Veto seat "3" does not exist/ },
-    { args: ['--quota', '16', '--weights', '9,9,7', '--names', 'A,B'], why: /2 names for 3 seats/ },
-    { args: ['--quota', '16', '--weights', '9,9,7', '--colour', 'red'], why: /There is no option --colour/ },
-    { args: ['--quota', '16', '--weights', '9,9,7', 'extra'], why: /Unexpected argument extra/ },
-    { args: ['--quota'], why: /--quota needs a value/ },
-  ].map((c) => ({ ...c, command: c.args.join(' ') })))('exits with code 2 and a sentence for: $command', ({ args, why }) => {
+  it.each(
+    [
+      { args: ['--quota', '16'], why: /weights are missing/ },
+      { args: ['--weights', '9,9,7'], why: /quota is missing/ },
+      { args: ['--quota', 'lots', '--weights', '9,9,7'], why: /quota must be a number/ },
+      { args: ['--quota', '0', '--weights', '9,9,7'], why: /quota must be more than zero/ },
+      { args: ['--quota=-4', '--weights', '9,9,7'], why: /quota must be more than zero/ },
+      { args: ['--quota', '26', '--weights', '9,9,7'], why: /more than the total weight \(25\)/ },
+      { args: ['--quota', '16', '--weights', '9,nine,7'], why: /weight of seat 1 must be a whole number/ },
+      { args: ['--quota', '16', '--weights', '9,9,-7'], why: /weight of seat 2 must be a whole number/ },
+      { args: ['--quota', '16', '--weights', '9,9,7', '--veto', '3'], why: /Veto seat "3" does not exist/ },
+      { args: ['--quota', '16', '--weights', '9,9,7', '--names', 'A,B'], why: /2 names for 3 seats/ },
+      { args: ['--quota', '16', '--weights', '9,9,7', '--colour', 'red'], why: /There is no option --colour/ },
+      { args: ['--quota', '16', '--weights', '9,9,7', 'extra'], why: /Unexpected argument extra/ },
+      { args: ['--quota'], why: /--quota needs a value/ },
+    ].map((c) => ({ ...c, command: c.args.join(' ') })),
+  )('exits with code 2 and a sentence for: $command', ({ args, why }) => {
     const { status, stdout, stderr } = power(...args);
     expect(status).toBe(2);
     expect(stdout).toBe('');

@@ -56,7 +56,14 @@ function bruteSwings(game: WeightedGame): number[] {
   const swings = new Array<number>(n).fill(0);
   for (const s of subsets(n)) {
     if (!bruteWins(game, s)) continue;
-    for (const i of s) if (!bruteWins(game, s.filter((j) => j !== i))) swings[i]++;
+    for (const i of s)
+      if (
+        !bruteWins(
+          game,
+          s.filter((j) => j !== i),
+        )
+      )
+        swings[i]++;
   }
   return swings;
 }
@@ -68,7 +75,17 @@ function lexCompare(a: number[], b: number[]): number {
 
 function bruteMinimalWinning(game: WeightedGame): number[][] {
   return subsets(game.weights.length)
-    .filter((s) => bruteWins(game, s) && s.every((i) => !bruteWins(game, s.filter((j) => j !== i))))
+    .filter(
+      (s) =>
+        bruteWins(game, s) &&
+        s.every(
+          (i) =>
+            !bruteWins(
+              game,
+              s.filter((j) => j !== i),
+            ),
+        ),
+    )
     .sort(lexCompare);
 }
 
@@ -76,7 +93,9 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 function expectClose(actual: number[], expected: number[], tolerance = 1e-9) {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((x, i) => expect(Math.abs(x - expected[i]), `index ${i}: ${x} vs ${expected[i]}`).toBeLessThanOrEqual(tolerance));
+  actual.forEach((x, i) =>
+    expect(Math.abs(x - expected[i]), `index ${i}: ${x} vs ${expected[i]}`).toBeLessThanOrEqual(tolerance),
+  );
 }
 
 /** A small deterministic generator so the large cases are the same on every run. */
@@ -311,7 +330,9 @@ describe('edge cases', () => {
   });
 
   it('treats a fractional quota as the next whole weight', () => {
-    expect(powerMap({ weights: [4, 4, 4, 2, 2, 1], quota: 11.5 })).toEqual(powerMap({ weights: [4, 4, 4, 2, 2, 1], quota: 12 }));
+    expect(powerMap({ weights: [4, 4, 4, 2, 2, 1], quota: 11.5 })).toEqual(
+      powerMap({ weights: [4, 4, 4, 2, 2, 1], quota: 12 }),
+    );
   });
 
   it('is unchanged by a common factor in the weights', () => {
@@ -330,7 +351,10 @@ describe('input validation', () => {
     { game: { weights: [1, 2], quota: 0 }, message: /quota must be a positive number/ },
     { game: { weights: [1, 2], quota: -3 }, message: /quota must be a positive number/ },
     { game: { weights: [1, 2], quota: Number.NaN }, message: /quota must be a positive number/ },
-    { game: { weights: [1, 2], quota: 2, veto: [2] }, message: /Veto seat 2 does not exist: seats are numbered 0 to 1/ },
+    {
+      game: { weights: [1, 2], quota: 2, veto: [2] },
+      message: /Veto seat 2 does not exist: seats are numbered 0 to 1/,
+    },
     { game: { weights: [1, 2], quota: 2, veto: [-1] }, message: /Veto seat -1 does not exist/ },
     { game: { weights: [1, 2], quota: 2, veto: [0.5] }, message: /Veto seat 0.5 does not exist/ },
   ])('refuses $game', ({ game, message }) => {
@@ -351,7 +375,9 @@ describe('input validation', () => {
   });
 
   it('refuses a game too large to tabulate with a sentence instead of running out of memory', () => {
-    expect(() => powerMap({ weights: new Array<number>(40).fill(0).map((_, i) => 1e9 + i), quota: 2e10 })).toThrow(/too large/);
+    expect(() => powerMap({ weights: new Array<number>(40).fill(0).map((_, i) => 1e9 + i), quota: 2e10 })).toThrow(
+      /too large/,
+    );
   });
 
   it('does not mutate its inputs', () => {
@@ -498,7 +524,11 @@ describe('properties (random games of up to 7 seats against brute force)', () =>
         const swings = bruteSwings(game);
         expect(map.swings).toEqual(swings);
         const all = sum(swings);
-        expectClose(map.banzhaf, swings.map((s) => (all === 0 ? 0 : s / all)), 1e-12);
+        expectClose(
+          map.banzhaf,
+          swings.map((s) => (all === 0 ? 0 : s / all)),
+          1e-12,
+        );
         expect(map.minimalWinning).toEqual(bruteMinimalWinning(game));
         expect(map.minimalWinningTruncated).toBe(false);
         for (const s of subsets(game.weights.length)) expect(isWinning(game, s)).toBe(bruteWins(game, s));
@@ -572,10 +602,17 @@ describe('properties (random games of up to 7 seats against brute force)', () =>
         expect(truncated).toBe(all.length > limit);
         for (const c of coalitions) {
           expect(isWinning(game, c)).toBe(true);
-          for (const i of c) expect(isWinning(game, c.filter((j) => j !== i))).toBe(false);
+          for (const i of c)
+            expect(
+              isWinning(
+                game,
+                c.filter((j) => j !== i),
+              ),
+            ).toBe(false);
           expect(c).toEqual([...c].sort((a, b) => a - b));
         }
-        for (let k = 1; k < coalitions.length; k++) expect(lexCompare(coalitions[k - 1], coalitions[k])).toBeLessThan(0);
+        for (let k = 1; k < coalitions.length; k++)
+          expect(lexCompare(coalitions[k - 1], coalitions[k])).toBeLessThan(0);
       }),
       { numRuns: 300 },
     );

@@ -46,9 +46,22 @@ describe('best joint gain', () => {
 describe('a game scored by hand', () => {
   it('two rounds of Authority + Residents (60/40) on the best terms, both honouring', () => {
     let s = createGame(smallScenario(), { mode: 'coalition', seed: 1, rounds: 2 });
-    s = run(s, advance, { type: 'propose', seat: 0, members: [0, 2], split: [60, 40], terms: BEST }, { type: 'accept', seat: 2, proposal: 1 }).state;
+    s = run(
+      s,
+      advance,
+      { type: 'propose', seat: 0, members: [0, 2], split: [60, 40], terms: BEST },
+      { type: 'accept', seat: 2, proposal: 1 },
+    ).state;
     for (let round = 1; round <= 2; round++) {
-      s = run(s, advance, advance, { type: 'trust', seat: 0, partner: 2, move: 'honour' }, { type: 'trust', seat: 2, partner: 0, move: 'honour' }, advance, advance).state;
+      s = run(
+        s,
+        advance,
+        advance,
+        { type: 'trust', seat: 0, partner: 2, move: 'honour' },
+        { type: 'trust', seat: 2, partner: 0, move: 'honour' },
+        advance,
+        advance,
+      ).state;
     }
     expect(s.phase).toBe('end');
     // Per round: Authority 60 + 0 + 10 (R 2 × stake 5), Union 10 + 7, Residents 40 + 14 + 10, Greens 5 + 13.
@@ -66,7 +79,7 @@ describe('a game scored by hand', () => {
     expect(score.gini).toBeCloseTo(gini([140, 34, 128, 36]), 12);
     expect(s.seats.map((x) => x.reputation)).toEqual([52, 50, 52, 50]);
   });
-  it('the trust game\'s best is every pair honouring every round, with no baseline', () => {
+  it("the trust game's best is every pair honouring every round, with no baseline", () => {
     let s = createGame(smallScenario(), { mode: 'trust', seed: 1, rounds: 3 });
     while (s.phase !== 'end') s = run(s, advance).state; // silent seats honour
     const score = scoreGame(s);

@@ -31,7 +31,9 @@ export class Table {
   actBy(action: Action, by: ActedBy, reason: string | null): this {
     const r = apply(this.state, action);
     if (!r.ok) throw new Error(`refused ${action.type}: ${r.refusal.code} ${r.refusal.message}`);
-    this.log.push(makeEntry(this.state, this.log.length, action, { by, reason, time: 1_700_000_000_000 + this.log.length * 1000 }));
+    this.log.push(
+      makeEntry(this.state, this.log.length, action, { by, reason, time: 1_700_000_000_000 + this.log.length * 1000 }),
+    );
     this.state = r.state;
     return this;
   }
@@ -55,7 +57,9 @@ export class Table {
   /** One round of the trust game from its trust stage. */
   trustRound(moves: Action[] = []): this {
     if (this.state.phase === 'prepare') this.advance();
-    return this.act(...moves).advance().advance();
+    return this.act(...moves)
+      .advance()
+      .advance();
   }
 
   /** Plays empty rounds until the game ends. */
@@ -72,8 +76,19 @@ export class Table {
   }
 }
 
-export const propose = (seat: number, members: number[], split: number[], extra: Partial<Extract<Action, { type: 'propose' }>> = {}): Action => ({
-  type: 'propose', seat, members, split, terms: BEST, rationale: 'A fair split by power.', ...extra,
+export const propose = (
+  seat: number,
+  members: number[],
+  split: number[],
+  extra: Partial<Extract<Action, { type: 'propose' }>> = {},
+): Action => ({
+  type: 'propose',
+  seat,
+  members,
+  split,
+  terms: BEST,
+  rationale: 'A fair split by power.',
+  ...extra,
 });
 export const accept = (seat: number, proposal: number): Action => ({ type: 'accept', seat, proposal });
 export const defect = (seat: number, partner: number): Action => ({ type: 'trust', seat, partner, move: 'defect' });

@@ -10,7 +10,11 @@ describe('the coach in plain words', () => {
   it('tells promised concessions as points handed over, by whom, not as a number that moved', () => {
     const t = new Table();
     const p = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1, 3], [60, 25, 15], { promises: [{ from: UNION, to: GREENS, points: 3 }] }), accept(UNION, p), accept(GREENS, p)]);
+    t.round([
+      propose(AUTHORITY, [0, 1, 3], [60, 25, 15], { promises: [{ from: UNION, to: GREENS, points: 3 }] }),
+      accept(UNION, p),
+      accept(GREENS, p),
+    ]);
     const union = coachNote(t.record(), UNION, 1).moved.join(' ');
     expect(union).toContain('Concessions: you handed over the 3 points you promised in your deal.');
     const greens = coachNote(t.record(), GREENS, 1).moved.join(' ');
@@ -27,7 +31,9 @@ describe('the coach in plain words', () => {
       expect(text.slice(name.length + 1), s).toMatch(/^(plays|honours|repeats|defects|answers|tests|always|tosses)\b/);
       expect(text, s).not.toMatch(/\b(it|tat) like\b/);
     }
-    expect(strategyStory('generous-tit-for-tat')).toContain('Generous tit-for-tat plays like tit-for-tat, but forgives');
+    expect(strategyStory('generous-tit-for-tat')).toContain(
+      'Generous tit-for-tat plays like tit-for-tat, but forgives',
+    );
   });
 
   it('names a declared share as a minimum share, never as a walk-away', () => {

@@ -37,9 +37,13 @@ describe('coachNote: what moved the numbers', () => {
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const note = coachNote(t.record(), GREENS, 1);
-    expect(note.moved).toEqual(['You were outside the winning deal: 5 from your walk-away; the terms in force added 13.']);
+    expect(note.moved).toEqual([
+      'You were outside the winning deal: 5 from your walk-away; the terms in force added 13.',
+    ]);
     expect(note.lesson).toBe('map-power');
-    expect(note.suggestion).toMatch(/^You were outside the winning deal\. Map the power: you and Authority would hold 7 of 12, enough for the quota of 7/);
+    expect(note.suggestion).toMatch(
+      /^You were outside the winning deal\. Map the power: you and Authority would hold 7 of 12, enough for the quota of 7/,
+    );
   });
 
   it('explains concessions given and received, and escalation costs', () => {
@@ -71,12 +75,16 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)], [defect(AUTHORITY, UNION)]);
     const note = coachNote(t.record(), UNION, 1);
     expect(note.lesson).toBe('cooperation-pays-when-repeated');
-    expect(note.suggestion).toMatch(/^Authority defected on you while you honoured\. Answer in kind next round — tit-for-tat/);
+    expect(note.suggestion).toMatch(
+      /^Authority defected on you while you honoured\. Answer in kind next round — tit-for-tat/,
+    );
     // Honouring a partner who defects is the sucker's payoff: S −1 × stake 5.
     expect(note.moved).toContain('The trust stage cost you 5: Authority defected on you.');
     const defector = coachNote(t.record(), AUTHORITY, 1);
     expect(defector.lesson).toBe('cooperation-pays-when-repeated');
-    expect(defector.suggestion).toMatch(/^Your defection on Union, who honoured, earned the temptation payoff once and cost you 6 reputation/);
+    expect(defector.suggestion).toMatch(
+      /^Your defection on Union, who honoured, earned the temptation payoff once and cost you 6 reputation/,
+    );
   });
 
   it('offers the face-saving way out to the target of an escalation', () => {
@@ -92,10 +100,16 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
   it('suggests the next stage when a demand is ignored', () => {
     const t = new Table();
     const p = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p), { type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'share', share: 40 } }]);
+    t.round([
+      propose(AUTHORITY, [0, 1], [70, 30]),
+      accept(UNION, p),
+      { type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'share', share: 40 } },
+    ]);
     const note = coachNote(t.record(), UNION, 1);
     expect(note.lesson).toBe('staged-escalation');
-    expect(note.suggestion).toMatch(/^Authority ignored your public demand and lost 8 reputation for it\. If that is not enough, mobilise/);
+    expect(note.suggestion).toMatch(
+      /^Authority ignored your public demand and lost 8 reputation for it\. If that is not enough, mobilise/,
+    );
   });
 
   it('suggests staged escalation with co-signers when the strong seat keeps refusing a seat shut out', () => {
@@ -103,7 +117,10 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const mine = nextId(t);
-    t.round([propose(RESIDENTS, [0, 2], [50, 50]), { type: 'reject', seat: AUTHORITY, proposal: mine, reason: 'Too much.' }]);
+    t.round([
+      propose(RESIDENTS, [0, 2], [50, 50]),
+      { type: 'reject', seat: AUTHORITY, proposal: mine, reason: 'Too much.' },
+    ]);
     const note = coachNote(t.record(), RESIDENTS, 2);
     expect(note.lesson).toBe('staged-escalation');
     expect(note.suggestion).toBe(
@@ -130,7 +147,9 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const note = coachNote(t.record(), UNION, 1);
     expect(note.lesson).toBe('walk-away-clarity');
-    expect(note.moved).toContain('Your reputation fell 5 to 45: -6 for accepting less than your declared minimum share, +1 for honouring every partner.');
+    expect(note.moved).toContain(
+      'Your reputation fell 5 to 45: -6 for accepting less than your declared minimum share, +1 for honouring every partner.',
+    );
   });
 
   it('points out a package the answers it got would improve, with its own cost', () => {
@@ -138,7 +157,11 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     const ask = nextId(t);
     t.advance().act({ type: 'ask', seat: AUTHORITY, target: GREENS }, { type: 'answer', seat: GREENS, ask });
     const p = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1, 3], [60, 30, 10], { terms: { jobs: 'none', review: 'none' } }), accept(UNION, p), accept(GREENS, p)]);
+    t.round([
+      propose(AUTHORITY, [0, 1, 3], [60, 30, 10], { terms: { jobs: 'none', review: 'none' } }),
+      accept(UNION, p),
+      accept(GREENS, p),
+    ]);
     const note = coachNote(t.record(), AUTHORITY, 1);
     expect(note.lesson).toBe('create-value-with-packages');
     // The Authority's own values: review none 4, independent −2: the change costs it 6.
@@ -162,7 +185,10 @@ describe('coachNote: one suggestion grounded in a lesson', () => {
     t.trustRound();
     const calm = coachNote(t.record(), UNION, 1);
     expect(calm.lesson).toBe('shadow-of-the-future');
-    expect(calm.moved).toEqual(['The trust stage added 15: Authority, Residents and Greens honoured you.', 'Your reputation rose 1 to 51: +1 for honouring every partner.']);
+    expect(calm.moved).toEqual([
+      'The trust stage added 15: Authority, Residents and Greens honoured you.',
+      'Your reputation rose 1 to 51: +1 for honouring every partner.',
+    ]);
     const noisy = new Table(smallScenario(), { mode: 'trust', seed: 1, rounds: 1, noise: 1 });
     noisy.trustRound([defect(AUTHORITY, UNION)]);
     expect(coachNote(noisy.record(), AUTHORITY, 1).lesson).toBe('forgiveness-under-noise');
@@ -174,12 +200,20 @@ describe('coachNote: only what the seat could see', () => {
   function sentinelScenario(): Scenario {
     const base = smallScenario();
     let k = 0;
-    const primes = [7919, 7927, 7933, 7937, 7949, 7951, 7963, 7993, 8009, 8011, 8017, 8039, 8053, 8059, 8069, 8081, 8087, 8089, 8093, 8101, 8111, 8117, 8123, 8147, 8161, 8167, 8171, 8179];
+    const primes = [
+      7919, 7927, 7933, 7937, 7949, 7951, 7963, 7993, 8009, 8011, 8017, 8039, 8053, 8059, 8069, 8081, 8087, 8089, 8093,
+      8101, 8111, 8117, 8123, 8147, 8161, 8167, 8171, 8179,
+    ];
     const roles: Role[] = base.roles.map((r) => ({
       ...r,
       walkAway: primes[k++],
       briefing: `SECRET-BRIEFING-${r.id}`,
-      values: Object.fromEntries(Object.entries(r.values).map(([issue, opts]) => [issue, Object.fromEntries(Object.keys(opts).map((o) => [o, primes[k++]]))])),
+      values: Object.fromEntries(
+        Object.entries(r.values).map(([issue, opts]) => [
+          issue,
+          Object.fromEntries(Object.keys(opts).map((o) => [o, primes[k++]])),
+        ]),
+      ),
     }));
     return { ...base, roles };
   }
@@ -189,18 +223,32 @@ describe('coachNote: only what the seat could see', () => {
     t.act({ type: 'declare', seat: RESIDENTS, share: 20 }).advance();
     const p = nextId(t);
     const ask = p + 1;
-    t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p), { type: 'ask', seat: GREENS, target: UNION }, { type: 'answer', seat: UNION, ask }]);
+    t.round([
+      propose(AUTHORITY, [0, 1], [70, 30]),
+      accept(UNION, p),
+      { type: 'ask', seat: GREENS, target: UNION },
+      { type: 'answer', seat: UNION, ask },
+    ]);
     const esc = nextId(t);
     t.round(
       [
-        { type: 'escalate', seat: RESIDENTS, target: AUTHORITY, demand: { kind: 'share', share: 20 }, rationale: 'Let us in.' },
+        {
+          type: 'escalate',
+          seat: RESIDENTS,
+          target: AUTHORITY,
+          demand: { kind: 'share', share: 20 },
+          rationale: 'Let us in.',
+        },
         { type: 'concede', seat: UNION, to: GREENS, points: 3, labelled: false },
         { type: 'concede', seat: AUTHORITY, to: RESIDENTS, points: 5, labelled: true },
         { type: 'chat', seat: UNION, to: AUTHORITY, text: 'PRIVATE-CHAT' },
       ],
       [defect(UNION, AUTHORITY)],
     );
-    t.round([{ type: 'raise', seat: RESIDENTS, escalation: esc }, { type: 'cosign', seat: GREENS, escalation: esc }]);
+    t.round([
+      { type: 'raise', seat: RESIDENTS, escalation: esc },
+      { type: 'cosign', seat: GREENS, escalation: esc },
+    ]);
     const q = nextId(t);
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, q), accept(GREENS, q)]);
     return t.record();
@@ -210,7 +258,10 @@ describe('coachNote: only what the seat could see', () => {
     const record = sentinelGame();
     const scenario = record.scenario;
     for (let seat = 0; seat < scenario.roles.length; seat++) {
-      const own = new Set<number>([scenario.roles[seat].walkAway, ...Object.values(scenario.roles[seat].values).flatMap((o) => Object.values(o))]);
+      const own = new Set<number>([
+        scenario.roles[seat].walkAway,
+        ...Object.values(scenario.roles[seat].values).flatMap((o) => Object.values(o)),
+      ]);
       const secrets = scenario.roles.flatMap((r, i) =>
         i === seat ? [] : [r.walkAway, ...Object.values(r.values).flatMap((o) => Object.values(o))],
       );
@@ -238,12 +289,18 @@ describe('coachNote: only what the seat could see', () => {
                   ...r,
                   walkAway: r.walkAway + 1000 + i,
                   briefing: 'other',
-                  values: Object.fromEntries(Object.entries(r.values).map(([issue, o]) => [issue, Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v + 500]))])),
+                  values: Object.fromEntries(
+                    Object.entries(r.values).map(([issue, o]) => [
+                      issue,
+                      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v + 500])),
+                    ]),
+                  ),
                 },
           ),
         },
       };
-      for (let round = 1; round <= 4; round++) expect(coachNote(scrambled, seat, round)).toEqual(coachNote(record, seat, round));
+      for (let round = 1; round <= 4; round++)
+        expect(coachNote(scrambled, seat, round)).toEqual(coachNote(record, seat, round));
     }
   });
 

@@ -4,7 +4,16 @@ import { DIFFICULTIES, PERSONA_NAMES } from '../../../shared/bots/personas';
 import { simulate } from '../../../shared/bots/simulate';
 import { isLessonId, LESSON_IDS, LESSONS } from '../../../shared/record/lessons';
 import { replay, type GameRecord } from '../../../shared/record/log';
-import { countWord, findMoments, listNames, MOMENT_KINDS, possessive, topMoments, type Moment, type MomentKind } from '../../../shared/record/moments';
+import {
+  countWord,
+  findMoments,
+  listNames,
+  MOMENT_KINDS,
+  possessive,
+  topMoments,
+  type Moment,
+  type MomentKind,
+} from '../../../shared/record/moments';
 import { builtInScenarios, scenarioById } from '../../../shared/scenarios';
 import { deepFreeze, smallScenario } from '../fixtures';
 import { accept, AUTHORITY, defect, GREENS, nextId, propose, RESIDENTS, Table, UNION } from './build';
@@ -34,7 +43,8 @@ function demandCredit(record: GameRecord, seq: number): [number, number][] {
   const out: [number, number][] = [];
   replay(record, (_state, entry, events) => {
     if (entry.seq !== seq) return;
-    for (const e of events) if (e.type === 'reputation' && e.cause === 'demand-met' && e.delta !== 0) out.push([e.seat, e.delta]);
+    for (const e of events)
+      if (e.type === 'reputation' && e.cause === 'demand-met' && e.delta !== 0) out.push([e.seat, e.delta]);
   });
   return out;
 }
@@ -76,17 +86,20 @@ describe('coalition moments', () => {
     t.round([{ type: 'withdraw', seat: AUTHORITY }]);
     const ms = moments(t.record());
     pin(ms, 'coalition-formed', {
-      round: 1, seats: [0, 1],
+      round: 1,
+      seats: [0, 1],
       text: 'Round 1: Authority and Union formed a winning coalition with 8 of 12 power (quota 7), splitting the prize 70/30.',
     });
     // Who joined first, then who left.
     const changed = pin(ms, 'coalition-changed', {
-      round: 2, seats: [2, 3, 1],
+      round: 2,
+      seats: [2, 3, 1],
       text: 'Round 2: the winning coalition changed: Residents and Greens joined and Union left; it is now Authority, Residents and Greens (9 of 12 power), splitting the prize 60/20/20.',
     });
     expect(changed.lesson).toBe('weight-is-not-power');
     pin(ms, 'coalition-broke', {
-      round: 3, seats: [0, 2, 3],
+      round: 3,
+      seats: [0, 2, 3],
       text: 'Round 3: the coalition of Authority, Residents and Greens broke up: no deal reached the quota of 7, so every seat fell back on its walk-away.',
     });
   });
@@ -100,7 +113,8 @@ describe('coalition moments', () => {
     t.round();
     // Once, not again while the same seat stays shut out.
     const weak = pin(moments(t.record()), 'weak-coalition', {
-      round: 1, seats: [1, 2, 3, 0],
+      round: 1,
+      seats: [1, 2, 3, 0],
       text: 'Round 1: Union, Residents and Greens won without Authority, the strongest seat (power 5): together they held 7 of 12, enough for the quota of 7.',
     });
     expect(weak.lesson).toBe('coalitions-of-the-weak');
@@ -113,11 +127,19 @@ describe('concessions', () => {
     const p1 = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p1)]);
     // 10 points of a prize of 100 (never of its own private points): 40 × 0.10 = 4.
-    t.act({ type: 'concede', seat: RESIDENTS, to: GREENS, points: 10, labelled: true, rationale: 'Costs us half; worth more to you.' });
+    t.act({
+      type: 'concede',
+      seat: RESIDENTS,
+      to: GREENS,
+      points: 10,
+      labelled: true,
+      rationale: 'Costs us half; worth more to you.',
+    });
     const p2 = nextId(t);
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p2), accept(GREENS, p2)]);
     const m = pin(moments(t.record()), 'labelled-concession', {
-      round: 2, seats: [2, 3, 0],
+      round: 2,
+      seats: [2, 3, 0],
       text: "Round 2: Residents' labelled concession to Greens raised its reputation by 4; in round 2, Authority and Greens joined it in the winning coalition.",
     });
     expect(m.lesson).toBe('label-concessions');
@@ -135,7 +157,9 @@ describe('concessions', () => {
     t.round([propose(AUTHORITY, [0, 2, 3], [60, 20, 20]), accept(RESIDENTS, p), accept(GREENS, p)]);
     const [m] = ofKind(moments(t.record()), 'labelled-concession');
     expect(m.seats).toEqual([2, 3, 0]);
-    expect(m.text).toMatch(/^Round 2: Residents' labelled concession to Greens raised its reputation by \d+; in round 3, Authority and Greens joined it in the winning coalition\.$/);
+    expect(m.text).toMatch(
+      /^Round 2: Residents' labelled concession to Greens raised its reputation by \d+; in round 3, Authority and Greens joined it in the winning coalition\.$/,
+    );
   });
 
   it('does not count a deal that did not win as joining the coalition', () => {
@@ -158,7 +182,8 @@ describe('concessions', () => {
     const p = nextId(t);
     t.round([propose(AUTHORITY, [0, 1], [70, 30]), accept(UNION, p)]);
     const m = pin(moments(t.record()), 'below-declaration', {
-      round: 1, seats: [1],
+      round: 1,
+      seats: [1],
       text: 'Round 1: Union joined a deal giving it 30% after declaring a minimum share of 40%, and lost 6 reputation.',
     });
     expect(m.lesson).toBe('walk-away-clarity');
@@ -170,9 +195,17 @@ describe('concessions', () => {
     t.act({ type: 'declare', seat: UNION, share: 40 }, { type: 'declare', seat: GREENS, share: 20 });
     const ms = ofKind(moments(t.record()), 'declaration');
     expect(ms.map((m) => ({ round: m.round, seats: m.seats, text: m.text }))).toEqual([
-      { round: 1, seats: [1], text: 'Round 1: Union declared a minimum share of 30%: joining a deal that gives it less would cost it reputation.' },
+      {
+        round: 1,
+        seats: [1],
+        text: 'Round 1: Union declared a minimum share of 30%: joining a deal that gives it less would cost it reputation.',
+      },
       { round: 1, seats: [1], text: 'Round 1: Union raised its declared minimum share from 30% to 40%.' },
-      { round: 1, seats: [3], text: 'Round 1: Greens declared a minimum share of 20%: joining a deal that gives it less would cost it reputation.' },
+      {
+        round: 1,
+        seats: [3],
+        text: 'Round 1: Greens declared a minimum share of 20%: joining a deal that gives it less would cost it reputation.',
+      },
     ]);
     pinnedKinds.add('declaration');
   });
@@ -190,9 +223,14 @@ describe('questions', () => {
       accept(GREENS, p),
     ]);
     const ms = moments(t.record());
-    pin(ms, 'question-answered', { round: 1, seats: [1, 3], text: 'Round 1: Union asked Greens what matters most, and Greens answered: Review first.' });
+    pin(ms, 'question-answered', {
+      round: 1,
+      seats: [1, 3],
+      text: 'Round 1: Union asked Greens what matters most, and Greens answered: Review first.',
+    });
     const pkg = pin(ms, 'package-from-answer', {
-      round: 1, seats: [3, 1],
+      round: 1,
+      seats: [3, 1],
       text: 'Round 1: the winning package gave Greens its top priority, Independent on Review, which it had told Union in round 1.',
     });
     expect(pkg.lesson).toBe('create-value-with-packages');
@@ -211,13 +249,21 @@ describe('questions', () => {
   it('tells a question declined and a question left unanswered, naming who asked whom', () => {
     const t = new Table();
     const declined = nextId(t);
-    t.advance().act({ type: 'ask', seat: RESIDENTS, target: AUTHORITY }, { type: 'decline', seat: AUTHORITY, ask: declined });
+    t.advance().act(
+      { type: 'ask', seat: RESIDENTS, target: AUTHORITY },
+      { type: 'decline', seat: AUTHORITY, ask: declined },
+    );
     t.act({ type: 'ask', seat: GREENS, target: UNION });
     t.round();
     const ms = moments(t.record());
-    pin(ms, 'question-declined', { round: 1, seats: [2, 0], text: 'Round 1: Residents asked Authority what matters most; Authority declined to answer.' });
+    pin(ms, 'question-declined', {
+      round: 1,
+      seats: [2, 0],
+      text: 'Round 1: Residents asked Authority what matters most; Authority declined to answer.',
+    });
     pin(ms, 'question-unanswered', {
-      round: 1, seats: [3, 1],
+      round: 1,
+      seats: [3, 1],
       text: "Round 1: Greens asked Union what matters most; Union had not answered when the round's deals were made.",
     });
     expect(ofKind(ms, 'question-answered')).toEqual([]);
@@ -229,7 +275,10 @@ function creditSuffix(record: GameRecord, seq: number): { suffix: string; seats:
   const credit = demandCredit(record, seq);
   const names = credit.map(([s]) => record.scenario.roles[s].name);
   expect(new Set(credit.map(([, d]) => d)).size).toBeLessThanOrEqual(1);
-  const suffix = credit.length === 0 ? '' : ` and ${listNames(names)} ${credit.length > 1 ? 'each ' : ''}gained ${credit[0][1]} reputation`;
+  const suffix =
+    credit.length === 0
+      ? ''
+      : ` and ${listNames(names)} ${credit.length > 1 ? 'each ' : ''}gained ${credit[0][1]} reputation`;
   return { suffix, seats: credit.map(([s]) => s) };
 }
 
@@ -239,7 +288,13 @@ describe('escalation moments', () => {
     t.advance();
     const esc = nextId(t);
     t.act(
-      { type: 'escalate', seat: RESIDENTS, target: AUTHORITY, demand: { kind: 'option', issue: 'review', option: 'independent' }, rationale: 'The harbour floods; review it.' },
+      {
+        type: 'escalate',
+        seat: RESIDENTS,
+        target: AUTHORITY,
+        demand: { kind: 'option', issue: 'review', option: 'independent' },
+        rationale: 'The harbour floods; review it.',
+      },
       { type: 'refuse', seat: AUTHORITY, escalation: esc, rationale: 'Reviews delay the project.' },
     );
     const lapsing = nextId(t);
@@ -256,7 +311,11 @@ describe('escalation moments', () => {
     t.round();
     // Round 3: the Authority meets the demand with a deal it proposes itself.
     const p = nextId(t);
-    t.round([propose(AUTHORITY, [0, 1, 2], [50, 30, 20], { terms: { jobs: 'none', review: 'independent' } }), accept(UNION, p), accept(RESIDENTS, p)]);
+    t.round([
+      propose(AUTHORITY, [0, 1, 2], [50, 30, 20], { terms: { jobs: 'none', review: 'independent' } }),
+      accept(UNION, p),
+      accept(RESIDENTS, p),
+    ]);
     return t;
   }
 
@@ -264,25 +323,41 @@ describe('escalation moments', () => {
     const ms = moments(escalationGame().record());
     const told = (kind: MomentKind) => ofKind(ms, kind).map((m) => ({ round: m.round, seats: m.seats, text: m.text }));
     expect(told('escalation-public')).toEqual([
-      { round: 1, seats: [2, 0], text: 'Round 1: Residents went public against Authority, demanding Independent on Review: "The harbour floods; review it."' },
-      { round: 1, seats: [1, 3], text: 'Round 1: Union went public against Greens, demanding a concession of 5 points.' },
+      {
+        round: 1,
+        seats: [2, 0],
+        text: 'Round 1: Residents went public against Authority, demanding Independent on Review: "The harbour floods; review it."',
+      },
+      {
+        round: 1,
+        seats: [1, 3],
+        text: 'Round 1: Union went public against Greens, demanding a concession of 5 points.',
+      },
     ]);
     pinnedKinds.add('escalation-public');
-    pin(ms, 'escalation-mobilised', { round: 2, seats: [2, 0], text: 'Round 2: Residents mobilised against Authority over Independent on Review; allies can now co-sign.' });
+    pin(ms, 'escalation-mobilised', {
+      round: 2,
+      seats: [2, 0],
+      text: 'Round 2: Residents mobilised against Authority over Independent on Review; allies can now co-sign.',
+    });
     pin(ms, 'escalation-cosigned', {
-      round: 2, seats: [3, 2, 0],
+      round: 2,
+      seats: [3, 2, 0],
       text: "Round 2: Greens co-signed Residents' escalation against Authority; two seats now stand behind it, and it bites at 100% of its full force.",
     });
     pin(ms, 'escalation-complaint', {
-      round: 2, seats: [2, 0],
+      round: 2,
+      seats: [2, 0],
       text: 'Round 2: Residents filed a formal complaint against Authority over Independent on Review, cutting its walk-away further.',
     });
     pin(ms, 'escalation-action', {
-      round: 2, seats: [2, 3, 0],
+      round: 2,
+      seats: [2, 3, 0],
       text: 'Round 2: Residents took action against Authority over Independent on Review: each round it stands, Authority loses 40 points and Residents and Greens 4 each.',
     });
     pin(ms, 'escalation-staged', {
-      round: 3, seats: [2, 3, 0],
+      round: 3,
+      seats: [2, 3, 0],
       text: "Round 3: Residents' escalation against Authority over Independent on Review went up stage by stage (public in round 1, mobilise, formal complaint and action in round 2, co-signed by Greens); Authority met the demand in round 3.",
     });
   });
@@ -290,7 +365,8 @@ describe('escalation moments', () => {
   it('tells a public refusal, ignored demands and a lapse, naming the target', () => {
     const ms = moments(escalationGame().record());
     pin(ms, 'demand-refused', {
-      round: 1, seats: [0, 2],
+      round: 1,
+      seats: [0, 2],
       text: 'Round 1: Authority refused Residents\' demand (Independent on Review) publicly: "Reviews delay the project." A public refusal costs it 3 reputation a round instead of 8.',
     });
     expect(ofKind(ms, 'demand-ignored').map((m) => ({ round: m.round, seats: m.seats, text: m.text }))).toEqual([
@@ -298,7 +374,11 @@ describe('escalation moments', () => {
       { round: 2, seats: [3, 1], text: "Round 2: Greens ignored Union's public demand and lost 8 reputation." },
     ]);
     pinnedKinds.add('demand-ignored');
-    pin(ms, 'escalation-lapsed', { round: 2, seats: [1, 3], text: "Round 2: Union's escalation against Greens lapsed at stage 1 (public): it was not renewed." });
+    pin(ms, 'escalation-lapsed', {
+      round: 2,
+      seats: [1, 3],
+      text: "Round 2: Union's escalation against Greens lapsed at stage 1 (public): it was not renewed.",
+    });
   });
 
   it('credits the target that met a demand by joining the winning deal', () => {
@@ -307,7 +387,8 @@ describe('escalation moments', () => {
     const [met] = ofKind(ms, 'demand-met');
     const { suffix } = creditSuffix(t.record(), met.seq);
     pin(ms, 'demand-met', {
-      round: 3, seats: [0, 2],
+      round: 3,
+      seats: [0, 2],
       text: `Round 3: Authority met Residents' demand (Independent on Review) by joining the winning deal that puts Independent on Review in force; the escalation ended${suffix}.`,
     });
     expect(met.lesson).toBe('de-escalation-saves-face');
@@ -321,23 +402,35 @@ describe('escalation moments', () => {
     const [met] = ofKind(moments(t.record()), 'demand-met');
     const { suffix } = creditSuffix(t.record(), met.seq);
     expect(met.seats).toEqual([3, 1]);
-    expect(met.text).toBe(`Round 2: Greens met Union's demand (a concession of 5 points) with a concession of 5 points; the escalation ended${suffix}.`);
+    expect(met.text).toBe(
+      `Round 2: Greens met Union's demand (a concession of 5 points) with a concession of 5 points; the escalation ended${suffix}.`,
+    );
   });
 
   it("does not say the target met a demand that the escalator's own winning deal settled without it", () => {
     const scenario = smallScenario();
     scenario.roles[AUTHORITY] = { ...scenario.roles[AUTHORITY], veto: false };
     const t = new Table(scenario);
-    t.advance().act({ type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'option', issue: 'jobs', option: 'union' } });
+    t.advance().act({
+      type: 'escalate',
+      seat: UNION,
+      target: AUTHORITY,
+      demand: { kind: 'option', issue: 'jobs', option: 'union' },
+    });
     const p = nextId(t);
-    t.round([propose(UNION, [1, 2, 3], [40, 30, 30], { terms: { jobs: 'union', review: 'independent' } }), accept(RESIDENTS, p), accept(GREENS, p)]);
+    t.round([
+      propose(UNION, [1, 2, 3], [40, 30, 30], { terms: { jobs: 'union', review: 'independent' } }),
+      accept(RESIDENTS, p),
+      accept(GREENS, p),
+    ]);
     const ms = moments(t.record());
     expect(ofKind(ms, 'demand-met')).toEqual([]);
     const [moot] = ofKind(ms, 'demand-moot');
     const { suffix, seats } = creditSuffix(t.record(), moot.seq);
     const nothing = seats.includes(AUTHORITY) ? '' : ', and Authority, which did nothing to meet it, earned no credit';
     pin(ms, 'demand-moot', {
-      round: 1, seats: [1, 2, 3, 0],
+      round: 1,
+      seats: [1, 2, 3, 0],
       text: `Round 1: the winning deal of Union, Residents and Greens, without Authority, puts Union jobs on Jobs in force, so Union's demand on Authority (Union jobs on Jobs) was settled by others; the escalation ended${suffix}${nothing}.`,
     });
     expect(ms.some((m) => /Authority met/.test(m.text))).toBe(false);
@@ -350,28 +443,42 @@ describe('escalation moments', () => {
     t.round([propose(UNION, [0, 1, 2], [50, 25, 25]), accept(AUTHORITY, p), accept(RESIDENTS, p)]);
     const [met] = ofKind(moments(t.record()), 'demand-met');
     expect(met.seats).toEqual([0, 2]);
-    expect(met.text).toMatch(/^Round 1: Authority met Residents' demand \(20% of the next winning deal\) by joining the winning deal that gives Residents 25%; the escalation ended/);
+    expect(met.text).toMatch(
+      /^Round 1: Authority met Residents' demand \(20% of the next winning deal\) by joining the winning deal that gives Residents 25%; the escalation ended/,
+    );
   });
 
   it('tells a ladder that lapsed and one that still stood at the end', () => {
     const t = new Table(smallScenario(), { mode: 'coalition', seed: 7, rounds: 3 });
     t.advance();
     const lapsing = nextId(t);
-    t.act({ type: 'escalate', seat: GREENS, target: AUTHORITY, demand: { kind: 'share', share: 30 } }, { type: 'raise', seat: GREENS, escalation: lapsing });
+    t.act(
+      { type: 'escalate', seat: GREENS, target: AUTHORITY, demand: { kind: 'share', share: 30 } },
+      { type: 'raise', seat: GREENS, escalation: lapsing },
+    );
     t.round();
     t.round();
     const standing = nextId(t);
-    t.act({ type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'concession', points: 3 } }, { type: 'raise', seat: UNION, escalation: standing });
+    t.act(
+      { type: 'escalate', seat: UNION, target: AUTHORITY, demand: { kind: 'concession', points: 3 } },
+      { type: 'raise', seat: UNION, escalation: standing },
+    );
     t.act({ type: 'cosign', seat: RESIDENTS, escalation: standing });
     t.finish();
-    const staged = ofKind(moments(t.record()), 'escalation-staged').map((m) => ({ round: m.round, seats: m.seats, text: m.text }));
+    const staged = ofKind(moments(t.record()), 'escalation-staged').map((m) => ({
+      round: m.round,
+      seats: m.seats,
+      text: m.text,
+    }));
     expect(staged).toEqual([
       {
-        round: 2, seats: [3, 0],
+        round: 2,
+        seats: [3, 0],
         text: "Round 2: Greens' escalation against Authority over 30% of the next winning deal went up stage by stage (public and mobilise in round 1); it lapsed at stage 2 in round 2.",
       },
       {
-        round: 3, seats: [1, 2, 0],
+        round: 3,
+        seats: [1, 2, 0],
         text: "Round 3: Union's escalation against Authority over a concession of 3 points went up stage by stage (public and mobilise in round 3, co-signed by Residents); it still stood at stage 2 (mobilise) when the game ended.",
       },
     ]);
@@ -381,7 +488,8 @@ describe('escalation moments', () => {
     const ms = moments(escalationGame().record());
     // Two seats of four press at stage 4: a full bite, 30 × (1 − 0.5 − 0.5) = 0.
     const cut = pin(ms, 'walk-away-cut', {
-      round: 2, seats: [0, 2, 3],
+      round: 2,
+      seats: [0, 2, 3],
       text: 'Round 2: with no winning deal, Authority got 0 instead of its walk-away of 30: escalation by Residents and Greens had cut it.',
     });
     expect(cut.lesson).toBe('make-non-agreement-costly');
@@ -399,10 +507,22 @@ describe('trust moments', () => {
 
   it('tells a defection on partners who honoured, the retaliation and the forgiveness next round', () => {
     const ms = moments(trustGame().record());
-    pin(ms, 'defection', { round: 4, seats: [0, 1, 2], text: 'Round 4: Authority defected on Union and Residents, who honoured; it lost 12 reputation.' });
+    pin(ms, 'defection', {
+      round: 4,
+      seats: [0, 1, 2],
+      text: 'Round 4: Authority defected on Union and Residents, who honoured; it lost 12 reputation.',
+    });
     // Union's defection in round 5 answers round 4's, so it is told as retaliation, not as a new betrayal.
-    pin(ms, 'retaliation', { round: 5, seats: [1, 0], text: "Round 5: Union answered Authority's defection in kind and defected back." });
-    pin(ms, 'forgiveness', { round: 5, seats: [2, 0], text: 'Round 5: Residents honoured Authority again after being betrayed in round 4, and Authority honoured too.' });
+    pin(ms, 'retaliation', {
+      round: 5,
+      seats: [1, 0],
+      text: "Round 5: Union answered Authority's defection in kind and defected back.",
+    });
+    pin(ms, 'forgiveness', {
+      round: 5,
+      seats: [2, 0],
+      text: 'Round 5: Residents honoured Authority again after being betrayed in round 4, and Authority honoured too.',
+    });
   });
 
   it('tells runs of mutual honour with their final length', () => {
@@ -410,15 +530,27 @@ describe('trust moments', () => {
     // Six pairs honour through round 3; the pairs without the Authority keep going to round 5.
     expect(runs).toHaveLength(6);
     expect(runs.every((m) => m.round === 3)).toBe(true);
-    expect(runs.map((m) => m.seats)).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
-    expect(runs.map((m) => m.text)).toContain('Round 3: Authority and Union honoured each other for a third round in a row; the run lasted three rounds (1–3).');
-    expect(runs.map((m) => m.text)).toContain('Round 3: Union and Residents honoured each other for a third round in a row; the run lasted five rounds (1–5).');
+    expect(runs.map((m) => m.seats)).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(runs.map((m) => m.text)).toContain(
+      'Round 3: Authority and Union honoured each other for a third round in a row; the run lasted three rounds (1–3).',
+    );
+    expect(runs.map((m) => m.text)).toContain(
+      'Round 3: Union and Residents honoured each other for a third round in a row; the run lasted five rounds (1–5).',
+    );
     pinnedKinds.add('honour-run');
   });
 
   it('tells the game ending at a round nobody knew', () => {
     pin(moments(trustGame().record()), 'unknown-end', {
-      round: 5, seats: [],
+      round: 5,
+      seats: [],
       text: 'Round 5: the game ended after five rounds, a number nobody at the table knew in advance (the number of rounds was never shown); in the last round 11 of 12 trust moves were honour.',
     });
     const t = new Table();
@@ -434,7 +566,11 @@ describe('trust moments', () => {
     const t = new Table(smallScenario(), { mode: 'trust', seed: 1, rounds: 1, noise: 1 });
     t.trustRound([defect(UNION, AUTHORITY)]);
     const ms = moments(t.record());
-    const noise = pin(ms, 'noise', { round: 1, seats: [0, 1], text: "Round 1: noise turned Authority's honour toward Union into a defection." });
+    const noise = pin(ms, 'noise', {
+      round: 1,
+      seats: [0, 1],
+      text: "Round 1: noise turned Authority's honour toward Union into a defection.",
+    });
     expect(noise.lesson).toBe('forgiveness-under-noise');
     expect(ofKind(ms, 'defection')).toEqual([]);
   });
@@ -480,7 +616,11 @@ describe('findMoments', () => {
   it('works on a log cut mid-game (live play)', () => {
     const harbour = scenarioById('harbour-development')!;
     const sim = simulate(harbour, rotation(PERSONA_NAMES, harbour.roles.length, 2, 'normal'), 9);
-    const half: GameRecord = { scenario: harbour, config: sim.state.config, log: sim.log.slice(0, Math.floor(sim.log.length / 2)) };
+    const half: GameRecord = {
+      scenario: harbour,
+      config: sim.state.config,
+      log: sim.log.slice(0, Math.floor(sim.log.length / 2)),
+    };
     const full = findMoments({ ...half, log: sim.log });
     const partial = findMoments(half);
     // What happened in the first half is told the same way, except what depends on later rounds.
@@ -491,10 +631,24 @@ describe('findMoments', () => {
 });
 
 describe('topMoments', () => {
-  const m = (seq: number, kind: MomentKind, magnitude: number): Moment => ({ seq, round: 1, kind, seats: [], lesson: 'map-power', text: '', magnitude });
+  const m = (seq: number, kind: MomentKind, magnitude: number): Moment => ({
+    seq,
+    round: 1,
+    kind,
+    seats: [],
+    lesson: 'map-power',
+    text: '',
+    magnitude,
+  });
 
   it('picks the largest, at most two of a kind while others remain, in log order', () => {
-    const all = [m(1, 'defection', 50), m(2, 'defection', 49), m(3, 'defection', 48), m(4, 'coalition-formed', 10), m(5, 'demand-met', 5)];
+    const all = [
+      m(1, 'defection', 50),
+      m(2, 'defection', 49),
+      m(3, 'defection', 48),
+      m(4, 'coalition-formed', 10),
+      m(5, 'demand-met', 5),
+    ];
     expect(topMoments(all, 3).map((x) => x.seq)).toEqual([1, 2, 4]);
     expect(topMoments(all, 5).map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(topMoments(all, 4, 1).map((x) => x.seq)).toEqual([1, 2, 4, 5]);

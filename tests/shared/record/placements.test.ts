@@ -3,11 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { coachNote, standingSentence } from '../../../shared/record/coach';
 import type { LogEntry } from '../../../shared/record/log';
-import { heldBy, placeTable, placementHeadline, shareWords, tableHeadline, type TablePlacements } from '../../../shared/record/placements';
+import {
+  heldBy,
+  placeTable,
+  placementHeadline,
+  shareWords,
+  tableHeadline,
+  type TablePlacements,
+} from '../../../shared/record/placements';
 import { accept, AUTHORITY, nextId, propose, Table, UNION } from './build';
 
 const entry = (actor: number, by: 'human' | 'bot'): LogEntry => ({
-  seq: 0, round: 1, phase: 'negotiate', actor, by, action: { type: 'ready', seat: actor }, reason: null, time: 0,
+  seq: 0,
+  round: 1,
+  phase: 'negotiate',
+  actor,
+  by,
+  action: { type: 'ready', seat: actor },
+  reason: null,
+  time: 0,
 });
 
 describe('heldBy', () => {
@@ -22,15 +36,39 @@ describe('heldBy', () => {
     ['a person who played throughout', [entry(0, 'human')], [], 0, 'person'],
     ['a stand-in bot acted for the seat (the log says by: bot)', [entry(1, 'human'), entry(1, 'bot')], [], 1, 'both'],
     ['a takeover, even before the bot acted', [entry(2, 'human')], [{ seat: 2, kind: 'takeover' }], 2, 'both'],
-    ['a stand-in before the person arrived', [], [{ seat: 2, kind: 'stand-in' }, { seat: 2, kind: 'claimed' }], 2, 'both'],
+    [
+      'a stand-in before the person arrived',
+      [],
+      [
+        { seat: 2, kind: 'stand-in' },
+        { seat: 2, kind: 'claimed' },
+      ],
+      2,
+      'both',
+    ],
     ['a seat nobody ever claimed', [entry(3, 'bot')], [{ seat: 3, kind: 'stand-in' }], 3, 'bot'],
     ['a bot seat', [entry(4, 'bot')], [], 4, 'bot'],
-    ['a person whose seat was only claimed and reclaimed', [entry(0, 'human')], [{ seat: 0, kind: 'claimed' }, { seat: 0, kind: 'reclaimed' }], 0, 'person'],
+    [
+      'a person whose seat was only claimed and reclaimed',
+      [entry(0, 'human')],
+      [
+        { seat: 0, kind: 'claimed' },
+        { seat: 0, kind: 'reclaimed' },
+      ],
+      0,
+      'person',
+    ],
   ] as const)('%s', (_what, log, changes, seat, expected) => {
     expect(heldBy(seats, log, changes)[seat]).toBe(expected);
   });
   it('reads one seat’s entries, not its neighbours’', () => {
-    expect(heldBy(seats, [entry(1, 'bot')], [{ seat: 2, kind: 'takeover' }])).toEqual(['person', 'both', 'both', 'bot', 'bot']);
+    expect(heldBy(seats, [entry(1, 'bot')], [{ seat: 2, kind: 'takeover' }])).toEqual([
+      'person',
+      'both',
+      'both',
+      'bot',
+      'bot',
+    ]);
   });
 });
 
@@ -53,7 +91,10 @@ describe('placeTable', () => {
     // A role the benchmark never saw stands in the middle.
     expect(p.seats[UNION].claimed).toEqual({ value: 0, percentile: 50, median: 0 });
     expect(p.seats.map((s) => [s.roleName, s.heldBy])).toEqual([
-      ['Authority', 'person'], ['Union', 'bot'], ['Residents', 'both'], ['Greens', 'bot'],
+      ['Authority', 'person'],
+      ['Union', 'bot'],
+      ['Residents', 'both'],
+      ['Greens', 'bot'],
     ]);
   });
 
@@ -64,7 +105,11 @@ describe('placeTable', () => {
     t.finish();
     // Union: 47 points a round (30 prize, 7 terms, 10 trust; the accepted deal stands in round 2).
     expect(t.state.seats[UNION].points).toBe(94);
-    const p = placeTable(t.state, { games: 1, roles: { union: { claimed: [36, 38], mutualGain: [] } }, created: [] }, []);
+    const p = placeTable(
+      t.state,
+      { games: 1, roles: { union: { claimed: [36, 38], mutualGain: [] } }, created: [] },
+      [],
+    );
     // Per round: (94 − 2 × walk-away 10) ÷ 2 = 37, between the two reference seats.
     expect(p.seats[UNION].claimed.value).toBe(37);
     expect(p.seats[UNION].claimed.percentile).toBe(50);
@@ -88,8 +133,22 @@ describe('the words of a placement', () => {
     games: 300,
     created: { value: 0.7, percentile: created, median: 0.6 },
     seats: [
-      { seat: 0, roleId: 'authority', roleName: 'Harbour Development Authority', heldBy: 'bot', claimed: { value: 9, percentile: 10, median: 1 }, mutualGain: { value: 9, percentile: 10, median: 1 } },
-      { seat: 1, roleId: 'dockworkers', roleName: "Dockworkers' Union", heldBy: 'person', claimed: { value: 9, percentile: claimed, median: 1 }, mutualGain: { value: 9, percentile: mutualGain, median: 1 } },
+      {
+        seat: 0,
+        roleId: 'authority',
+        roleName: 'Harbour Development Authority',
+        heldBy: 'bot',
+        claimed: { value: 9, percentile: 10, median: 1 },
+        mutualGain: { value: 9, percentile: 10, median: 1 },
+      },
+      {
+        seat: 1,
+        roleId: 'dockworkers',
+        roleName: "Dockworkers' Union",
+        heldBy: 'person',
+        claimed: { value: 9, percentile: claimed, median: 1 },
+        mutualGain: { value: 9, percentile: mutualGain, median: 1 },
+      },
     ],
   });
 
@@ -108,7 +167,9 @@ describe('the words of a placement', () => {
   ])('the coach reads claimed %s and created %s together', (claimed, created, advice) => {
     const sentence = standingSentence(placements(claimed, created, 50), 1);
     expect(sentence).toMatch(
-      new RegExp(`^Per round played, you claimed more than ${claimed} % of Dockworkers' Union players and your table created more than ${created} % of tables, against 300 seeded bot tables of this scenario`),
+      new RegExp(
+        `^Per round played, you claimed more than ${claimed} % of Dockworkers' Union players and your table created more than ${created} % of tables, against 300 seeded bot tables of this scenario`,
+      ),
     );
     expect(sentence).toMatch(advice);
   });
@@ -121,7 +182,9 @@ describe('the coach at the end of the game', () => {
     expect(coachNote(t.record(), UNION, 2).standing).toBeUndefined();
     const note = coachNote(t.record(), UNION, 2, placements);
     expect(note.standing).toBe(standingSentence(placements, UNION));
-    expect(note.standing).toMatch(/^Per round played, you claimed more than 50 % of Union players and your table created less than nearly all tables, against 4 seeded bot tables/);
+    expect(note.standing).toMatch(
+      /^Per round played, you claimed more than 50 % of Union players and your table created less than nearly all tables, against 4 seeded bot tables/,
+    );
     // The rest of the note is the round's, unchanged.
     expect({ ...note, standing: undefined }).toEqual({ ...coachNote(t.record(), UNION, 2), standing: undefined });
   });

@@ -15,7 +15,9 @@ interface V2Record {
   totalRounds: number;
 }
 
-const records = JSON.parse(readFileSync(new URL('./fixtures/rules-v2-records.json', import.meta.url), 'utf8')) as V2Record[];
+const records = JSON.parse(
+  readFileSync(new URL('./fixtures/rules-v2-records.json', import.meta.url), 'utf8'),
+) as V2Record[];
 
 describe('records of rules v2', () => {
   it('name no rules version and use the old scenario format', () => {
@@ -27,16 +29,20 @@ describe('records of rules v2', () => {
     }
     // The coalition games used what changed in v3: escalations at stage 2+, concessions, deals.
     const types = new Set(records.flatMap((r) => r.log.map((e) => e.action.type)));
-    for (const t of ['escalate', 'raise', 'cosign', 'concede', 'propose', 'accept', 'trust']) expect(types).toContain(t);
+    for (const t of ['escalate', 'raise', 'cosign', 'concede', 'propose', 'accept', 'trust'])
+      expect(types).toContain(t);
   });
-  it.each(records.map((r, i) => [i, r] as const))('record %i replays to the points, reputation and length it had', (_i, r) => {
-    const state = replay({ scenario: r.scenario, config: r.config, log: r.log });
-    expect(state.phase).toBe('end');
-    expect(state.config.rules).toBe(2);
-    expect(state.totalRounds).toBe(r.totalRounds);
-    expect(state.seats.map((s) => s.points)).toEqual(r.points);
-    expect(state.seats.map((s) => s.reputation)).toEqual(r.reputation);
-  });
+  it.each(records.map((r, i) => [i, r] as const))(
+    'record %i replays to the points, reputation and length it had',
+    (_i, r) => {
+      const state = replay({ scenario: r.scenario, config: r.config, log: r.log });
+      expect(state.phase).toBe('end');
+      expect(state.config.rules).toBe(2);
+      expect(state.totalRounds).toBe(r.totalRounds);
+      expect(state.seats.map((s) => s.points)).toEqual(r.points);
+      expect(state.seats.map((s) => s.reputation)).toEqual(r.reputation);
+    },
+  );
   it('the same log under rules v3 is a different game (the version matters)', () => {
     const r = records[0];
     let differs = false;

@@ -85,7 +85,12 @@ describe('debriefData', () => {
       d.cooperation.forEach((c, i) => {
         const trust = state.history[i].trust;
         const h = trust.reduce((n, p) => n + (p.moveA === 'honour' ? 1 : 0) + (p.moveB === 'honour' ? 1 : 0), 0);
-        expect(c).toEqual({ round: state.history[i].round, honours: h, moves: trust.length * 2, rate: trust.length > 0 ? h / (trust.length * 2) : null });
+        expect(c).toEqual({
+          round: state.history[i].round,
+          honours: h,
+          moves: trust.length * 2,
+          rate: trust.length > 0 ? h / (trust.length * 2) : null,
+        });
         honours += h;
         moves += trust.length * 2;
       });
@@ -124,7 +129,15 @@ describe('debriefData', () => {
     });
     expect(d.coalitions[1]).toMatchObject({ round: 2, proposalId: null, members: [], terms: null });
     // Authority: 70 from the prize, 2 − 2 = 0 from the terms, 20 from defecting on an honouring partner (T 4 × stake 5).
-    expect(d.income[0][AUTHORITY]).toEqual({ seat: 0, prize: 70, walkAway: 0, values: 0, trust: 20, concessions: 0, escalation: 0 });
+    expect(d.income[0][AUTHORITY]).toEqual({
+      seat: 0,
+      prize: 70,
+      walkAway: 0,
+      values: 0,
+      trust: 20,
+      concessions: 0,
+      escalation: 0,
+    });
     expect(d.points[0][AUTHORITY]).toBe(90);
     expect(d.income[1][AUTHORITY].walkAway).toBe(30);
     expect(d.audit).toEqual([]);
@@ -140,7 +153,17 @@ describe('toCsv', () => {
     expect(rows).toHaveLength(record.log.length + 1);
     record.log.forEach((e, i) => {
       const r = rows[i + 1];
-      expect(r).toEqual([String(e.seq), String(e.round), e.phase, String(e.actor), e.by, e.action.type, JSON.stringify(e.action), e.reason ?? '', String(e.time)]);
+      expect(r).toEqual([
+        String(e.seq),
+        String(e.round),
+        e.phase,
+        String(e.actor),
+        e.by,
+        e.action.type,
+        JSON.stringify(e.action),
+        e.reason ?? '',
+        String(e.time),
+      ]);
       expect(JSON.parse(r[6])).toEqual(e.action);
     });
   });
@@ -148,7 +171,11 @@ describe('toCsv', () => {
   it('quotes commas, quotes and line breaks in rationales and reasons', () => {
     const t = new Table();
     t.advance();
-    t.actBy({ type: 'chat', seat: UNION, to: null, text: 'We want "union jobs", not\nlocal hiring, OK?' }, 'bot', 'said: "jobs, jobs"\r\nand more');
+    t.actBy(
+      { type: 'chat', seat: UNION, to: null, text: 'We want "union jobs", not\nlocal hiring, OK?' },
+      'bot',
+      'said: "jobs, jobs"\r\nand more',
+    );
     t.actBy({ type: 'chat', seat: AUTHORITY, to: null, text: 'plain' }, 'bot', '=HYPERLINK("http://x")');
     t.actBy({ type: 'chat', seat: AUTHORITY, to: null, text: 'again' }, 'bot', ' padded ');
     const csv = toCsv(t.record());
@@ -156,7 +183,12 @@ describe('toCsv', () => {
     expect(lines[1]).toBe(`0,0,prepare,system,human,advance,"{""type"":""advance""}",,${t.log[0].time}`);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(5);
-    expect(JSON.parse(rows[2][6])).toEqual({ type: 'chat', seat: UNION, to: null, text: 'We want "union jobs", not\nlocal hiring, OK?' });
+    expect(JSON.parse(rows[2][6])).toEqual({
+      type: 'chat',
+      seat: UNION,
+      to: null,
+      text: 'We want "union jobs", not\nlocal hiring, OK?',
+    });
     expect(rows[2][7]).toBe('said: "jobs, jobs"\r\nand more');
     // A reason a spreadsheet would run as a formula is defused.
     expect(rows[3][7]).toBe('\'=HYPERLINK("http://x")');

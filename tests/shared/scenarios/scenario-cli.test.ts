@@ -9,7 +9,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'leverage-scenario-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'scripts/scenario.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+  const r = spawnSync('npx', ['tsx', 'scripts/scenario.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -2,12 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  builtInScenarios,
-  isScenarioId,
-  SCENARIO_IDS,
-  scenarioById,
-} from '../../../shared/scenarios';
+import { builtInScenarios, isScenarioId, SCENARIO_IDS, scenarioById } from '../../../shared/scenarios';
 import {
   assertScenario,
   formatPath,
@@ -37,7 +32,10 @@ function problemsOf(input: unknown): ScenarioProblem[] {
 
 describe('shipped scenarios', () => {
   it('ships exactly the six files of DESIGN 7', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
     expect(files).toEqual([...SCENARIO_IDS].sort());
     expect(builtInScenarios.map((s) => s.id)).toEqual([...SCENARIO_IDS]);
   });
@@ -101,12 +99,37 @@ const ID_SENTENCE =
   'must be 1–40 lowercase letters, digits, hyphens or underscores, starting with a letter or digit (e.g. "harbour-development")';
 
 const cases: Case[] = [
-  ['a negative power', (s) => (s.roles[2].power = -3), { path: 'roles[2].power', message: 'must be a positive integer' }, true],
-  ['a fractional power', (s) => (s.roles[2].power = 2.5), { path: 'roles[2].power', message: 'must be a positive integer' }, true],
-  ['a power given as text', (s) => (s.roles[2].power = '18'), { path: 'roles[2].power', message: 'must be a positive integer' }, true],
-  ['a zero power', (s) => (s.roles[4].power = 0), { path: 'roles[4].power', message: 'must be a positive integer' }, true],
+  [
+    'a negative power',
+    (s) => (s.roles[2].power = -3),
+    { path: 'roles[2].power', message: 'must be a positive integer' },
+    true,
+  ],
+  [
+    'a fractional power',
+    (s) => (s.roles[2].power = 2.5),
+    { path: 'roles[2].power', message: 'must be a positive integer' },
+    true,
+  ],
+  [
+    'a power given as text',
+    (s) => (s.roles[2].power = '18'),
+    { path: 'roles[2].power', message: 'must be a positive integer' },
+    true,
+  ],
+  [
+    'a zero power',
+    (s) => (s.roles[4].power = 0),
+    { path: 'roles[4].power', message: 'must be a positive integer' },
+    true,
+  ],
   ['a missing power', (s) => delete s.roles[0].power, { path: 'roles[0].power', message: 'is missing' }, true],
-  ['a quota of exactly half the power', (s) => (s.quota = 50), { path: 'quota', message: 'must be more than half of the total power (50)' }, true],
+  [
+    'a quota of exactly half the power',
+    (s) => (s.quota = 50),
+    { path: 'quota', message: 'must be more than half of the total power (50)' },
+    true,
+  ],
   [
     'a quota below half of a larger total',
     (s) => (s.roles[0].power = 59),
@@ -125,7 +148,12 @@ const cases: Case[] = [
     { path: 'quota', message: 'must not be more than the total power (100), or no deal could ever win' },
     true,
   ],
-  ['a zero quota', (s) => (s.quota = 0), { path: 'quota', message: 'must be a number greater than zero (the power a winning deal needs)' }, true],
+  [
+    'a zero quota',
+    (s) => (s.quota = 0),
+    { path: 'quota', message: 'must be a number greater than zero (the power a winning deal needs)' },
+    true,
+  ],
   [
     'a missing option value',
     (s) => delete s.roles[1].values.jobs.union,
@@ -135,19 +163,28 @@ const cases: Case[] = [
   [
     'a missing issue in the values',
     (s) => delete s.roles[1].values.review,
-    { path: 'roles[1].values.review', message: 'is missing — every role needs a value for every option of every issue' },
+    {
+      path: 'roles[1].values.review',
+      message: 'is missing — every role needs a value for every option of every issue',
+    },
     true,
   ],
   [
     'an unknown issue in the values',
     (s) => (s.roles[0].values.jobz = { none: 1 }),
-    { path: 'roles[0].values.jobz', message: 'is not an issue of this scenario (the issues are: jobs, housing, review, waterfront)' },
+    {
+      path: 'roles[0].values.jobz',
+      message: 'is not an issue of this scenario (the issues are: jobs, housing, review, waterfront)',
+    },
     true,
   ],
   [
     'an unknown option in the values',
     (s) => (s.roles[0].values.jobs.unoin = 3),
-    { path: 'roles[0].values.jobs.unoin', message: 'is not an option of issue "jobs" (the options are: none, local, union)' },
+    {
+      path: 'roles[0].values.jobs.unoin',
+      message: 'is not an option of issue "jobs" (the options are: none, local, union)',
+    },
     true,
   ],
   [
@@ -177,12 +214,25 @@ const cases: Case[] = [
   [
     'a duplicate option id',
     (s) => (s.issues[0].options[2].id = 'none'),
-    { path: 'issues[0].options[2].id', message: '"none" is already the id of issues[0].options[0] — ids must be unique within an issue' },
+    {
+      path: 'issues[0].options[2].id',
+      message: '"none" is already the id of issues[0].options[0] — ids must be unique within an issue',
+    },
     false,
   ],
   ['a badly formed scenario id', (s) => (s.id = 'Harbour Development'), { path: 'id', message: ID_SENTENCE }, true],
-  ['a badly formed role id', (s) => (s.roles[2].id = 'the traders'), { path: 'roles[2].id', message: ID_SENTENCE }, true],
-  ['two roles', (s) => (s.roles = s.roles.slice(0, 2)), { path: 'roles', message: 'must have between 3 and 8 roles (it has 2)' }, false],
+  [
+    'a badly formed role id',
+    (s) => (s.roles[2].id = 'the traders'),
+    { path: 'roles[2].id', message: ID_SENTENCE },
+    true,
+  ],
+  [
+    'two roles',
+    (s) => (s.roles = s.roles.slice(0, 2)),
+    { path: 'roles', message: 'must have between 3 and 8 roles (it has 2)' },
+    false,
+  ],
   [
     'nine roles',
     (s) => {
@@ -216,10 +266,30 @@ const cases: Case[] = [
     false,
   ],
   ['roles that are not a list', (s) => (s.roles = {}), { path: 'roles', message: 'must be a list of roles' }, true],
-  ['a role that is not an object', (s) => (s.roles[2] = 'traders'), { path: 'roles[2]', message: 'must be an object describing a role' }, true],
-  ['an option without a name', (s) => delete s.issues[1].options[0].name, { path: 'issues[1].options[0].name', message: 'is missing' }, true],
-  ['rounds.min above rounds.max', (s) => (s.rounds = { min: 9, max: 6 }), { path: 'rounds.min', message: 'must not be more than rounds.max (6)' }, true],
-  ['zero rounds', (s) => (s.rounds.min = 0), { path: 'rounds.min', message: 'must be a whole number of at least 1' }, true],
+  [
+    'a role that is not an object',
+    (s) => (s.roles[2] = 'traders'),
+    { path: 'roles[2]', message: 'must be an object describing a role' },
+    true,
+  ],
+  [
+    'an option without a name',
+    (s) => delete s.issues[1].options[0].name,
+    { path: 'issues[1].options[0].name', message: 'is missing' },
+    true,
+  ],
+  [
+    'rounds.min above rounds.max',
+    (s) => (s.rounds = { min: 9, max: 6 }),
+    { path: 'rounds.min', message: 'must not be more than rounds.max (6)' },
+    true,
+  ],
+  [
+    'zero rounds',
+    (s) => (s.rounds.min = 0),
+    { path: 'rounds.min', message: 'must be a whole number of at least 1' },
+    true,
+  ],
   [
     'payoffs that are not a dilemma (P = R)',
     (s) => (s.trust.payoffs.P = 2),
@@ -231,26 +301,58 @@ const cases: Case[] = [
     (s) => (s.trust.payoffs.T = 6),
     {
       path: 'trust.payoffs',
-      message: 'must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = 4, T + S = 5)',
+      message:
+        'must make honouring each other pay more than taking turns to defect, 2R > T + S (here 2R = 4, T + S = 5)',
     },
     true,
   ],
   [
     'a cap on rounds that games often reach (the last round would be known)',
     (s) => (s.rounds = { min: 6, continue: 0.8, max: 9 }),
-    { path: 'rounds.max', message: 'is reached in 51% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 6, at least 17)' },
+    {
+      path: 'rounds.max',
+      message:
+        'is reached in 51% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 6, at least 17)',
+    },
     true,
   ],
   [
     'a fixed length (min = max)',
     (s) => (s.rounds = { min: 8, continue: 0.8, max: 8 }),
-    { path: 'rounds.max', message: 'is reached in 100% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 8, at least 19)' },
+    {
+      path: 'rounds.max',
+      message:
+        'is reached in 100% of games, so players could learn which round is the last; raise it so at most 10% reach it (with continue 0.8 and min 8, at least 19)',
+    },
     true,
   ],
-  ['a continuation chance above 0.95', (s) => (s.rounds.continue = 1), { path: 'rounds.continue', message: 'must be a chance between 0 and 0.95 that each round after the minimum is followed by another' }, true],
-  ['a zero stake', (s) => (s.trust.stake = 0), { path: 'trust.stake', message: 'must be a number greater than zero' }, true],
-  ['a zero negotiate phase', (s) => (s.durations.negotiate = 0), { path: 'durations.negotiate', message: 'must be a number of seconds greater than zero' }, true],
-  ['a negative trust phase', (s) => (s.durations.trust = -20), { path: 'durations.trust', message: 'must be a number of seconds greater than zero' }, true],
+  [
+    'a continuation chance above 0.95',
+    (s) => (s.rounds.continue = 1),
+    {
+      path: 'rounds.continue',
+      message: 'must be a chance between 0 and 0.95 that each round after the minimum is followed by another',
+    },
+    true,
+  ],
+  [
+    'a zero stake',
+    (s) => (s.trust.stake = 0),
+    { path: 'trust.stake', message: 'must be a number greater than zero' },
+    true,
+  ],
+  [
+    'a zero negotiate phase',
+    (s) => (s.durations.negotiate = 0),
+    { path: 'durations.negotiate', message: 'must be a number of seconds greater than zero' },
+    true,
+  ],
+  [
+    'a negative trust phase',
+    (s) => (s.durations.trust = -20),
+    { path: 'durations.trust', message: 'must be a number of seconds greater than zero' },
+    true,
+  ],
   [
     'a misspelt top-level field',
     (s) => {
@@ -260,7 +362,12 @@ const cases: Case[] = [
     { path: 'debreif', message: 'is not a known field — did you mean "debrief"?' },
     false,
   ],
-  ['an unknown top-level field', (s) => (s.colour = 'blue'), { path: 'colour', message: 'is not a known field — check the spelling' }, true],
+  [
+    'an unknown top-level field',
+    (s) => (s.colour = 'blue'),
+    { path: 'colour', message: 'is not a known field — check the spelling' },
+    true,
+  ],
   [
     'a misspelt role field',
     (s) => {
@@ -271,11 +378,19 @@ const cases: Case[] = [
     false,
   ],
   ['a missing prize', (s) => delete s.prize, { path: 'prize', message: 'is missing' }, true],
-  ['a veto that is not a boolean', (s) => (s.roles[0].veto = 'yes'), { path: 'roles[0].veto', message: 'must be true or false' }, true],
+  [
+    'a veto that is not a boolean',
+    (s) => (s.roles[0].veto = 'yes'),
+    { path: 'roles[0].veto', message: 'must be true or false' },
+    true,
+  ],
   [
     'a negative walk-away',
     (s) => (s.roles[3].walkAway = -1),
-    { path: 'roles[3].walkAway', message: 'must be a number of zero or more (points per round outside the winning deal)' },
+    {
+      path: 'roles[3].walkAway',
+      message: 'must be a number of zero or more (points per round outside the winning deal)',
+    },
     true,
   ],
   ['a blank name', (s) => (s.name = '   '), { path: 'name', message: 'must not be empty' }, true],
@@ -291,21 +406,40 @@ const cases: Case[] = [
     { path: 'debrief', message: 'is too long: at most 8000 characters, it has 8001' },
     true,
   ],
-  ['a drop above 1', (s) => (s.escalation.mobiliseDrop = 1.5), { path: 'escalation.mobiliseDrop', message: 'must be a number between 0 and 1' }, true],
+  [
+    'a drop above 1',
+    (s) => (s.escalation.mobiliseDrop = 1.5),
+    { path: 'escalation.mobiliseDrop', message: 'must be a number between 0 and 1' },
+    true,
+  ],
   [
     'three stage costs',
     (s) => (s.escalation.stageCost = [2, 4, 6]),
-    { path: 'escalation.stageCost', message: 'must be a list of four costs of zero or more: [public, mobilise, complaint, action]' },
+    {
+      path: 'escalation.stageCost',
+      message: 'must be a list of four costs of zero or more: [public, mobilise, complaint, action]',
+    },
     true,
   ],
-  ['a negative stage cost', (s) => (s.escalation.stageCost[2] = -6), { path: 'escalation.stageCost[2]', message: 'must be a number of zero or more' }, true],
-  ['a reputation start above 100', (s) => (s.reputation.start = 150), { path: 'reputation.start', message: 'must be a number between 0 and 100' }, true],
+  [
+    'a negative stage cost',
+    (s) => (s.escalation.stageCost[2] = -6),
+    { path: 'escalation.stageCost[2]', message: 'must be a number of zero or more' },
+    true,
+  ],
+  [
+    'a reputation start above 100',
+    (s) => (s.reputation.start = 150),
+    { path: 'reputation.start', message: 'must be a number between 0 and 100' },
+    true,
+  ],
   [
     'a public refusal that costs more than silence',
     (s) => (s.reputation.refuseDemand = 9),
     {
       path: 'reputation.refuseDemand',
-      message: 'must not be more than reputation.ignoreDemand (8): refusing a demand in public costs less than ignoring it',
+      message:
+        'must not be more than reputation.ignoreDemand (8): refusing a demand in public costs less than ignoring it',
     },
     true,
   ],
@@ -354,7 +488,10 @@ describe('broken scenario files', () => {
       { path: 'roles[2].name', message: 'must not be empty' },
       { path: 'quota', message: 'must not be more than the total power (100), or no deal could ever win' },
       { path: 'rounds.min', message: 'must not be more than rounds.max (6)' },
-      { path: 'trust.payoffs', message: "must form a prisoner's dilemma, with T > R > P > S (here T 4, R 2, P 4, S -1)" },
+      {
+        path: 'trust.payoffs',
+        message: "must form a prisoner's dilemma, with T > R > P > S (here T 4, R 2, P 4, S -1)",
+      },
       { path: 'durations.trust', message: 'must be a number of seconds greater than zero' },
       { path: 'colour', message: 'is not a known field — check the spelling' },
     ]);
@@ -363,7 +500,19 @@ describe('broken scenario files', () => {
   it('reports every missing field of an empty object', () => {
     const paths = problemsOf({}).map((p) => p.path);
     expect(paths).toEqual([
-      'id', 'name', 'summary', 'roles', 'issues', 'quota', 'prize', 'rounds', 'trust', 'escalation', 'reputation', 'durations', 'debrief',
+      'id',
+      'name',
+      'summary',
+      'roles',
+      'issues',
+      'quota',
+      'prize',
+      'rounds',
+      'trust',
+      'escalation',
+      'reputation',
+      'durations',
+      'debrief',
     ]);
     expect(problemsOf({}).every((p) => p.message === 'is missing')).toBe(true);
   });
@@ -387,7 +536,9 @@ describe('formatting', () => {
       { path: 'roles[2].power', message: 'must be a positive integer' },
       { path: 'quota', message: 'must be more than half of the total power (62)' },
     ]);
-    expect(text).toBe('roles[2].power: must be a positive integer\nquota: must be more than half of the total power (62)');
+    expect(text).toBe(
+      'roles[2].power: must be a positive integer\nquota: must be more than half of the total power (62)',
+    );
   });
 
   it('throws a ScenarioError listing every problem from assertScenario', () => {

@@ -147,7 +147,9 @@ describe.each(cases)('%s', (_id, s) => {
   it('gives roles different first priorities, and someone values an option negatively', () => {
     const tops = new Set(s.roles.map((_r, i) => topIssue(s, i)));
     expect(tops.size).toBeGreaterThanOrEqual(Math.min(3, s.issues.length));
-    const negative = s.roles.some((r) => Object.values(r.values).some((byOption) => Object.values(byOption).some((v) => v < 0)));
+    const negative = s.roles.some((r) =>
+      Object.values(r.values).some((byOption) => Object.values(byOption).some((v) => v < 0)),
+    );
     expect(negative).toBe(true);
   });
 
@@ -198,20 +200,27 @@ describe.each(cases)('%s', (_id, s) => {
     let g = apply1(createGame(s, { mode: 'coalition', seed: 1, rounds: 8 }), { type: 'advance' });
     g = apply1(g, { type: 'propose', seat: strong, members, split, terms });
     for (const m of members) if (m !== strong) g = apply1(g, { type: 'accept', seat: m, proposal: g.proposals[0].id });
-    for (const w of weak) g = apply1(g, { type: 'escalate', seat: w, target: strong, demand: { kind: 'share', share: 10 } });
+    for (const w of weak)
+      g = apply1(g, { type: 'escalate', seat: w, target: strong, demand: { kind: 'share', share: 10 } });
     const ids = () => g.escalations.map((e) => e.id);
     for (let stage = 2; stage <= 4; stage++) {
       g = nextRound(g);
       for (const e of g.escalations) g = apply1(g, { type: 'raise', seat: e.escalator, escalation: e.id });
-      if (stage === 2) for (const e of g.escalations) for (const w of weak) if (w !== e.escalator) g = apply1(g, { type: 'cosign', seat: w, escalation: e.id });
+      if (stage === 2)
+        for (const e of g.escalations)
+          for (const w of weak) if (w !== e.escalator) g = apply1(g, { type: 'cosign', seat: w, escalation: e.id });
     }
     expect(ids()).toHaveLength(weak.length);
     expect(g.escalations.every((e) => e.stage === 4)).toBe(true);
     // Round 5 under action: refuse, or meet the demands.
     const before = nextRound(g);
-    const refused = finishRound(apply1(before, { type: 'refuse', seat: strong, escalation: before.escalations[0].id, rationale: 'No.' }));
+    const refused = finishRound(
+      apply1(before, { type: 'refuse', seat: strong, escalation: before.escalations[0].id, rationale: 'No.' }),
+    );
     const enlarged = [...members, ...weak].sort((a, b) => a - b);
-    const newSplit = enlarged.map((m) => (m === strong ? split[members.indexOf(strong)] - 10 * weak.length : weak.includes(m) ? 10 : 15));
+    const newSplit = enlarged.map((m) =>
+      m === strong ? split[members.indexOf(strong)] - 10 * weak.length : weak.includes(m) ? 10 : 15,
+    );
     let met = apply1(before, { type: 'propose', seat: strong, members: enlarged, split: newSplit, terms });
     const id = met.proposals.find((p) => p.proposer === strong)!.id;
     for (const m of enlarged) if (m !== strong) met = apply1(met, { type: 'accept', seat: m, proposal: id });

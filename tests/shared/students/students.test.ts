@@ -16,17 +16,20 @@ function placed(s: Scenario, name: StudentName, g: number): number[] {
 }
 
 describe('scripted students', () => {
-  it.each(builtInScenarios.map((s) => [s.id, s] as const))('play whole games of %s without a refused action (but the probe of a second point demand)', (_id, s) => {
-    for (const name of STUDENT_NAMES) {
-      for (let g = 0; g < 3; g++) {
-        const seats = placed(s, name, g);
-        const r = simulate(s, withSeats(roster(s, g), seats, student(name)), CLAIM_SEED + g);
-        expect(r.state.phase).toBe('end');
-        const refused = r.refusals.filter((x) => !(name === 'point-pump' && x.code === 'demand-used'));
-        expect(refused, `${name} in ${s.id}`).toEqual([]);
+  it.each(builtInScenarios.map((s) => [s.id, s] as const))(
+    'play whole games of %s without a refused action (but the probe of a second point demand)',
+    (_id, s) => {
+      for (const name of STUDENT_NAMES) {
+        for (let g = 0; g < 3; g++) {
+          const seats = placed(s, name, g);
+          const r = simulate(s, withSeats(roster(s, g), seats, student(name)), CLAIM_SEED + g);
+          expect(r.state.phase).toBe('end');
+          const refused = r.refusals.filter((x) => !(name === 'point-pump' && x.code === 'demand-used'));
+          expect(refused, `${name} in ${s.id}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   const harbour = builtInScenarios[0];
   const play = (name: StudentName, g = 0, scenario = harbour) => {
@@ -64,7 +67,14 @@ describe('scripted students', () => {
       const a = e.action as Extract<typeof e.action, { type: 'propose' }>;
       const own = a.split[a.members.indexOf(seats[0])];
       expect(Math.max(...a.split)).toBe(own);
-      for (const m of a.members) if (m !== seats[0]) expect(isWinningSet(harbour, a.members.filter((x) => x !== m))).toBe(false);
+      for (const m of a.members)
+        if (m !== seats[0])
+          expect(
+            isWinningSet(
+              harbour,
+              a.members.filter((x) => x !== m),
+            ),
+          ).toBe(false);
     }
   });
   it('the side-deal pair deals only with each other, and under rules v3 earns no trust from a deal that cannot win', () => {
@@ -82,13 +92,17 @@ describe('scripted students', () => {
     for (const h of r.state.history) for (const s of seats) expect(h.income[s].trust).toBe(0);
   });
   it('the always-defect student defects in every trust move it makes', () => {
-    const moves = [0, 1, 2, 3, 4, 5].flatMap((g) => play('always-defect', g).mine).filter((e) => e.action.type === 'trust');
+    const moves = [0, 1, 2, 3, 4, 5]
+      .flatMap((g) => play('always-defect', g).mine)
+      .filter((e) => e.action.type === 'trust');
     expect(moves.length).toBeGreaterThan(0);
     expect(moves.every((e) => e.action.type === 'trust' && e.action.move === 'defect')).toBe(true);
   });
   it('weak seats escalating together go public, co-sign each other and raise one stage a round', () => {
     const s = builtInScenarios.find((x) => x.id === 'river-dam')!;
-    const mine = [0, 1, 2, 3, 4].flatMap((g) => play('weak-escalator', g, s).mine.map((e) => ({ ...e, round: e.round + 100 * g })));
+    const mine = [0, 1, 2, 3, 4].flatMap((g) =>
+      play('weak-escalator', g, s).mine.map((e) => ({ ...e, round: e.round + 100 * g })),
+    );
     const kinds = mine.map((e) => e.action.type);
     expect(kinds).toContain('escalate');
     expect(kinds).toContain('cosign');

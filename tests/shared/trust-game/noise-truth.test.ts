@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES, type StrategyName } from '../../../shared/bots/strategies';
 import { trustTournament, type RankingEntry } from '../../../shared/bots/tournament';
 import { COOPERATION_FINDING, LESSONS, NOISE_FINDING } from '../../../shared/record/lessons';
-import { FINDINGS_REPETITIONS, FINDINGS_SEED, findingSentence, FORGIVING, horizonSentence, lengthChances, OFFERED_NOISE } from '../../../shared/trust-game/findings';
+import {
+  FINDINGS_REPETITIONS,
+  FINDINGS_SEED,
+  findingSentence,
+  FORGIVING,
+  horizonSentence,
+  lengthChances,
+  OFFERED_NOISE,
+} from '../../../shared/trust-game/findings';
 import { STRATEGY_LESSONS } from '../../../shared/trust-game/reveal';
 import { AXELROD_PAYOFFS, TRUST_ROUNDS } from '../../../shared/trust-game/scenario';
 import { STRATEGY_TITLES } from '../../../shared/trust-game/words';
@@ -16,7 +24,17 @@ const cache = new Map<string, RankingEntry[]>();
 function tournament(noise: number, turns: number): RankingEntry[] {
   const key = `${noise}|${turns}`;
   if (!cache.has(key)) {
-    cache.set(key, trustTournament({ strategies: STRATEGY_NAMES, turns, repetitions: FINDINGS_REPETITIONS, noise, seed: FINDINGS_SEED, payoffs: AXELROD_PAYOFFS }).ranking);
+    cache.set(
+      key,
+      trustTournament({
+        strategies: STRATEGY_NAMES,
+        turns,
+        repetitions: FINDINGS_REPETITIONS,
+        noise,
+        seed: FINDINGS_SEED,
+        payoffs: AXELROD_PAYOFFS,
+      }).ranking,
+    );
   }
   return cache.get(key)!;
 }
@@ -33,16 +51,21 @@ describe('the tournament the sentences rest on', () => {
 });
 
 describe('computed sentences say what the tournament shows', () => {
-  it.each(OFFERED_NOISE.flatMap((noise) => GAME_LENGTHS.map((turns) => [noise, turns] as const)))('at %s noise and %s rounds', (noise, turns) => {
-    const ranking = tournament(noise, turns);
-    const text = findingSentence(noise, turns, ['generous-tit-for-tat', 'tit-for-two-tats']);
-    expect(text).toContain(`at ${turns} rounds with ${noise === 0 ? 'no noise' : `${noise * 100} % noise`} (${FINDINGS_REPETITIONS} repetitions), ${STRATEGY_TITLES[ranking[0].strategy]} scores most`);
-    expect(text).toContain(`ahead of ${STRATEGY_TITLES[ranking[1].strategy]}`);
-    for (const s of FORGIVING) {
-      const rank = ranking.find((e) => e.strategy === s)!.rank;
-      if (rank > 3) expect(text).toMatch(new RegExp(`${STRATEGY_TITLES[s]} ranks ${rank}(st|nd|rd|th)`));
-    }
-  });
+  it.each(OFFERED_NOISE.flatMap((noise) => GAME_LENGTHS.map((turns) => [noise, turns] as const)))(
+    'at %s noise and %s rounds',
+    (noise, turns) => {
+      const ranking = tournament(noise, turns);
+      const text = findingSentence(noise, turns, ['generous-tit-for-tat', 'tit-for-two-tats']);
+      expect(text).toContain(
+        `at ${turns} rounds with ${noise === 0 ? 'no noise' : `${noise * 100} % noise`} (${FINDINGS_REPETITIONS} repetitions), ${STRATEGY_TITLES[ranking[0].strategy]} scores most`,
+      );
+      expect(text).toContain(`ahead of ${STRATEGY_TITLES[ranking[1].strategy]}`);
+      for (const s of FORGIVING) {
+        const rank = ranking.find((e) => e.strategy === s)!.rank;
+        if (rank > 3) expect(text).toMatch(new RegExp(`${STRATEGY_TITLES[s]} ranks ${rank}(st|nd|rd|th)`));
+      }
+    },
+  );
 
   it.each(OFFERED_NOISE.flatMap((noise) => (['standard', 'short'] as const).map((length) => [noise, length] as const)))(
     'over the hidden horizon at %s noise, %s game',
@@ -52,13 +75,15 @@ describe('computed sentences say what the tournament shows', () => {
       const total = new Map<StrategyName, number>(STRATEGY_NAMES.map((s) => [s, 0]));
       for (const { turns, chance } of lengthChances(rounds)) {
         if (chance < 1e-4) continue;
-        for (const e of tournament(noise, turns)) total.set(e.strategy, total.get(e.strategy)! + chance * turns * e.meanScorePerTurn);
+        for (const e of tournament(noise, turns))
+          total.set(e.strategy, total.get(e.strategy)! + chance * turns * e.meanScorePerTurn);
       }
       const order = [...total.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
       const text = horizonSentence(noise, rounds);
       expect(text).toContain(`${STRATEGY_TITLES[order[0]]} earns most in the tournament of all 13 strategies`);
       expect(text).toContain(`ahead of ${STRATEGY_TITLES[order[1]]}`);
-      for (const s of FORGIVING) expect(text).toMatch(new RegExp(`${STRATEGY_TITLES[s]} ranks ${order.indexOf(s) + 1}(st|nd|rd|th)`));
+      for (const s of FORGIVING)
+        expect(text).toMatch(new RegExp(`${STRATEGY_TITLES[s]} ranks ${order.indexOf(s) + 1}(st|nd|rd|th)`));
       // No minimum or cap: players are told only about how long a game lasts (DESIGN 2).
       expect(text).not.toMatch(new RegExp(`\\b(${rounds.min}|${rounds.max}) rounds`));
     },
@@ -75,7 +100,8 @@ describe('the lessons’ fixed sentences hold in the tournament', () => {
 
   it('no forgiving strategy scores most at 4 to 12 rounds at any offered noise', () => {
     expect(LESSONS['forgiveness-under-noise'].text).toContain(NOISE_FINDING);
-    for (const noise of OFFERED_NOISE) for (const turns of lengths(4, 12)) expect(FORGIVING).not.toContain(leader(noise, turns));
+    for (const noise of OFFERED_NOISE)
+      for (const turns of lengths(4, 12)) expect(FORGIVING).not.toContain(leader(noise, turns));
   });
 
   it('tells each strategy by its mechanism, never by a ranking', () => {
@@ -87,7 +113,8 @@ describe('the lessons’ fixed sentences hold in the tournament', () => {
  * Words that claim a strategy or a way of playing does well: such a sentence must come from the
  * tournament (findings.ts) or be one of the vetted sentences below.
  */
-const RANKING_CLAIM = /\b(wins?|winning|scores? most|earns? (the )?most|does (well|better|best)|do (well|better|best)|strong(est)?|tends? to (earn|win)|beats?|succeeds?)\b/i;
+const RANKING_CLAIM =
+  /\b(wins?|winning|scores? most|earns? (the )?most|does (well|better|best)|do (well|better|best)|strong(est)?|tends? to (earn|win)|beats?|succeeds?)\b/i;
 const TOPIC = /(forgiv|nois[ey]|tit-for|strateg|defector|alternator|grudger|generous|reciproc)/i;
 
 /** Every shipped file whose text talks to players about trust, noise or strategies. */
@@ -113,9 +140,11 @@ const VETTED: Record<string, string> = {
   'scores most (': 'findingSentence: the leader of the replayed tournament (checked above)',
   'scores most in the tournament': 'a computed sentence (checked above)',
   'earns most in the tournament': 'horizonSentence: the leader over the horizon (checked above)',
-  'tit-for-tat (honour first, answer a defection, then forgive) scores most in games of 7 to 12 rounds': 'COOPERATION_FINDING (checked above)',
+  'tit-for-tat (honour first, answer a defection, then forgive) scores most in games of 7 to 12 rounds':
+    'COOPERATION_FINDING (checked above)',
   'neither forgiving strategy (generous tit-for-tat, tit-for-two-tats) scores most': 'NOISE_FINDING (checked above)',
-  '${Title(mostWins.strategy)} won the most (': 'the explorable: read off the measured result (tests/client/explore.test.ts)',
+  '${Title(mostWins.strategy)} won the most (':
+    'the explorable: read off the measured result (tests/client/explore.test.ts)',
 };
 
 function literals(source: string): string[] {

@@ -5,7 +5,13 @@ import { simulate } from '../../../shared/bots/simulate';
 import { STRATEGY_NAMES, type StrategyName } from '../../../shared/bots/strategies';
 import type { RevealedTrustPair, TrustMove } from '../../../shared/engine/types';
 import { viewFor } from '../../../shared/engine/view';
-import { fit, gradeGuess, honourProbability, pairingsOf, practiceStrategies } from '../../../shared/trust-game/practice';
+import {
+  fit,
+  gradeGuess,
+  honourProbability,
+  pairingsOf,
+  practiceStrategies,
+} from '../../../shared/trust-game/practice';
 import { AXELROD_PAYOFFS, trustGameScenario } from '../../../shared/trust-game/scenario';
 
 const H: TrustMove = 'honour';
@@ -13,7 +19,10 @@ const D: TrustMove = 'defect';
 
 /** Rounds of a two-seat game from each side's moves as played: the bot is seat 1, the player seat 0. */
 function rounds(player: TrustMove[], bot: TrustMove[]): { round: number; trust: RevealedTrustPair[] }[] {
-  return player.map((m, i) => ({ round: i + 1, trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] }] }));
+  return player.map((m, i) => ({
+    round: i + 1,
+    trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] }],
+  }));
 }
 
 describe('practiceStrategies', () => {
@@ -55,7 +64,15 @@ describe('gradeGuess', () => {
     expect(gradeGuess(1, 'tit-for-tat', 'tit-for-tat', seen, 0, AXELROD_PAYOFFS).grade).toBe('right');
     const cooperator = gradeGuess(1, 'tit-for-tat', 'always-cooperate', seen, 0, AXELROD_PAYOFFS);
     expect(cooperator.grade).toBe('consistent');
-    expect(cooperator.alsoConsistent).toEqual(expect.arrayContaining(['always-cooperate', 'grudger', 'tit-for-two-tats', 'generous-tit-for-tat', 'win-stay-lose-shift']));
+    expect(cooperator.alsoConsistent).toEqual(
+      expect.arrayContaining([
+        'always-cooperate',
+        'grudger',
+        'tit-for-two-tats',
+        'generous-tit-for-tat',
+        'win-stay-lose-shift',
+      ]),
+    );
     expect(cooperator.alsoConsistent).not.toContain('always-defect');
     const alternator = gradeGuess(1, 'tit-for-tat', 'alternator', seen, 0, AXELROD_PAYOFFS);
     expect(alternator.grade).toBe('ruled-out');
@@ -102,7 +119,10 @@ describe('gradeGuess', () => {
 
   it('grades every bot of a real game right by its own strategy, and only better or equal explanations as consistent', () => {
     const strategies = practiceStrategies(77, 4);
-    const seats = [{ kind: 'strategy' as const, strategy: 'tit-for-tat' as const }, ...strategies.map((strategy) => ({ kind: 'strategy' as const, strategy }))];
+    const seats = [
+      { kind: 'strategy' as const, strategy: 'tit-for-tat' as const },
+      ...strategies.map((strategy) => ({ kind: 'strategy' as const, strategy })),
+    ];
     const game = simulate(trustGameScenario(5), seats, 77, { mode: 'trust', rounds: 10, noise: 0.05 });
     const view = viewFor(game.state, 0);
     strategies.forEach((actual, i) => {

@@ -11,7 +11,10 @@ const D: TrustMove = 'defect';
 const name = (s: number) => (s === 0 ? 'you' : `Seat ${s}`);
 
 function seen(player: TrustMove[], bot: TrustMove[]) {
-  const rounds = player.map((m, i) => ({ round: i + 1, trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] } as RevealedTrustPair] }));
+  const rounds = player.map((m, i) => ({
+    round: i + 1,
+    trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] } as RevealedTrustPair],
+  }));
   return pairingsOf(rounds, 1);
 }
 
@@ -50,6 +53,8 @@ describe('the reveal', () => {
       'Ruled out by what you saw: in round 1 it honoured toward you, which always defect would not have done unless noise flipped it. Always defect needs noise for 3 of its moves; grudger needs none. ' +
         'Also consistent with what you saw: tit-for-tat, generous tit-for-tat, win-stay, lose-shift, tit-for-two-tats, two-tits-for-tat and always honour.',
     );
-    expect(tally([alike, noisy, gradeGuess(1, 'grudger', null, calm, 0, AXELROD_PAYOFFS)])).toBe('0 of 3 right, 1 consistent with what you saw, 1 ruled out, 1 not named');
+    expect(tally([alike, noisy, gradeGuess(1, 'grudger', null, calm, 0, AXELROD_PAYOFFS)])).toBe(
+      '0 of 3 right, 1 consistent with what you saw, 1 ruled out, 1 not named',
+    );
   });
 });

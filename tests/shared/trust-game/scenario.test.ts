@@ -21,14 +21,25 @@ describe('the trust table', () => {
   it.each(DETERMINISTIC.flatMap((a) => DETERMINISTIC.map((b) => [a, b] as const)))(
     'scores %s against %s exactly as Axelrod’s Match does',
     (a, b) => {
-      const game = simulate(trustGameScenario(2), [{ kind: 'strategy', strategy: a }, { kind: 'strategy', strategy: b }], 11, { mode: 'trust', rounds: 12 });
+      const game = simulate(
+        trustGameScenario(2),
+        [
+          { kind: 'strategy', strategy: a },
+          { kind: 'strategy', strategy: b },
+        ],
+        11,
+        { mode: 'trust', rounds: 12 },
+      );
       const match = playMatch(a, b, 12, new Rng(1));
       expect(game.state.seats.map((s) => s.points)).toEqual(match.scores);
     },
   );
 
   it('gives each seat the mean of its pairs’ payoffs with more seats, and reputation never moves', () => {
-    const seats = (['always-defect', 'always-cooperate', 'tit-for-tat'] as const).map((strategy) => ({ kind: 'strategy' as const, strategy }));
+    const seats = (['always-defect', 'always-cooperate', 'tit-for-tat'] as const).map((strategy) => ({
+      kind: 'strategy' as const,
+      strategy,
+    }));
     const game = simulate(trustGameScenario(3), seats, 3, { mode: 'trust', rounds: 10 });
     const pair = (x: number, y: number) => playMatch(seats[x].strategy, seats[y].strategy, 10, new Rng(1)).scores;
     const expected = [0, 1, 2].map((i) => {
@@ -40,8 +51,20 @@ describe('the trust table', () => {
   });
 
   it('says nothing of the coalition game', () => {
-    const view = viewFor(simulate(trustGameScenario(4), Array(4).fill({ kind: 'strategy', strategy: 'tit-for-tat' }), 1, { mode: 'trust', rounds: 2 }).state, 0);
-    const text = [TRUST_BRIEFING, TRUST_DEBRIEF, view.scenario.summary, view.scenario.name, view.me!.role.briefing].join('\n');
+    const view = viewFor(
+      simulate(trustGameScenario(4), Array(4).fill({ kind: 'strategy', strategy: 'tit-for-tat' }), 1, {
+        mode: 'trust',
+        rounds: 2,
+      }).state,
+      0,
+    );
+    const text = [
+      TRUST_BRIEFING,
+      TRUST_DEBRIEF,
+      view.scenario.summary,
+      view.scenario.name,
+      view.me!.role.briefing,
+    ].join('\n');
     expect(text).not.toMatch(/walk-away|quota|escalat|power|coalition|votes?\b|deal\b/i);
     expect(view.scenario.issues).toEqual([]);
   });
