@@ -40,12 +40,10 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
   app.get('/api/benchmarks/:scenarioId', (req, res) => {
     const scenario = scenarioById(req.params.scenarioId);
     if (!scenario) {
-      res
-        .status(404)
-        .json({
-          error: 'unknown-scenario',
-          message: `There is no built-in scenario "${req.params.scenarioId.slice(0, 64)}".`,
-        });
+      res.status(404).json({
+        error: 'unknown-scenario',
+        message: `There is no built-in scenario "${req.params.scenarioId.slice(0, 64)}".`,
+      });
       return;
     }
     res.json(ctx.benchmarks.status(scenario));

@@ -139,12 +139,10 @@ describe('nothing private reaches a client before the end', () => {
     { scenario: trustGameScenario(5), mode: 'trust' as const },
   ];
   it.each(cases)('$scenario.id ($mode): messages, state and HTTP answers', async ({ scenario, mode }) => {
-    const bots = scenario.roles
-      .slice(2)
-      .map((_, i) => ({
-        kind: 'bot' as const,
-        bot: { kind: 'persona' as const, persona: PERSONAS[i % PERSONAS.length], difficulty: 'hard' },
-      }));
+    const bots = scenario.roles.slice(2).map((_, i) => ({
+      kind: 'bot' as const,
+      bot: { kind: 'persona' as const, persona: PERSONAS[i % PERSONAS.length], difficulty: 'hard' },
+    }));
     const ana = await createTable(b, {
       scenario: scenario.id,
       mode,
