@@ -4,7 +4,7 @@ import type { Seat } from '../shared/engine/types';
 import type { CreateOptions, ErrorMessage, Welcome } from '../shared/protocol';
 import { FeedBuilder, MAX_FEED } from './game/feed';
 import { animationsEnd, autoReadyDelay } from './game/pace';
-import { store, type CoachNote, type FeedItem, type LobbyState, type Screen } from './game/store';
+import { store, type CoachNote, type LobbyState, type Screen } from './game/store';
 import { replay } from '../shared/record/log';
 import { viewFor } from '../shared/engine/view';
 import { fetchLog, fetchScenarios, fetchTableStatus } from './net/api';

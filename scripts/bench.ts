@@ -143,6 +143,7 @@ function tournaments(): Figure[] {
 async function client(): Promise<Figure[]> {
   const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- path.join does not use `this`
   const { join } = await import('node:path');
   const { gzipSync } = await import('node:zlib');
   const { build } = await import('vite');
@@ -292,7 +293,7 @@ async function benchmark(): Promise<Figure[]> {
       name: 'Bench',
     });
     let answered: (() => void) | null = null;
-    room.onMessage('*', (type, m) => {
+    room.onMessage('*', (type) => {
       if (type === 'error') answered?.();
     });
     const roundTrip = async (): Promise<number> => {

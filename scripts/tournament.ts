@@ -196,7 +196,7 @@ function writeFile(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new Error(`could not write ${path}: ${(error as Error).message}`);
+    throw new Error(`could not write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -321,7 +321,7 @@ function runCoalitionTournament(values: Values): number {
   const scenarios = id === 'all' ? builtInScenarios : [scenarioById(id)];
   if (scenarios.some((x) => x === undefined))
     throw new UsageError(`unknown scenario "${id}"; choose one of ${SCENARIO_IDS.join(', ')} or all.`);
-  const personaText = values.personas!.trim();
+  const personaText = values.personas.trim();
   const personas =
     personaText === 'all'
       ? [...PERSONA_NAMES]
@@ -334,11 +334,11 @@ function runCoalitionTournament(values: Values): number {
     throw new UsageError(
       `unknown persona ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}; choose from ${PERSONA_NAMES.join(', ')}.`,
     );
-  const difficulty = values.difficulty!.trim();
+  const difficulty = values.difficulty.trim();
   if (!(DIFFICULTIES as readonly string[]).includes(difficulty))
     throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, not "${difficulty}".`);
-  const games = wholeNumber(values.games!, 'games', 1);
-  const seed = wholeNumber(values.seed!, 'seed', 0);
+  const games = wholeNumber(values.games, 'games', 1);
+  const seed = wholeNumber(values.seed, 'seed', 0);
   const bar = progressBar('games');
   let result: CoalitionTournamentResult;
   try {

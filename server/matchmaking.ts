@@ -20,6 +20,7 @@ let original: InvokeMethod | null = null;
 /** Installs the hook once per process (tests boot many servers in one process). */
 export function installMatchmakingHook(): void {
   if (original) return;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this, …)
   original = matchMaker.controller.invokeMethod;
   const invoke = original;
   matchMaker.controller.invokeMethod = function (
@@ -30,11 +31,13 @@ export function installMatchmakingHook(): void {
     authOptions,
   ) {
     const options: Record<string, unknown> =
-      typeof clientOptions === 'object' && clientOptions !== null ? { ...clientOptions } : {};
+      typeof clientOptions === 'object' && clientOptions !== null
+        ? { ...(clientOptions as Record<string, unknown>) }
+        : {};
     delete options[CREATOR_KEY];
     if (roomName === 'table' && CREATING.has(method)) {
       const ctx = context();
-      if (!ctx.creations.take(authOptions?.ip ?? 'unknown')) {
+      if (!ctx.creations.take((authOptions as { ip?: string } | undefined)?.ip ?? 'unknown')) {
         const { maxTablesPerAddress, tableWindowSeconds } = ctx.settings;
         return Promise.reject(
           joinError(

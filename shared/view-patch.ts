@@ -81,7 +81,7 @@ function applyOp(node: unknown, op: PatchOp, depth: number): unknown {
     if ('v' in op) return op.v;
     if ('a' in op) {
       if (!Array.isArray(node)) throw new Error(`patch: no array at ${op.p.join('.')}`);
-      return [...node, ...op.a];
+      return [...(node as unknown[]), ...op.a];
     }
     throw new Error(`patch: cannot delete the root`);
   }

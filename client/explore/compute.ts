@@ -39,7 +39,7 @@ function ask<T>(request: Request): Promise<T> {
   const id = next++;
   return new Promise<T>((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    w.postMessage({ ...request, id } as WorkerRequest);
+    w.postMessage({ ...request, id });
   });
 }
 

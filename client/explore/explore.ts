@@ -3,7 +3,7 @@
 // and repetitions, watches the population's shares change generation by generation, and can
 // follow a short guided path whose sentences are read off the results just measured. Loaded on
 // demand from the lobby, so the lobby never pays for it.
-import { STRATEGY_NAMES, STRATEGY_SUMMARIES, type StrategyName } from '../../shared/bots/strategies';
+import { STRATEGY_NAMES, STRATEGY_SUMMARIES } from '../../shared/bots/strategies';
 import { noiseText, STRATEGY_TITLES } from '../../shared/trust-game/words';
 import { touch } from '../ui/common';
 import { h, type VNode } from '../ui/dom';

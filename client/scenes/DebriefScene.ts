@@ -35,9 +35,11 @@ export class DebriefScene extends Phaser.Scene {
     this.drawnFor = [];
     this.grow = { k: 0 };
     this.unsub = store.subscribe((s) => this.draw(s));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
     this.scale.on('resize', this.onResize, this);
     this.events.once('shutdown', () => {
       this.unsub?.();
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
       this.scale.off('resize', this.onResize, this);
     });
     this.tweens.add({

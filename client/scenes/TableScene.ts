@@ -98,10 +98,12 @@ export class TableScene extends Phaser.Scene {
     this.fx = this.add.container(0, 0).setName('fx').setDepth(10);
     this.unsubs.push(store.subscribe((s) => this.redraw(s)));
     this.unsubs.push(store.onEvents((events, s) => this.animate(events, s)));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
     this.scale.on('resize', this.onResize, this);
     this.events.once('shutdown', () => {
       for (const u of this.unsubs) u();
       this.unsubs = [];
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
       this.scale.off('resize', this.onResize, this);
     });
     this.redraw(store.state);

@@ -56,8 +56,7 @@ function setProps(el: Live, props: Props, svg: boolean): void {
     if (name.startsWith('on')) {
       const type = name.slice(2);
       el.__handlers ??= {};
-      if (!(type in el.__handlers) || el.__handlers[type] === undefined)
-        el.addEventListener(type, dispatch as EventListener);
+      if (!(type in el.__handlers) || el.__handlers[type] === undefined) el.addEventListener(type, dispatch);
       el.__handlers[type] = value as Handler | undefined;
       continue;
     }
@@ -72,7 +71,7 @@ function setProps(el: Live, props: Props, svg: boolean): void {
     if (value === false || value === null || value === undefined) {
       if (el.hasAttribute(attr)) el.removeAttribute(attr);
     } else {
-      const text = value === true ? '' : String(value);
+      const text = value === true ? '' : typeof value === 'string' ? value : JSON.stringify(value);
       if (el.getAttribute(attr) !== text) el.setAttribute(attr, text);
     }
   }

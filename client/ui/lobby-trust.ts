@@ -101,7 +101,9 @@ function explorerClosed(): void {
 }
 window.addEventListener('popstate', () => {
   const open = location.hash === '#explore';
-  if (open !== explorer.open) open ? openExplore(false) : explorerClosed();
+  if (open === explorer.open) return;
+  if (open) openExplore(false);
+  else explorerClosed();
 });
 if (location.hash === '#explore') openExplore(false);
 

@@ -146,8 +146,8 @@ function watchOpenTables(on: boolean): void {
           }
         })
         .catch(() => undefined);
-    load();
-    openList.timer = setInterval(load, 5000);
+    void load();
+    openList.timer = setInterval(() => void load(), 5000);
   } else if (!on && openList.timer) {
     clearInterval(openList.timer);
     openList.timer = null;

@@ -163,8 +163,9 @@ function pointsTable(state: AppState, view: TableView): VNode {
     let n = 0;
     for (const r of view.history)
       for (const p of r.trust) {
-        if (p.a === seat) (n++, (h += p.moveA === 'honour' ? 1 : 0));
-        else if (p.b === seat) (n++, (h += p.moveB === 'honour' ? 1 : 0));
+        if (p.a !== seat && p.b !== seat) continue;
+        n++;
+        if ((p.a === seat ? p.moveA : p.moveB) === 'honour') h++;
       }
     return n > 0 ? h / n : 0;
   };

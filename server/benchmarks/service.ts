@@ -177,7 +177,7 @@ export class Benchmarks {
       this.settle(job, null, (e as Error).message);
       return;
     }
-    job.cancel = run.cancel;
+    job.cancel = () => run.cancel();
     run.result.then(
       (reference) => {
         if (this.closed || !this.store.isOpen) return this.settle(job, null, 'the server stopped');

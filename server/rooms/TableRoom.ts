@@ -48,6 +48,7 @@ type ActResult = { ok: true; events: GameEvent[] } | { ok: false; refusal: { cod
 interface FrameReader {
   _onMessage(client: Client, buffer: Uint8Array): void;
 }
+// eslint-disable-next-line @typescript-eslint/unbound-method -- always called with .call(room, …)
 const colyseusOnMessage = (Room.prototype as unknown as FrameReader)._onMessage;
 
 export class TableRoom extends Room<{ state: TableState }> {

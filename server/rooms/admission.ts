@@ -94,12 +94,12 @@ export function route(type: string, payload: unknown, maxPayloadChars: number): 
   if (Object.hasOwn(ACTION_MESSAGES, type)) {
     const parsed = ACTION_MESSAGES[type as ActionMessage].safeParse(payload ?? {});
     if (!parsed.success) return { kind: 'refused', code: 'bad-payload', message: describe(parsed.error) };
-    return { kind: 'action', type: type as ActionMessage, payload: parsed.data as Record<string, unknown> };
+    return { kind: 'action', type: type as ActionMessage, payload: parsed.data };
   }
   if (Object.hasOwn(CONTROL_MESSAGES, type)) {
     const parsed = CONTROL_MESSAGES[type as ControlMessage].safeParse(payload ?? {});
     if (!parsed.success) return { kind: 'refused', code: 'bad-payload', message: describe(parsed.error) };
-    return { kind: 'control', type: type as ControlMessage, payload: parsed.data as Record<string, unknown> };
+    return { kind: 'control', type: type as ControlMessage, payload: parsed.data };
   }
   return { kind: 'refused', code: 'unknown-message', message: `There is no message called "${type.slice(0, 40)}".` };
 }

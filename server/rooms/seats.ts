@@ -134,7 +134,6 @@ export class Seats {
     const record = this.record;
     // Re-checked here: other joins may have passed onAuth meanwhile.
     if (decision.kind !== 'reclaim') this.checkRoom(decision.kind === 'spectate', address);
-    const store = this.host.ctx.store;
     let seat: Seat | null = null;
     let token: string | null = null;
     let listingChanged = false;
@@ -201,7 +200,7 @@ export class Seats {
     if (!member) return;
     member.superseded = true;
     this.remove(old, member);
-    if (member.reconnection) member.reconnection.reject(new Error('superseded'));
+    if (member.reconnection) (member.reconnection.reject as (reason: Error) => void)(new Error('superseded'));
     else member.client.leave(CloseCode.CONSENTED, 'Your seat was opened in another window.');
   }
 

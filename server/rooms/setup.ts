@@ -51,8 +51,8 @@ export function hashToken(token: string): string {
 /** A display name: trimmed, inner whitespace collapsed, control characters removed; null if empty or too long. */
 export function cleanName(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  // eslint-disable-next-line no-control-regex
   const name = raw
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

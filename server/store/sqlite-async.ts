@@ -65,7 +65,7 @@ export class SqliteStore implements TableStore {
           this.outgoing = [];
           this.worker.postMessage(requests);
         });
-      this.outgoing.push({ ...request, id } as Request);
+      this.outgoing.push({ ...request, id });
     });
   }
 

@@ -3,14 +3,15 @@
 import type * as Sqlite from 'node:sqlite';
 
 function loadSqlite(): typeof Sqlite {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored and called with .call(process, …)
   const original = process.emitWarning;
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
     const text = typeof warning === 'string' ? warning : warning.message;
     if (/SQLite is an experimental feature/.test(text)) return;
     return (original as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+  };
   try {
-    return process.getBuiltinModule('node:sqlite') as typeof Sqlite;
+    return process.getBuiltinModule('node:sqlite');
   } finally {
     process.emitWarning = original;
   }

@@ -64,7 +64,7 @@ export interface TableRecord {
   hostTokenHash: string | null;
   /** Epoch ms when the current phase closes; null when untimed. */
   deadline: number | null;
-  results: unknown | null;
+  results: unknown;
   finished: number | null;
 }
 
@@ -416,7 +416,7 @@ export class Store {
       scenarioId: String(row.scenario_id),
       games: Number(row.games),
       created: Number(row.created),
-      reference: JSON.parse(String(row.reference)),
+      reference: JSON.parse(String(row.reference)) as RoleReference,
     };
   }
 
@@ -463,13 +463,14 @@ export function toRecord(row: Record<string, unknown>): TableRecord {
     code: String(row.code),
     created: Number(row.created),
     status: row.status as TableStatus,
-    scenario: JSON.parse(String(row.scenario)),
-    config: JSON.parse(String(row.config)),
-    settings: JSON.parse(String(row.settings)),
-    seats: JSON.parse(String(row.seats)),
-    hostTokenHash: row.host_token_hash === null ? null : String(row.host_token_hash),
+    // Written by this store from typed values (JSON.stringify), so the parsed shapes are those types.
+    scenario: JSON.parse(String(row.scenario)) as Scenario,
+    config: JSON.parse(String(row.config)) as GameConfig,
+    settings: JSON.parse(String(row.settings)) as TableSettings,
+    seats: JSON.parse(String(row.seats)) as SeatRecord[],
+    hostTokenHash: row.host_token_hash === null ? null : (row.host_token_hash as string),
     deadline: row.deadline === null ? null : Number(row.deadline),
-    results: row.results === null ? null : JSON.parse(String(row.results)),
+    results: row.results === null ? null : (JSON.parse(row.results as string) as unknown),
     finished: row.finished === null ? null : Number(row.finished),
   };
 }

@@ -121,7 +121,7 @@ const histories = new WeakMap<GameState['history'], Map<string, RoundView[]>>();
 
 function historyView(history: GameState['history'], viewer: Seat | null, ended: boolean): RoundView[] {
   let byViewer = histories.get(history);
-  if (!byViewer) histories.set(history, (byViewer = new Map()));
+  if (!byViewer) histories.set(history, (byViewer = new Map<string, RoundView[]>()));
   const key = `${viewer}:${ended}`;
   let built = byViewer.get(key);
   if (!built) {

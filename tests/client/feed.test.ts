@@ -33,7 +33,7 @@ function game(): Table {
 
 describe('the feed from a backlog', () => {
   it.each([
-    { seat: GREENS as number | null, who: 'a seat' },
+    { seat: GREENS, who: 'a seat' },
     { seat: null, who: 'a spectator' },
   ])('reads as the live feed for $who', ({ seat }) => {
     const record = game().record();

@@ -80,7 +80,7 @@ describe('the explorable', () => {
     for (let step = 2; step <= 5; step++) {
       await page.click('#step-next');
       await page.waitForFunction(
-        (k) => document.getElementById('explore-step-title')!.textContent!.startsWith(`${k} of`),
+        (k) => document.getElementById('explore-step-title')!.textContent.startsWith(`${k} of`),
         step,
       );
     }

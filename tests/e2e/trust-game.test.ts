@@ -46,7 +46,7 @@ describe('the trust game', () => {
     await page.selectOption('#trust-length', 'short');
     await page.selectOption('#trust-noise', '0.1');
     // What the tournament shows for these settings, computed in the page.
-    await page.waitForFunction(() => /earns most/.test(document.getElementById('trust-finding')!.textContent!));
+    await page.waitForFunction(() => /earns most/.test(document.getElementById('trust-finding')!.textContent));
     expect(await page.textContent('#trust-finding')).toMatch(
       /^In games that end at random after about 4 rounds, with 10 % noise, always defect earns most/,
     );

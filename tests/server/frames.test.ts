@@ -36,8 +36,8 @@ async function boot(): Promise<[Player, Player]> {
 function frame(type: string | number, payload?: unknown): Uint8Array {
   const head: number[] = [ROOM_DATA];
   const it = { offset: 1 };
-  if (typeof type === 'string') encode.string(head as unknown as Uint8Array, type, it);
-  else encode.number(head as unknown as Uint8Array, type, it);
+  if (typeof type === 'string') encode.string(head, type, it);
+  else encode.number(head, type, it);
   const body = payload === undefined ? new Uint8Array(0) : pack(payload);
   return new Uint8Array([...head, ...body]);
 }

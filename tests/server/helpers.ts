@@ -72,7 +72,9 @@ export class TestClock {
    * (each Colyseus room ticks a clock of its own, Date.now by default). Returns the undo.
    */
   install(): () => void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched onCreate has the room as `this`
     const clock = this;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(room, …)
     const onCreate = TableRoom.prototype.onCreate;
     TableRoom.prototype.onCreate = function (this: TableRoom, options: unknown) {
       // `now` is the room clock's time source; its type marks it protected.

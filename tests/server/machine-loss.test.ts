@@ -43,8 +43,8 @@ async function startProcess(i: number): Promise<Running> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   await waitFor(() => out.includes('Press Ctrl+C to stop') || child.exitCode !== null, 30_000, `server ${i}`).catch(
     (e: Error) => {
       throw new Error(`${e.message}: ${out}`);

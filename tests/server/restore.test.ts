@@ -41,8 +41,8 @@ async function startServer(port: number, db: string): Promise<Running> {
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await waitFor(
     () => out.includes('Press Ctrl+C to stop') || child.exitCode !== null,

@@ -66,7 +66,7 @@ async function redisReady(redisUrl: string, timeout = 15_000): Promise<void> {
       let reply = '';
       socket.once('error', () => resolve(false));
       socket.on('data', (d) => {
-        reply += d;
+        reply += String(d);
         if (reply.includes('\r\n')) {
           socket.destroy();
           resolve(reply.startsWith('+PONG'));
@@ -97,8 +97,8 @@ async function startProcess(db: string, port?: number): Promise<ServerProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const p: ServerProcess = { child, port, output: () => out, exited: exitOf(child) };
   running.add(p);
   await waitFor(

@@ -1,6 +1,5 @@
 // Seats that survive (issue 4, item 6): reconnection, seat tokens, bot takeover and reclaim.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Room } from '@colyseus/core';
 import type { LogEntry } from '../../shared/record/log';
 import {
   autoPlay,
@@ -43,7 +42,7 @@ async function twoPlayers(policy: 'in-class' | 'between-meetings' = 'in-class'):
 
 /** Cuts a client's socket on the server side, as a dropped network would (close code 1006). */
 function cutNetwork(code: string, p: Player): void {
-  const room = b!.colyseus.getRoomById(code) as Room;
+  const room = b!.colyseus.getRoomById(code);
   const client = room.clients.find((c) => c.sessionId === p.room.sessionId)!;
   (client.ref as unknown as { terminate(): void }).terminate();
 }

@@ -34,7 +34,7 @@ function postgresBin(): string | null {
 /** A fresh database of its own, on CI's server or on a cluster started here. */
 export async function startPostgres(): Promise<Service | null> {
   const external = process.env.LEVERAGE_TEST_DATABASE_URL;
-  if (external) return freshDatabase(external, async () => undefined);
+  if (external) return freshDatabase(external, () => Promise.resolve());
   const bin = postgresBin();
   if (!bin) return missing('PostgreSQL (apt-get install -y postgresql)');
   // The server refuses to run as root: as root, run it as Debian's postgres user.
@@ -66,12 +66,13 @@ export async function startPostgres(): Promise<Service | null> {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
     'start',
   ]);
-  const stop = async () => {
+  const stop = () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    return Promise.resolve();
   };
   return freshDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`, stop);
 }
@@ -99,7 +100,7 @@ async function freshDatabase(adminUrl: string, after: () => Promise<void>): Prom
 /** CI's Redis, or one started here. */
 export async function startRedis(): Promise<Service | null> {
   const external = process.env.LEVERAGE_TEST_REDIS_URL;
-  if (external) return { url: external, stop: async () => undefined };
+  if (external) return { url: external, stop: () => Promise.resolve() };
   const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
   if (!binary) return missing('redis-server (apt-get install -y redis-server)');
   const port = await freePort();
@@ -114,8 +115,9 @@ export async function startRedis(): Promise<Service | null> {
   if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
   return {
     url: `redis://127.0.0.1:${port}`,
-    async stop() {
+    stop() {
       child.kill();
+      return Promise.resolve();
     },
   };
 }

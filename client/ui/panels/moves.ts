@@ -116,7 +116,7 @@ function escalationCard(view: TableView, e: Escalation): VNode {
                 `Renew (${rules.stageCost[e.stage - 1]} pts)`,
               )
             : null,
-          third && e.stage >= 2 && !e.cosigners.includes(me!)
+          third && e.stage >= 2 && !e.cosigners.includes(me)
             ? h(
                 'button',
                 { id: `cosign-${e.id}`, onclick: () => act('cosign', { escalation: e.id }, key) },

@@ -177,10 +177,10 @@ export function acceptBest(ctx: Ctx): BotDecision | null {
     // The same deal on the same terms, enlarged (say, to meet a demand), with no less for this
     // seat, is taken at once: it costs nothing and settles a conflict.
     const enlarged = (p: ProposalView) =>
-      JSON.stringify(p.terms) === JSON.stringify(current!.terms) &&
-      current!.members.every((m) => p.members.includes(m)) &&
-      myShareIn(p, me) >= myShareIn(current!, me);
-    const better = candidates.find((p) => p.id !== current!.id && enlarged(p));
+      JSON.stringify(p.terms) === JSON.stringify(current.terms) &&
+      current.members.every((m) => p.members.includes(m)) &&
+      myShareIn(p, me) >= myShareIn(current, me);
+    const better = candidates.find((p) => p.id !== current.id && enlarged(p));
     if (better)
       return decision(
         { type: 'accept', seat: me, proposal: better.id },

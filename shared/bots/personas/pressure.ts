@@ -38,7 +38,7 @@ export function refusalCost(ctx: Ctx, e: Escalation): number {
   const stage = Math.min(4, e.stage + 1);
   const current = standing(ctx);
   const inDeal = !!current && wins(view, current.members);
-  const income = inDeal ? (view.scenario.prize * myShareIn(current!, ctx.me)) / 100 : 0;
+  const income = inDeal ? (view.scenario.prize * myShareIn(current, ctx.me)) / 100 : 0;
   // Reputation lost for ignoring it, in points it will cost at later tables of bots.
   let cost = view.scenario.reputation.ignoreDemand * 0.5;
   if (inDeal) {

@@ -1,7 +1,7 @@
 import { NOT_TEXT, refuse } from '../errors';
 import { isSeat, MAX_TEXT, optionalText } from '../rules';
 import { audienceOf, Tx } from '../tx';
-import type { Action, ApplyResult, GameState, PromisedConcession, Proposal, Seat, Terms } from '../types';
+import type { Action, ApplyResult, GameState, PromisedConcession, Proposal, Seat } from '../types';
 
 type Propose = Extract<Action, { type: 'propose' }>;
 
@@ -19,7 +19,8 @@ export function checkTerms(state: GameState, terms: unknown): string | null {
   for (const issue of state.scenario.issues) {
     const option = t[issue.id];
     if (option === undefined) return `Choose an option for ${issue.name}.`;
-    if (!issue.options.some((o) => o.id === option)) return `"${String(option)}" is not an option of ${issue.name}.`;
+    if (!issue.options.some((o) => o.id === option))
+      return `${JSON.stringify(option)} is not an option of ${issue.name}.`;
   }
   return null;
 }
@@ -79,7 +80,7 @@ export function propose(state: GameState, a: Propose): ApplyResult {
     proposer: a.seat,
     members: order.map(([m]) => m),
     split: order.map(([, s]) => s),
-    terms: { ...(a.terms as Terms) },
+    terms: { ...a.terms },
     promises: promises.map((p: PromisedConcession) => ({ from: p.from, to: p.to, points: p.points })),
     rationale,
     visibility,

@@ -6,7 +6,7 @@ import { benchmarkSeats } from '../../../shared/bots/benchmark';
 import { simulate } from '../../../shared/bots/simulate';
 import { powerMap } from '../../../shared/engine/power';
 import { isWinningSet } from '../../../shared/engine/rules';
-import type { Action, GameState } from '../../../shared/engine/types';
+import type { GameState } from '../../../shared/engine/types';
 import { replay } from '../../../shared/record/log';
 import { builtInScenarios } from '../../../shared/scenarios';
 
@@ -20,7 +20,7 @@ describe('bot reasons and rationales state the numbers the screen shows', () => 
     for (const { s, r } of games) {
       let state: GameState | null = null;
       replay({ scenario: s, config: r.state.config, log: r.log }, (after, entry) => {
-        const a = entry.action as Action;
+        const a = entry.action;
         if (a.type === 'accept' && entry.reason && state) {
           const p = state.proposals.find((x) => x.id === a.proposal)!;
           const share = p.split[p.members.indexOf(a.seat)];

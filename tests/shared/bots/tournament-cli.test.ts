@@ -125,7 +125,7 @@ describe('coalition tournaments from the command line', { timeout: 180_000 }, ()
     [['--scenario', 'all', '--difficulty', 'brutal'], /--difficulty must be one of/],
     [['--scenario', 'all', '--games', '0'], /--games must be at least 1/],
   ])('refuses %j with a usage message', (args, message) => {
-    const r = cli(...(args as string[]));
+    const r = cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);

@@ -17,7 +17,7 @@ describe('the measured verdicts the coach and the debrief read', () => {
     const needed = new Set(Object.values(LESSON_CLAIMS).flat());
     for (const id of SCENARIO_IDS)
       for (const c of needed)
-        expect(['holds', 'does not hold', 'not claimed here'], `${id} ${c}`).toContain(verdicts.scenarios[id][c!]);
+        expect(['holds', 'does not hold', 'not claimed here'], `${id} ${c}`).toContain(verdicts.scenarios[id][c]);
     for (const c of needed) expect(CLAIM_IDS).toContain(c);
   });
   it('a lesson holds where its claims hold or are not claimed, and is unmeasured on a scenario never measured', () => {

@@ -190,7 +190,7 @@ describe('accept, withdraw, reject', () => {
 
 describe('ask and answer', () => {
   it("answers with the issues ranked by the seat's own values and raises its reputation", () => {
-    let s = run(negotiating(), { type: 'ask', seat: 0, target: 3 }).state;
+    const s = run(negotiating(), { type: 'ask', seat: 0, target: 3 }).state;
     const { state, events } = run(s, { type: 'answer', seat: 3, ask: s.asks[0].id });
     expect(state.asks[0].answer).toEqual([
       { issue: 'review', preferred: 'independent' },
@@ -262,7 +262,7 @@ describe('resolve and trust', () => {
     expect(s.seats.map((x) => x.points)).toEqual([70, 37, 5 + 14, 5 + 13]);
   });
   it('a deal without the veto seat does not win, and everyone gets its walk-away', () => {
-    let s = run(
+    const s = run(
       negotiating(),
       deal(1, [1, 2, 3], [40, 30, 30]),
       { type: 'accept', seat: 2, proposal: 1 },
@@ -692,7 +692,7 @@ describe('phases and the end', () => {
   });
   it('refuses actions for a seat that does not exist and coalition actions in the trust game', () => {
     expect(refusalOf(negotiating(), { type: 'ready', seat: 4 })).toBe('unknown-seat');
-    expect(refusalOf(negotiating(), { type: 'ready', seat: -1 } as Action)).toBe('unknown-seat');
+    expect(refusalOf(negotiating(), { type: 'ready', seat: -1 })).toBe('unknown-seat');
     const t = run(createGame(smallScenario(), { mode: 'trust', seed: 1, rounds: 3 }), advance).state;
     expect(refusalOf(t, deal(0, [0, 1], [50, 50]))).toBe('wrong-phase');
   });

@@ -359,11 +359,11 @@ describe('input validation', () => {
     { game: { weights: [1, 2], quota: 2, veto: [0.5] }, message: /Veto seat 0.5 does not exist/ },
   ])('refuses $game', ({ game, message }) => {
     for (const run of [
-      () => powerMap(game as WeightedGame),
-      () => shapleyShubik(game as WeightedGame),
-      () => banzhaf(game as WeightedGame),
-      () => minimalWinningCoalitions(game as WeightedGame),
-      () => isWinning(game as WeightedGame, []),
+      () => powerMap(game),
+      () => shapleyShubik(game),
+      () => banzhaf(game),
+      () => minimalWinningCoalitions(game),
+      () => isWinning(game, []),
     ]) {
       expect(run).toThrow(message);
     }

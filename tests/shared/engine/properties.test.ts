@@ -236,12 +236,7 @@ describe('hostile actions', () => {
         .anything()
         .filter(
           (a) =>
-            !(
-              typeof a === 'object' &&
-              a !== null &&
-              'type' in a &&
-              [...types, 'advance'].includes(String((a as { type: unknown }).type))
-            ),
+            !(typeof a === 'object' && a !== null && 'type' in a && [...types, 'advance'].includes(String(a.type))),
         ),
       // proposals broken in one way each
       seat.chain((s) =>
@@ -356,6 +351,7 @@ describe('hostile actions', () => {
           } catch (error) {
             throw new Error(
               `the engine threw on ${JSON.stringify(attack)} in ${state.phase} of round ${state.round}: ${String(error)}`,
+              { cause: error },
             );
           }
           expect(result.ok, `accepted ${JSON.stringify(attack)} in ${state.phase} of round ${state.round}`).toBe(false);

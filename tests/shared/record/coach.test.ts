@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { rotation } from '../../../shared/bots/coalition-tournament';
 import { PERSONA_NAMES } from '../../../shared/bots/personas';
 import { simulate } from '../../../shared/bots/simulate';
-import { STRATEGY_NAMES, STRATEGY_SUMMARIES } from '../../../shared/bots/strategies';
 import type { Role, Scenario } from '../../../shared/engine/types';
 import { coachNote, type CoachNote } from '../../../shared/record/coach';
 import { isLessonId } from '../../../shared/record/lessons';

@@ -45,7 +45,7 @@ describe('records of rules v2', () => {
   );
   it('the same log under rules v3 is a different game (the version matters)', () => {
     const r = records[0];
-    let differs = false;
+    let differs: boolean;
     try {
       const state = replay({ scenario: r.scenario, config: { ...r.config, rules: 3 }, log: r.log });
       differs = JSON.stringify(state.seats.map((s) => s.points)) !== JSON.stringify(r.points);

@@ -1,7 +1,7 @@
 // The practice's reveal in words: each verdict names its evidence.
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES, STRATEGY_SUMMARIES } from '../../../shared/bots/strategies';
-import type { RevealedTrustPair, TrustMove } from '../../../shared/engine/types';
+import type { TrustMove } from '../../../shared/engine/types';
 import { gradeGuess, pairingsOf } from '../../../shared/trust-game/practice';
 import { strategyStory, tally, verdictText } from '../../../shared/trust-game/reveal';
 import { AXELROD_PAYOFFS } from '../../../shared/trust-game/scenario';
@@ -13,7 +13,7 @@ const name = (s: number) => (s === 0 ? 'you' : `Seat ${s}`);
 function seen(player: TrustMove[], bot: TrustMove[]) {
   const rounds = player.map((m, i) => ({
     round: i + 1,
-    trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] } as RevealedTrustPair],
+    trust: [{ a: 0, b: 1, moveA: m, moveB: bot[i], chosenA: m, chosenB: bot[i] }],
   }));
   return pairingsOf(rounds, 1);
 }
