@@ -7,17 +7,23 @@ import type { ProposalView, TableView } from '../../engine/view';
 import type { Difficulty } from './profiles';
 
 const powerCache = new Map<string, number[]>();
+const sharesOfScenario = new WeakMap<object, number[]>();
 
 /**
  * Each seat's share of real bargaining power. A persona on the easy level misreads the power
  * map as the weights [weight is not power]; the others use the Shapley–Shubik index.
  */
 export function powerShares(view: TableView, difficulty: Difficulty): number[] {
+  if (difficulty !== 'easy') {
+    const cached = sharesOfScenario.get(view.scenario);
+    if (cached) return cached;
+  }
   const weights = view.scenario.roles.map((r) => r.power);
   if (difficulty === 'easy') {
     const total = weights.reduce((a, b) => a + b, 0);
     return weights.map((w) => w / total);
   }
+  // Cached per scenario object (one per game) and by power facts (equal scenarios share it).
   const veto = view.scenario.roles.flatMap((r, i) => (r.veto ? [i] : []));
   const key = `${weights.join(',')}|${view.scenario.quota}|${veto.join(',')}`;
   let shares = powerCache.get(key);
@@ -25,6 +31,7 @@ export function powerShares(view: TableView, difficulty: Difficulty): number[] {
     shares = powerMap({ weights, quota: view.scenario.quota, veto }, 1).shapleyShubik;
     powerCache.set(key, shares);
   }
+  sharesOfScenario.set(view.scenario, shares);
   return shares;
 }
 
@@ -33,8 +40,27 @@ export function wins(view: TableView, seats: readonly Seat[]): boolean {
   return isWinningSet(view.scenario, seats);
 }
 
-/** Every winning set of seats that includes `me` and loses if any other member leaves. */
+// The coalitions depend only on the scenario's power facts; a view's scenario is one shared
+// object per game, so each seat's list is enumerated once per game rather than per decision.
+const minimalCache = new WeakMap<object, Map<Seat, Seat[][]>>();
+
+/**
+ * Every winning set of seats that includes `me` and loses if any other member leaves. The lists
+ * are shared and frozen: callers filter and copy, never edit.
+ */
 export function minimalWinningWith(view: TableView, me: Seat): Seat[][] {
+  let bySeat = minimalCache.get(view.scenario);
+  if (!bySeat) minimalCache.set(view.scenario, (bySeat = new Map<Seat, Seat[][]>()));
+  let found = bySeat.get(me);
+  if (!found) {
+    found = enumerateMinimal(view, me);
+    for (const c of found) Object.freeze(c);
+    bySeat.set(me, Object.freeze(found) as Seat[][]);
+  }
+  return found;
+}
+
+function enumerateMinimal(view: TableView, me: Seat): Seat[][] {
   const n = view.seats.length;
   const out: Seat[][] = [];
   for (let mask = 0; mask < 1 << n; mask++) {
