@@ -1,36 +1,16 @@
 // The table, drawn from the server's view: seats around it (role, power as the size of the
 // token, reputation, person or bot, connected, ready), the coalition being built, escalations as
-// arrows, deals and trust moves as lines — and every event animated as it happens.
+// arrows, deals and trust moves as lines. Events are animated by table-effects.ts.
 import Phaser from 'phaser';
 import { DPR, setupCamera, viewSize } from './dpr';
-import type { GameEvent, RevealedTrustPair, Seat } from '../../shared/engine/types';
+import type { RevealedTrustPair, Seat } from '../../shared/engine/types';
 import type { TableView } from '../../shared/engine/view';
-import {
-  checkCoalition,
-  distinctNames,
-  pct,
-  pts,
-  scenarioPowerMap,
-  shortNames,
-  signed,
-  totalPower,
-} from '../game/derive';
+import { checkCoalition, distinctNames, pct, pts, scenarioPowerMap, shortNames, totalPower } from '../game/derive';
 import { playerLabel } from '../game/format';
 import { DEFECT, HONOUR, hexToInt, seatColour, seatShape, UI } from '../game/palette';
-import { noteAnimation } from '../game/pace';
 import { store, type AppState } from '../game/store';
 import { dashedLine, drawShape } from './draw';
-
-interface SeatSlot {
-  x: number;
-  y: number;
-  /** Token radius. */
-  r: number;
-  /** Centre of the text block under the token. */
-  tx: number;
-  ty: number;
-  w: number;
-}
+import { centroid, FONT, TableEffects, type SeatSlot } from './table-effects';
 
 interface SeatObjects {
   root: Phaser.GameObjects.Container;
@@ -44,9 +24,6 @@ interface SeatObjects {
   ready: Phaser.GameObjects.Image;
   veto: Phaser.GameObjects.Image;
 }
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-const REDUCED = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export class TableScene extends Phaser.Scene {
   private bg!: Phaser.GameObjects.Graphics;
@@ -64,8 +41,7 @@ export class TableScene extends Phaser.Scene {
   private tableRx = 0;
   private tableRy = 0;
   private lastReveal: RevealedTrustPair[] = [];
-  /** Where this reveal's icons went, so later ones keep clear of them. */
-  private revealSpots: Phaser.Geom.Rectangle[] = [];
+  private effects!: TableEffects;
   private lastRevealRound = 0;
   private unsubs: (() => void)[] = [];
   private drawn: unknown[] = [];
@@ -96,8 +72,33 @@ export class TableScene extends Phaser.Scene {
       .text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '13px', color: UI.muted, align: 'center' })
       .setOrigin(0.5, 0);
     this.fx = this.add.container(0, 0).setName('fx').setDepth(10);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the effects read the live layout through getters
+    const scene = this;
+    this.effects = new TableEffects(this, {
+      get slots() {
+        return scene.slots;
+      },
+      get seats() {
+        return scene.seats;
+      },
+      get fontScale() {
+        return scene.fontScale;
+      },
+      get cx() {
+        return scene.cx;
+      },
+      get cy() {
+        return scene.cy;
+      },
+      get tableRx() {
+        return scene.tableRx;
+      },
+      get fx() {
+        return scene.fx;
+      },
+    });
     this.unsubs.push(store.subscribe((s) => this.redraw(s)));
-    this.unsubs.push(store.onEvents((events, s) => this.animate(events, s)));
+    this.unsubs.push(store.onEvents((events, s) => this.effects.animate(events, s)));
     // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
     this.scale.on('resize', this.onResize, this);
     this.events.once('shutdown', () => {
@@ -577,344 +578,15 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Animation from events
-
-  private animate(events: GameEvent[], state: AppState): void {
-    const view = state.view;
-    if (!view || !this.sys.isActive() || this.slots.length === 0 || document.visibilityState !== 'visible') return;
-    if (this.fx.length > 40) return;
-    let revealDelay = 0;
-    for (const e of events) {
-      switch (e.type) {
-        case 'proposed':
-          this.pulse(e.proposal.proposer, seatColour(e.proposal.proposer));
-          for (const m of e.proposal.members)
-            if (m !== e.proposal.proposer) this.travel(e.proposal.proposer, m, seatColour(e.proposal.proposer));
-          break;
-        case 'accepted':
-          this.float(e.seat, '✓ accepts', '#8fe0c0');
-          break;
-        case 'rejected':
-          this.float(e.seat, '✗ rejects', '#ffb38a');
-          break;
-        case 'conceded':
-          this.travel(e.from, e.receiver, UI.gold, `${pts(e.points)}`);
-          break;
-        case 'answered':
-          this.float(e.target, 'answered', '#9fd3f3');
-          break;
-        case 'escalated':
-          this.burst(e.escalation.escalator, 'megaphone');
-          this.travel(e.escalation.escalator, e.escalation.target, DEFECT);
-          break;
-        case 'raised':
-        case 'cosigned': {
-          const x = view.escalations.find((q) => q.id === e.escalation);
-          if (x) this.burst(e.type === 'cosigned' ? e.seat : x.escalator, 'megaphone');
-          break;
-        }
-        case 'demand-met': {
-          const x = view.escalations.find((q) => q.id === e.escalation);
-          if (x) {
-            this.float(x.target, 'demand met', '#8fe0c0');
-            this.float(x.escalator, 'demand met', '#8fe0c0');
-          }
-          break;
-        }
-        case 'deal':
-          if (e.deal.wins) this.dealBurst(e.deal.members);
-          break;
-        case 'trust-revealed':
-          this.revealSpots = [];
-          for (const p of e.pairs) {
-            this.revealPair(p, revealDelay);
-            revealDelay += Math.min(220, 1800 / Math.max(1, e.pairs.length));
-          }
-          break;
-        case 'points':
-          this.float(e.seat, `${signed(e.delta)} pts`, e.delta >= 0 ? '#8fe0c0' : '#ffb38a', 0.8);
-          break;
-        case 'reputation':
-          this.float(e.seat, `rep ${signed(e.delta)}`, e.delta >= 0 ? '#ffe39a' : '#ffb38a', 0.4);
-          break;
-        case 'chat':
-          if (e.message.to === null || e.message.to === view.viewer || e.message.from === view.viewer)
-            this.pulse(e.message.from, '#ffffff', 0.5);
-          break;
-        case 'ready':
-          this.pulse(e.seat, '#009E73', 0.5);
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  /** An animation's length; reported to the pace of display phases (client/game/pace.ts). */
-  private duration(ms: number, delay = 0): number {
-    const d = REDUCED ? Math.min(ms, 200) : ms;
-    noteAnimation(d + (REDUCED ? Math.min(delay, 200) : delay));
-    return d;
-  }
-
-  private float(seat: Seat, text: string, colour: string, delayFactor = 0): void {
-    const s = this.slots[seat];
-    if (!s) return;
-    const y0 = Math.max(46, s.y - s.r - 6);
-    const t = this.add
-      .text(s.x, y0, text, {
-        fontFamily: FONT,
-        resolution: DPR,
-        fontSize: `${Math.round(14 * this.fontScale)}px`,
-        fontStyle: 'bold',
-        color: colour,
-        stroke: '#0f1a24',
-        strokeThickness: 4,
-      })
-      .setOrigin(0.5, 1)
-      .setName('fx');
-    this.fx.add(t);
-    t.setAlpha(0);
-    this.tweens.add({
-      targets: t,
-      alpha: 1,
-      y: y0 - 24,
-      duration: this.duration(1500, delayFactor * 500),
-      delay: delayFactor * 500,
-      ease: 'Cubic.easeOut',
-      onComplete: () => this.tweens.add({ targets: t, alpha: 0, duration: 500, onComplete: () => t.destroy() }),
-    });
-  }
-
-  private pulse(seat: Seat, colour: string, strength = 1): void {
-    const s = this.slots[seat];
-    if (!s) return;
-    const ring = this.add.graphics().setName('fx');
-    this.fx.add(ring);
-    const state = { k: 0 };
-    this.tweens.add({
-      targets: state,
-      k: 1,
-      duration: this.duration(700),
-      onUpdate: () =>
-        ring
-          .clear()
-          .lineStyle(3, hexToInt(colour), (1 - state.k) * strength)
-          .strokeCircle(s.x, s.y, s.r + 4 + state.k * 22),
-      onComplete: () => ring.destroy(),
-    });
-  }
-
-  private travel(from: Seat, to: Seat, colour: string, label?: string): void {
-    const a = this.slots[from];
-    const b = this.slots[to];
-    if (!a || !b) return;
-    const dot = this.add.container(a.x, a.y).setName('fx');
-    const g = this.add.graphics();
-    g.fillStyle(hexToInt(colour), 1).fillCircle(0, 0, 6).lineStyle(2, 0x0f1a24, 1).strokeCircle(0, 0, 6);
-    dot.add(g);
-    if (label)
-      dot.add(
-        this.add
-          .text(0, -10, label, {
-            fontFamily: FONT,
-            resolution: DPR,
-            fontSize: '13px',
-            fontStyle: 'bold',
-            color: UI.ink,
-            stroke: '#0f1a24',
-            strokeThickness: 4,
-          })
-          .setOrigin(0.5, 1)
-          .setName('fx'),
-      );
-    this.fx.add(dot);
-    const dist = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
-    const lift = Math.min(60, dist * 0.25);
-    // Stop at the edge of the receiving token, not on its number.
-    const end = Math.max(0, 1 - (b.r + 8) / dist);
-    const state = { t: 0 };
-    this.tweens.add({
-      targets: state,
-      t: 1,
-      duration: this.duration(800),
-      ease: 'Sine.easeInOut',
-      onUpdate: () => {
-        const t = state.t * end;
-        dot.setPosition(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t - Math.sin(Math.PI * t) * lift);
-      },
-      onComplete: () => this.tweens.add({ targets: dot, alpha: 0, duration: 250, onComplete: () => dot.destroy() }),
-    });
-  }
-
-  private burst(seat: Seat, icon: string): void {
-    const s = this.slots[seat];
-    if (!s) return;
-    const img = this.add
-      .image(s.x + s.r, s.y - s.r, icon)
-      .setDisplaySize(8, 8)
-      .setName('fx');
-    this.fx.add(img);
-    this.tweens.add({
-      targets: img,
-      displayWidth: 34,
-      displayHeight: 34,
-      duration: this.duration(350),
-      ease: 'Back.easeOut',
-      yoyo: false,
-      onComplete: () =>
-        this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 400, onComplete: () => img.destroy() }),
-    });
-  }
-
-  private dealBurst(members: Seat[]): void {
-    const pts2 = members.map((m) => this.slots[m]).filter(Boolean);
-    const c = centroid(pts2);
-    const g = this.add.graphics().setName('fx');
-    this.fx.add(g);
-    const state = { k: 0 };
-    this.tweens.add({
-      targets: state,
-      k: 1,
-      duration: this.duration(900),
-      ease: 'Cubic.easeOut',
-      onUpdate: () => {
-        g.clear().lineStyle(8, hexToInt(UI.gold), 0.9);
-        for (const p of pts2) g.lineBetween(p.x, p.y, p.x + (c.x - p.x) * state.k, p.y + (c.y - p.y) * state.k);
-      },
-      onComplete: () =>
-        this.tweens.add({ targets: g, alpha: 0, delay: 700, duration: 600, onComplete: () => g.destroy() }),
-    });
-    const img = this.add.image(c.x, c.y, 'handshake').setDisplaySize(10, 10).setName('fx');
-    this.fx.add(img);
-    this.tweens.add({
-      targets: img,
-      displayWidth: 64,
-      displayHeight: 64,
-      delay: this.duration(600),
-      duration: this.duration(400, 600),
-      ease: 'Back.easeOut',
-      onComplete: () =>
-        this.tweens.add({ targets: img, alpha: 0, delay: 900, duration: 500, onComplete: () => img.destroy() }),
-    });
-  }
-
-  private revealPair(p: RevealedTrustPair, delay: number): void {
-    const a = this.slots[p.a];
-    const b = this.slots[p.b];
-    if (!a || !b) return;
-    const place = (from: SeatSlot, to: SeatSlot, move: string) => {
-      const size = Math.round(Math.max(14, Math.min(22, from.r * 0.85)));
-      const spot = this.clearSpot(from, to, size);
-      const img = this.add
-        .image(spot.x, spot.y, move === 'honour' ? 'honour' : 'defect')
-        .setDisplaySize(4, 4)
-        .setName('fx-reveal')
-        .setData('size', size);
-      this.fx.add(img);
-      this.tweens.add({
-        targets: img,
-        displayWidth: size,
-        displayHeight: size,
-        delay: REDUCED ? Math.min(delay, 200) : delay,
-        duration: this.duration(300, delay),
-        ease: 'Back.easeOut',
-        onComplete: () =>
-          this.tweens.add({ targets: img, alpha: 0, delay: 2600, duration: 500, onComplete: () => img.destroy() }),
-      });
-    };
-    place(a, b, p.moveA);
-    place(b, a, p.moveB);
-  }
-
-  /**
-   * Where a seat's trust icon toward a partner goes: on the line between them, just past the
-   * seat's token, slid along the line until it covers no seat's name, details or token (on a
-   * phone the line often runs down through the names under the token).
-   */
-  private clearSpot(from: SeatSlot, to: SeatSlot, size: number): { x: number; y: number } {
-    const dx = to.x - from.x;
-    const dy = to.y - from.y;
-    const dist = Math.max(1, Math.hypot(dx, dy));
-    const half = size / 2 + 2;
-    const texts = this.seats.flatMap((s) => [s.name, s.detail, s.rep, s.weight]);
-    const f = this.fontScale;
-    const blocked = [
-      ...texts.filter((t) => t.visible && t.text !== '').map((t) => t.getBounds()),
-      // The centre's headline changes with each phase while the icons stay: keep its whole band clear.
-      new Phaser.Geom.Rectangle(this.cx - this.tableRx * 0.8, this.cy - 22 * f, this.tableRx * 1.6, 48 * f),
-      ...this.slots.map((s) => new Phaser.Geom.Rectangle(s.x - s.r, s.y - s.r, 2 * s.r, 2 * s.r)),
-      ...this.revealSpots,
-    ];
-    const box = (q: { x: number; y: number }) => new Phaser.Geom.Rectangle(q.x - half, q.y - half, 2 * half, 2 * half);
-    const hits = (q: { x: number; y: number }) =>
-      blocked.filter((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box(q))).length;
-    const { width, height } = viewSize(this);
-    const inside = (q: { x: number; y: number }) =>
-      q.x - half >= 0 && q.y - half >= 0 && q.x + half <= width && q.y + half <= height;
-    // Along the line up to its middle; failing that, just beside the line.
-    const side = size * 0.9;
-    const nx = -dy / dist;
-    const ny = dx / dist;
-    const first = (from.r + half + 2) / dist;
-    let best = { x: from.x + dx * first, y: from.y + dy * first };
-    let fewest = hits(best);
-    const candidates: { x: number; y: number }[] = [];
-    for (const off of [0, side, -side])
-      for (let t = first; t <= 0.5; t += 4 / dist)
-        candidates.push({ x: from.x + dx * t + nx * off, y: from.y + dy * t + ny * off });
-    // Last, a ring around the seat's own token, nearest the partner's direction first.
-    const toward = Math.atan2(dy, dx);
-    const ring = from.r + half + 2;
-    for (let k = 1; k <= 18; k++) {
-      const a = toward + (k % 2 === 0 ? 1 : -1) * Math.floor(k / 2) * (Math.PI / 9);
-      candidates.push({ x: from.x + Math.cos(a) * ring, y: from.y + Math.sin(a) * ring });
-    }
-    for (const q of candidates) {
-      if (fewest === 0) break;
-      if (!inside(q)) continue;
-      const n = hits(q);
-      if (n < fewest) {
-        best = q;
-        fewest = n;
-      }
-    }
-    this.revealSpots.push(box(best));
-    return best;
-  }
-
   /** For tests: the trust icons on the table now, in screen pixels of the canvas, and whether each has grown to full size. */
   revealIcons(): { x: number; y: number; w: number; h: number; grown: boolean }[] {
-    return this.fx.list
-      .filter(
-        (o): o is Phaser.GameObjects.Image =>
-          o instanceof Phaser.GameObjects.Image && o.name === 'fx-reveal' && o.alpha > 0.5,
-      )
-      .map((o) => {
-        const b = o.getBounds();
-        return {
-          x: b.x,
-          y: b.y,
-          w: b.width,
-          h: b.height,
-          grown: o.displayWidth >= (o.getData('size') as number) - 0.5,
-        };
-      });
+    return this.effects.revealIcons();
   }
 
   /** For tests: the last reveal the table drew. */
   revealed(): { round: number; pairs: RevealedTrustPair[] } {
     return { round: this.lastRevealRound, pairs: this.lastReveal };
   }
-}
-
-function centroid(points: { x: number; y: number }[]): { x: number; y: number } {
-  if (points.length === 0) return { x: 0, y: 0 };
-  return {
-    x: points.reduce((a, p) => a + p.x, 0) / points.length,
-    y: points.reduce((a, p) => a + p.y, 0) / points.length,
-  };
 }
 
 function supportPower(view: TableView, p: { acceptedBy: Seat[] }): number {
