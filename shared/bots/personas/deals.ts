@@ -456,7 +456,18 @@ export function sameProposal(
   q: { members: Seat[]; split: number[]; terms: Terms },
 ): boolean {
   if (!p) return false;
-  return JSON.stringify([p.members, p.split, p.terms]) === JSON.stringify([q.members, q.split, q.terms]);
+  return sameList(p.members, q.members) && sameList(p.split, q.split) && sameTerms(p.terms, q.terms);
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Same issues in the same order with the same options (what comparing their JSON tested). */
+function sameTerms(a: Terms, b: Terms): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return sameList(ka, kb) && ka.every((k) => a[k] === b[k]);
 }
 
 /** The rationale a proposal carries, true of the coalition it names. */

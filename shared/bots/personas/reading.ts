@@ -190,6 +190,20 @@ export function pct(x: number): string {
  * never sat in a deal, is unavailable from round 2 on (DESIGN 6), so one idle person cannot stall
  * a table. A chat or a "ready" does not count; accepting or proposing makes it available again.
  */
+// A view's history is one shared array per round and viewer (engine/view.ts), so the seats that
+// were ever in a deal are gathered once per round rather than per decision.
+const inDealCache = new WeakMap<object, Set<Seat>>();
+
+function everInDeal(history: TableView['history']): Set<Seat> {
+  let seats = inDealCache.get(history);
+  if (!seats) {
+    seats = new Set<Seat>();
+    for (const h of history) for (const d of h.deals) for (const m of d.members) seats.add(m);
+    inDealCache.set(history, seats);
+  }
+  return seats;
+}
+
 export function unavailableSeats(view: TableView): Set<Seat> {
   const out = new Set<Seat>();
   if (view.round <= 1) return out;
@@ -198,7 +212,7 @@ export function unavailableSeats(view: TableView): Set<Seat> {
     acted.add(p.proposer);
     for (const s of p.acceptedBy) acted.add(s);
   }
-  for (const h of view.history) for (const d of h.deals) for (const m of d.members) acted.add(m);
+  for (const m of everInDeal(view.history)) acted.add(m);
   for (const s of view.seats) if (s.seat !== view.me!.seat && !acted.has(s.seat)) out.add(s.seat);
   return out;
 }
