@@ -1,0 +1,122 @@
+// The class's before/after shift (issue 10 item 5): for each question, how the class answered
+// before the first round and after the last, and how many students who answered both changed
+// their answer. A student's later answer to the same question and phase replaces an earlier one.
+// Pure: no I/O.
+import type { LessonId } from '../record/lessons';
+import type { ClassAnswer, ClassQuestion } from './input';
+
+export interface OptionCount {
+  id: string;
+  text: string;
+  count: number;
+  /** count ÷ answers of this phase; 0 when nobody answered. */
+  share: number;
+}
+
+export interface Tally {
+  /** How many students answered. */
+  answers: number;
+  /** Choice questions: every option, in the question's order. */
+  options: OptionCount[] | null;
+  /** Number questions: the mean and median answer; null when nobody answered. */
+  mean: number | null;
+  median: number | null;
+}
+
+export interface QuestionShift {
+  id: string;
+  text: string;
+  kind: ClassQuestion['kind'];
+  unit: string | null;
+  lesson: LessonId | null;
+  before: Tally;
+  after: Tally;
+  /** Students who answered both before and after. */
+  paired: number;
+  /** Of those, how many gave a different answer after. */
+  changed: number;
+  /** Number questions: the mean of (after − before) over paired students; null otherwise. */
+  meanChange: number | null;
+  /** Choice questions: the option whose share rose most (before → after), if any rose. */
+  rose: { id: string; text: string; by: number } | null;
+}
+
+function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>): Tally {
+  const values = [...answers.values()];
+  if (q.kind === 'number') {
+    const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return {
+      answers: xs.length,
+      options: null,
+      mean: xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null,
+      median: median(xs),
+    };
+  }
+  const options = (q.options ?? []).map((o) => ({
+    id: o.id,
+    text: o.text,
+    count: values.filter((v) => v === o.id).length,
+    share: 0,
+  }));
+  const n = options.reduce((a, o) => a + o.count, 0);
+  for (const o of options) o.share = n > 0 ? o.count / n : 0;
+  return { answers: n, options, mean: null, median: null };
+}
+
+/** Whether an answer fits its question: a known option, or a finite number. */
+function fits(q: ClassQuestion, answer: string | number): boolean {
+  return q.kind === 'number'
+    ? typeof answer === 'number' && Number.isFinite(answer)
+    : typeof answer === 'string' && (q.options ?? []).some((o) => o.id === answer);
+}
+
+/** The shift of every question, in the questions' order; answers to unknown questions are ignored. */
+export function questionShifts(questions: readonly ClassQuestion[], answers: readonly ClassAnswer[]): QuestionShift[] {
+  return questions.map((q) => {
+    const before = new Map<string, string | number>();
+    const after = new Map<string, string | number>();
+    for (const a of answers) {
+      if (a.question !== q.id || !fits(q, a.answer)) continue;
+      (a.phase === 'before' ? before : after).set(a.student, a.answer);
+    }
+    let paired = 0;
+    let changed = 0;
+    let change = 0;
+    for (const [student, b] of before) {
+      const x = after.get(student);
+      if (x === undefined) continue;
+      paired++;
+      if (x !== b) changed++;
+      if (typeof x === 'number' && typeof b === 'number') change += x - b;
+    }
+    const tb = tally(q, before);
+    const ta = tally(q, after);
+    let rose: QuestionShift['rose'] = null;
+    if (ta.options && tb.options && tb.answers > 0 && ta.answers > 0) {
+      for (let i = 0; i < ta.options.length; i++) {
+        const by = ta.options[i].share - tb.options[i].share;
+        if (by > 1e-9 && (!rose || by > rose.by + 1e-9)) rose = { id: ta.options[i].id, text: ta.options[i].text, by };
+      }
+    }
+    return {
+      id: q.id,
+      text: q.text,
+      kind: q.kind,
+      unit: q.unit ?? null,
+      lesson: q.lesson ?? null,
+      before: tb,
+      after: ta,
+      paired,
+      changed,
+      meanChange: q.kind === 'number' && paired > 0 ? change / paired : null,
+      rose,
+    };
+  });
+}
