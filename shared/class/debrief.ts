@@ -5,10 +5,11 @@
 // tables' records with the single-table code (replay, timeline, moments, scoring, percentiles),
 // so the class debrief and each table's own debrief agree. Pure and deterministic: no I/O, no
 // clock, no randomness. A table's length or cap never appears beyond the rounds it played.
+import { benchmarkKey, type Benchmark } from '../bots/benchmark';
 import { percentileOf, seatOutcomes } from '../engine/percentiles';
-import type { Mode, Seat } from '../engine/types';
-import { replay } from '../record/log';
-import type { HeldBy } from '../record/placements';
+import type { GameState, Mode, Seat } from '../engine/types';
+import { replay, type GameRecord } from '../record/log';
+import { placeTable, type HeldBy, type TablePlacements } from '../record/placements';
 import { debriefData, type DebriefData } from '../record/timeline';
 import { seatChoices, type SeatChoices } from './choices';
 import type { ClassDebriefInput, ClassTableInput } from './input';
@@ -43,8 +44,6 @@ export interface ClassSeat {
   roleId: string;
   roleName: string;
   heldBy: HeldBy;
-  /** The student's name; null for a bot seat or in an anonymous session. */
-  name: string | null;
 }
 
 /** The coalition a table ended with (the last round a deal won). */
@@ -106,7 +105,6 @@ export interface RoleSeat {
   tableLabel: string;
   seat: Seat;
   heldBy: HeldBy;
-  name: string | null;
   rounds: number;
   surplus: number;
   /** Value claimed: own surplus per round played. */
@@ -139,7 +137,7 @@ export interface ClassRole {
 
 export interface ClassDebrief {
   session: string;
-  title: string | null;
+  /** Role names only on screen; the model never holds a student's name either way. */
   anonymous: boolean;
   scenarios: { id: string; name: string }[];
   tables: ClassTable[];
@@ -154,6 +152,8 @@ export interface ClassDebrief {
 export interface ReplayedTable {
   input: ClassTableInput;
   label: string;
+  /** The table's role percentiles against its scenario's bot benchmark, when one was given. */
+  benchmark: TablePlacements | null;
   data: DebriefData;
   outcomes: ReturnType<typeof seatOutcomes>;
   choices: SeatChoices[];
@@ -209,30 +209,43 @@ function coalitionOf(d: DebriefData): TableCoalition | null {
   return null;
 }
 
-function replayTable(input: ClassTableInput, index: number, anonymous: boolean): ReplayedTable {
-  const record = input.record;
+/** Who held a seat, in the words of the placements: a bot-held human seat was played partly by a bot. */
+function heldOf(input: ClassTableInput, seat: Seat): HeldBy {
+  const given = input.seats[seat];
+  if (!given || given.kind === 'bot') return 'bot';
+  return given.botHeld ? 'both' : 'person';
+}
+
+/** The benchmark of a table's scenario, only if it was played on that very scenario's content. */
+function benchmarkFor(state: GameState, benchmarks: readonly Benchmark[], held: HeldBy[]): TablePlacements | null {
+  if (state.config.mode !== 'coalition') return null;
+  const b = benchmarks.find(
+    (x) => x.scenarioId === state.scenario.id && x.key === benchmarkKey(state.scenario, x.games),
+  );
+  return b ? placeTable(state, b, held) : null;
+}
+
+function replayTable(input: ClassTableInput, index: number, benchmarks: readonly Benchmark[]): ReplayedTable {
+  const record: GameRecord = { scenario: input.scenario, config: input.config, log: input.log };
   const state = replay(record);
   const data = debriefData(record);
   const outcomes = seatOutcomes(state);
   const choices = seatChoices(state, record.log);
-  const label = input.label ?? `Table ${index + 1}`;
+  const label = input.label || `Table ${index + 1}`;
   const rounds = data.rounds.length;
   const firstDeal = data.coalitions.find((c) => c.members.length > 0);
-  const seats: ClassSeat[] = record.scenario.roles.map((r, seat) => {
-    const given = input.seats.find((s) => s.seat === seat);
-    const heldBy: HeldBy = given?.heldBy ?? 'bot';
-    return {
-      seat,
-      roleId: r.id,
-      roleName: r.name,
-      heldBy,
-      name: anonymous || heldBy === 'bot' ? null : (given?.name ?? null),
-    };
-  });
+  const held = record.scenario.roles.map((_, seat) => heldOf(input, seat));
+  const seats: ClassSeat[] = record.scenario.roles.map((r, seat) => ({
+    seat,
+    roleId: r.id,
+    roleName: r.name,
+    heldBy: held[seat],
+  }));
+  const benchmark = benchmarkFor(state, benchmarks, held);
   const table: ClassTable = {
-    id: input.id,
+    id: input.code,
     label,
-    link: `/?code=${encodeURIComponent(input.id)}`,
+    link: `/?code=${encodeURIComponent(input.code)}`,
     scenarioId: record.scenario.id,
     scenarioName: record.scenario.name,
     mode: data.mode,
@@ -251,17 +264,17 @@ function replayTable(input: ClassTableInput, index: number, anonymous: boolean):
     escalations: choices.reduce((n, c) => n + c.escalated, 0),
     demandsMet: data.moments.filter((m) => m.kind === 'demand-met').length,
     createdInClass: null,
-    createdBenchmark: input.benchmark ? input.benchmark.created.percentile : null,
+    createdBenchmark: benchmark ? benchmark.created.percentile : null,
     timeline: timelineOf(data),
   };
-  return { input, label, data, outcomes, choices, table };
+  return { input, label, benchmark, data, outcomes, choices, table };
 }
 
 function rolesOf(tables: readonly ReplayedTable[]): ClassRole[] {
   const roles: ClassRole[] = [];
   const byKey = new Map<string, ClassRole>();
   for (const t of tables) {
-    const scenario = t.input.record.scenario;
+    const scenario = t.input.scenario;
     scenario.roles.forEach((r, seat) => {
       const key = `${scenario.id}\u0000${r.id}`;
       let role = byKey.get(key);
@@ -282,13 +295,12 @@ function rolesOf(tables: readonly ReplayedTable[]): ClassRole[] {
         roles.push(role);
       }
       const o = t.outcomes[seat];
-      const bench = t.input.benchmark?.seats[seat];
+      const bench = t.benchmark?.seats[seat];
       role.seats.push({
         table: t.table.id,
         tableLabel: t.label,
         seat,
         heldBy: t.table.seats[seat].heldBy,
-        name: t.table.seats[seat].name,
         rounds: t.table.roundsPlayed,
         surplus: t.data.score.seats[seat].surplus,
         claimed: o.claimed,
@@ -296,12 +308,8 @@ function rolesOf(tables: readonly ReplayedTable[]): ClassRole[] {
         created: o.created,
         inClass: null,
         benchmark:
-          bench && t.input.benchmark
-            ? {
-                claimed: bench.claimed.percentile,
-                mutualGain: bench.mutualGain.percentile,
-                games: t.input.benchmark.games,
-              }
+          bench && t.benchmark
+            ? { claimed: bench.claimed.percentile, mutualGain: bench.mutualGain.percentile, games: t.benchmark.games }
             : null,
         choices: t.choices[seat],
       });
@@ -354,10 +362,18 @@ function extremes(tables: readonly ClassTable[]): [ClassTable, ClassTable] | nul
   return [hi, lo];
 }
 
+export interface ClassDebriefOptions {
+  /**
+   * Bot benchmarks of the session's scenarios (the server's cached ones): each table's seats are
+   * also placed against them, reported apart from the class. A benchmark counts only for the
+   * scenario content it was played on (its key).
+   */
+  benchmarks?: readonly Benchmark[];
+}
+
 /** The class debrief of a session. */
-export function classDebrief(input: ClassDebriefInput): ClassDebrief {
-  const anonymous = input.anonymous === true;
-  const replayed = input.tables.map((t, i) => replayTable(t, i, anonymous));
+export function classDebrief(input: ClassDebriefInput, options: ClassDebriefOptions = {}): ClassDebrief {
+  const replayed = input.tables.map((t, i) => replayTable(t, i, options.benchmarks ?? []));
   const tables = replayed.map((r) => r.table);
   // Value created among the class's other tables of the same scenario.
   for (const t of tables) {
@@ -370,9 +386,8 @@ export function classDebrief(input: ClassDebriefInput): ClassDebrief {
     if (!scenarios.some((s) => s.id === t.scenarioId)) scenarios.push({ id: t.scenarioId, name: t.scenarioName });
   const pair = extremes(tables);
   return {
-    session: input.session,
-    title: input.title ?? null,
-    anonymous,
+    session: input.session.code,
+    anonymous: input.session.anonymous,
     scenarios,
     tables,
     roles,

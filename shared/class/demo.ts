@@ -22,49 +22,44 @@ const STAND_INS: StudentName[] = [
   'weak-bloc',
 ];
 
-const NAMES = ['Ana', 'Ben', 'Chen', 'Dina', 'Emre', 'Femi', 'Gita', 'Hugo', 'Ines', 'Jon', 'Kim', 'Lea'];
-
 /** The three questions of the issue: who holds power here, what share you would accept, whether promises will be kept. */
 export function demoQuestions(scenario: Scenario): ClassQuestion[] {
   return [
     {
       id: 'power',
-      text: 'Who has the most power at this table?',
-      kind: 'choice',
-      options: scenario.roles.map((r) => ({ id: r.id, text: r.name })),
       lesson: 'weight-is-not-power',
+      text: 'Who has the most power at this table?',
+      choices: scenario.roles.map((r) => ({ value: r.id, label: r.name })),
     },
     {
       id: 'share',
-      text: 'What share of the prize would you accept to join a deal?',
-      kind: 'number',
-      unit: '%',
       lesson: 'walk-away-clarity',
+      text: 'What share of the prize would you accept to join a deal?',
+      choices: null,
+      range: { min: 0, max: 100, unit: '%' },
     },
     {
       id: 'promises',
-      text: 'Will promises made in a deal be kept?',
-      kind: 'choice',
-      options: [
-        { id: 'yes', text: 'Yes, mostly' },
-        { id: 'some', text: 'Some will' },
-        { id: 'no', text: 'No, most will be broken' },
-      ],
       lesson: 'cooperation-pays-when-repeated',
+      text: 'Will promises made in a deal be kept?',
+      choices: [
+        { value: 'yes', label: 'Yes, mostly' },
+        { value: 'some', label: 'Some will' },
+        { value: 'no', label: 'No, most will be broken' },
+      ],
     },
   ];
 }
 
 /**
  * A session of `tables` tables of `scenario`: at table t, seat s holds a person (a scripted
- * student) when (s + t) is even and fewer than `people` seats are taken, and a persona otherwise.
+ * student standing in) when s + t is even, and a persona at normal difficulty otherwise.
  */
 export function demoSession(scenario: Scenario, tables = 6, seed = 2026): ClassDebriefInput {
   const rng = new Rng(seedRng(seed));
   const out: ClassTableInput[] = [];
   const answers: ClassAnswer[] = [];
   let student = 0;
-  const questions = demoQuestions(scenario);
   const strongest = scenario.roles.reduce((b, r, i) => (r.power > scenario.roles[b].power ? i : b), 0);
   for (let t = 0; t < tables; t++) {
     const specs: BotSpec[] = scenario.roles.map((_, s) =>
@@ -80,31 +75,38 @@ export function demoSession(scenario: Scenario, tables = 6, seed = 2026): ClassD
         : e,
     );
     const code = `D${String(t + 1).padStart(3, '0')}`;
+    const answer = (id: string, seat: number, question: string, phase: 'before' | 'after', value: string) =>
+      answers.push({ student: id, table: code, seat, question, phase, answer: value, time: 0 });
     out.push({
-      id: code,
+      code,
       label: `Table ${t + 1}`,
-      record: { scenario, config: game.state.config, log },
+      scenario,
+      config: game.state.config,
+      log,
+      results: null,
+      finished: game.state.phase === 'end',
       seats: specs.map((spec, seat) => {
-        if (spec.kind !== 'student') return { seat, heldBy: 'bot', name: null };
-        const name = NAMES[student % NAMES.length];
+        const bot = spec.kind === 'persona' ? spec : null;
+        if (spec.kind !== 'student') return { seat, kind: 'bot', bot, botHeld: false };
         const id = `s${student++}`;
-        // Answers: before, many name the seat with the most weight; after, more name the veto or pivotal seat.
+        // Before, most name the seat with the most weight; after, half of them name another.
         const powerBefore = rng.chance(0.7) ? scenario.roles[strongest].id : rng.pick(scenario.roles).id;
-        const powerAfter = rng.chance(0.5) ? powerBefore : rng.pick(scenario.roles).id;
-        answers.push(
-          { student: id, question: 'power', phase: 'before', answer: powerBefore },
-          { student: id, question: 'share', phase: 'before', answer: 10 * rng.int(2, 6) },
-          { student: id, question: 'promises', phase: 'before', answer: rng.pick(['yes', 'yes', 'some', 'no']) },
-        );
-        if (rng.chance(0.85))
-          answers.push(
-            { student: id, question: 'power', phase: 'after', answer: powerAfter },
-            { student: id, question: 'share', phase: 'after', answer: 10 * rng.int(1, 4) },
-            { student: id, question: 'promises', phase: 'after', answer: rng.pick(['yes', 'some', 'some', 'no']) },
-          );
-        return { seat, heldBy: 'person', name };
+        answer(id, seat, 'power', 'before', powerBefore);
+        answer(id, seat, 'share', 'before', String(10 * rng.int(2, 6)));
+        answer(id, seat, 'promises', 'before', rng.pick(['yes', 'yes', 'some', 'no']));
+        if (rng.chance(0.85)) {
+          answer(id, seat, 'power', 'after', rng.chance(0.5) ? powerBefore : rng.pick(scenario.roles).id);
+          answer(id, seat, 'share', 'after', String(10 * rng.int(1, 4)));
+          answer(id, seat, 'promises', 'after', rng.pick(['yes', 'some', 'some', 'no']));
+        }
+        return { seat, kind: 'human', bot: null, botHeld: false };
       }),
     });
   }
-  return { session: 'demo', title: `Demonstration class: ${scenario.name}`, tables: out, questions, answers };
+  return {
+    session: { code: 'demo', created: 0, ended: null, anonymous: true },
+    tables: out,
+    questions: demoQuestions(scenario),
+    answers,
+  };
 }

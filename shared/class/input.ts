@@ -1,68 +1,77 @@
-// What the class debrief is computed from (DESIGN 5 "Class session", issue 10 item 4): the
-// session's tables as records (scenario, config with seed, action log), who held each seat, and
-// the students' before/after answers. The server builds it from its session records; tests build
-// it from headless bot games. Pure data: no I/O.
-import type { LessonId } from '../record/lessons';
-import type { GameRecord } from '../record/log';
-import type { HeldBy, TablePlacements } from '../record/placements';
+// What a class debrief is computed from (issue 10): the session's tables as records plus the
+// students' before/after answers. The server (server/class/) builds it from its session records;
+// shared/class/debrief.ts turns it into the model the class debrief page renders. Plain JSON, so
+// the same input can be exported, stored as a fixture and replayed.
+import type { BotSpec } from '../bots/bot';
+import type { GameConfig, Scenario, Seat } from '../engine/types';
+import type { LogEntry } from '../record/log';
 
-/** One seat of a class table, as the session's roster knows it. */
-export interface ClassSeatInput {
-  seat: number;
-  /** Who played it: a person throughout, a bot throughout, or a bot for part of the game (placements.heldBy). */
-  heldBy: HeldBy;
-  /** The student's name; null for a bot seat or when the session is anonymous (role names only). */
-  name: string | null;
-}
-
-/** One table of the session. */
+/** One table of the session, as recorded: a game is (scenario, config with seed, log) (DESIGN 8). */
 export interface ClassTableInput {
-  /** The table's code: its own debrief opens at `/?code=<id>`. */
-  id: string;
-  /** What the room calls it ("Table 3"); defaults to "Table <n>" in input order. */
-  label?: string;
-  /** The table's record: replaying it rebuilds every state (an unfinished table counts the rounds it played). */
-  record: GameRecord;
-  /** One entry per seat of the scenario, in seat order. */
+  /** The table's code (the room id); the key of its own debrief. */
+  code: string;
+  /** The label the class sees ("Table 1" …). */
+  label: string;
+  scenario: Scenario;
+  config: GameConfig;
+  log: LogEntry[];
+  /** The table's results as the server stored them when it finished (server/rooms/results.ts), or null while open. */
+  results: unknown;
+  finished: boolean;
+  /** Per seat (index = seat): who sat there. */
   seats: ClassSeatInput[];
-  /**
-   * The table's role percentiles against the scenario's bot benchmark (as the server computes them
-   * for a finished table), reported apart from the class's own; null or absent when not computed.
-   */
-  benchmark?: TablePlacements | null;
 }
 
-/** A before/after question (issue 10 item 5), tied to a lesson. */
+export interface ClassSeatInput {
+  seat: Seat;
+  /** Configured for a person or for a bot. */
+  kind: 'human' | 'bot';
+  /** The bot that played it (bot seat) or stood in for it at some point (human seat), if any. */
+  bot: BotSpec | null;
+  /**
+   * A bot held this human seat for some of the game (never claimed, or taken over after a
+   * disconnect): the seat's results are partly a bot's. Log entries say which actions (`by`).
+   */
+  botHeld: boolean;
+}
+
+export type QuestionPhase = 'before' | 'after';
+
+/** A before/after question (shared/class/questions.ts lists them). */
 export interface ClassQuestion {
   id: string;
+  /** The lesson it belongs to (DESIGN 10 claim id or a short tag). */
+  lesson: string;
   text: string;
-  /** 'choice': the answer is one of `options` (by id); 'number': a number (e.g. a share in %). */
-  kind: 'choice' | 'number';
-  options?: { id: string; text: string }[];
-  /** For a number: the unit shown after it, e.g. '%'. */
-  unit?: string;
-  lesson?: LessonId;
+  /** Choices for a multiple-choice question; null = a number (e.g. a share in percent). */
+  choices: { value: string; label: string }[] | null;
+  /** For a number question: inclusive bounds and the unit shown. */
+  range?: { min: number; max: number; unit: string };
 }
 
-/** One student's answer to one question, before the first round or after the last. */
 export interface ClassAnswer {
-  /** A stable id of the student within the session (the roster's), so before and after can be paired. */
+  /** An anonymous, stable id of the student within the session (not the name). */
   student: string;
+  /** The table and seat the student sat at when answering, if seated. */
+  table: string | null;
+  seat: Seat | null;
   question: string;
-  phase: 'before' | 'after';
-  /** An option id for a choice question; a number for a number question. */
-  answer: string | number;
+  phase: QuestionPhase;
+  /** The chosen choice value, or the number as a string. */
+  answer: string;
+  time: number;
 }
 
 export interface ClassDebriefInput {
-  /** The session's join code or id; the page's address is `#class-debrief/<session>`. */
-  session: string;
-  /** The session's title for the projector, if the facilitator gave one. */
-  title?: string;
-  /** Anonymity (role names only): student names are not shown even if given. */
-  anonymous?: boolean;
+  session: {
+    code: string;
+    /** Epoch ms. */
+    created: number;
+    ended: number | null;
+    /** Role names only on screen (students' names never appear in the model). */
+    anonymous: boolean;
+  };
   tables: ClassTableInput[];
-  /** The questions asked (absent or empty: none were). */
-  questions?: ClassQuestion[];
-  answers?: ClassAnswer[];
+  questions: ClassQuestion[];
+  answers: ClassAnswer[];
 }

@@ -2,7 +2,7 @@
 // before the first round and after the last, and how many students who answered both changed
 // their answer. A student's later answer to the same question and phase replaces an earlier one.
 // Pure: no I/O.
-import type { LessonId } from '../record/lessons';
+import { isLessonId, type LessonId } from '../record/lessons';
 import type { ClassAnswer, ClassQuestion } from './input';
 
 export interface OptionCount {
@@ -26,8 +26,9 @@ export interface Tally {
 export interface QuestionShift {
   id: string;
   text: string;
-  kind: ClassQuestion['kind'];
+  kind: 'choice' | 'number';
   unit: string | null;
+  /** The lesson the question belongs to, when it names one of DESIGN's lessons. */
   lesson: LessonId | null;
   before: Tally;
   after: Tally;
@@ -50,8 +51,8 @@ function median(xs: readonly number[]): number | null {
 
 function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>): Tally {
   const values = [...answers.values()];
-  if (q.kind === 'number') {
-    const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (q.choices === null) {
+    const xs = values.filter((v): v is number => typeof v === 'number');
     return {
       answers: xs.length,
       options: null,
@@ -59,10 +60,10 @@ function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>):
       median: median(xs),
     };
   }
-  const options = (q.options ?? []).map((o) => ({
-    id: o.id,
-    text: o.text,
-    count: values.filter((v) => v === o.id).length,
+  const options = q.choices.map((o) => ({
+    id: o.value,
+    text: o.label,
+    count: values.filter((v) => v === o.value).length,
     share: 0,
   }));
   const n = options.reduce((a, o) => a + o.count, 0);
@@ -70,11 +71,16 @@ function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>):
   return { answers: n, options, mean: null, median: null };
 }
 
-/** Whether an answer fits its question: a known option, or a finite number. */
-function fits(q: ClassQuestion, answer: string | number): boolean {
-  return q.kind === 'number'
-    ? typeof answer === 'number' && Number.isFinite(answer)
-    : typeof answer === 'string' && (q.options ?? []).some((o) => o.id === answer);
+/**
+ * An answer as the tally counts it: a known choice, or a finite number within the question's
+ * range (answers arrive as text); null for anything else, which is not counted.
+ */
+function reading(q: ClassQuestion, answer: string): string | number | null {
+  if (q.choices !== null) return q.choices.some((o) => o.value === answer) ? answer : null;
+  const x = answer.trim() === '' ? NaN : Number(answer);
+  if (!Number.isFinite(x)) return null;
+  if (q.range && (x < q.range.min || x > q.range.max)) return null;
+  return x;
 }
 
 /** The shift of every question, in the questions' order; answers to unknown questions are ignored. */
@@ -83,8 +89,9 @@ export function questionShifts(questions: readonly ClassQuestion[], answers: rea
     const before = new Map<string, string | number>();
     const after = new Map<string, string | number>();
     for (const a of answers) {
-      if (a.question !== q.id || !fits(q, a.answer)) continue;
-      (a.phase === 'before' ? before : after).set(a.student, a.answer);
+      if (a.question !== q.id) continue;
+      const x = reading(q, a.answer);
+      if (x !== null) (a.phase === 'before' ? before : after).set(a.student, x);
     }
     let paired = 0;
     let changed = 0;
@@ -108,14 +115,14 @@ export function questionShifts(questions: readonly ClassQuestion[], answers: rea
     return {
       id: q.id,
       text: q.text,
-      kind: q.kind,
-      unit: q.unit ?? null,
-      lesson: q.lesson ?? null,
+      kind: q.choices === null ? 'number' : 'choice',
+      unit: q.range?.unit ?? null,
+      lesson: isLessonId(q.lesson) ? q.lesson : null,
       before: tb,
       after: ta,
       paired,
       changed,
-      meanChange: q.kind === 'number' && paired > 0 ? change / paired : null,
+      meanChange: q.choices === null && paired > 0 ? change / paired : null,
       rose,
     };
   });
