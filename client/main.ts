@@ -50,14 +50,25 @@ function paint(): void {
   }
 }
 
-store.subscribe(paint);
-window.addEventListener('resize', () => {
-  paint();
-  stage?.fit();
+/** The class debrief is a page of its own (for a projector), loaded on demand: the lobby bundle does not carry it. */
+const CLASS_DEBRIEF = /^#class-debrief\//;
+const classDebriefPage = CLASS_DEBRIEF.test(location.hash);
+// Arriving at it from the game (or leaving it) by its address starts the other page afresh.
+window.addEventListener('hashchange', () => {
+  if (CLASS_DEBRIEF.test(location.hash) !== classDebriefPage) location.reload();
 });
-void loadScenarios();
-// The lobby (or the rejoined table) does not wait for the canvas.
-void route();
+if (classDebriefPage) {
+  void import('./class/debrief').then((m) => m.openClassDebrief(ui));
+} else {
+  store.subscribe(paint);
+  window.addEventListener('resize', () => {
+    paint();
+    stage?.fit();
+  });
+  void loadScenarios();
+  // The lobby (or the rejoined table) does not wait for the canvas.
+  void route();
+}
 // The phase timer: a repaint twice a second while a deadline runs.
 setInterval(() => {
   if ((store.state.lobby?.deadline ?? 0) > 0 && store.state.screen === 'table') paint();

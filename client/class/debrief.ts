@@ -1,0 +1,116 @@
+// The class debrief page (issue 10 item 4): a page of its own at #class-debrief/<session>, for a
+// projector. Loaded with import() from main.ts, so the lobby bundle does not carry it. It fetches
+// the model (shared/class/debrief.ts) from the server, or for `demo` plays a demonstration class
+// headless in the browser, and draws it with the same small DOM layer as the rest of the client.
+// The address holds the view: #class-debrief/<session>/<tab>[/<table A>/<table B>], so a
+// facilitator can bookmark the comparison they want to show.
+import './debrief.css';
+import type { ClassDebrief } from '../../shared/class/debrief';
+import { render } from '../ui/dom';
+import { classView, TABS, type Tab } from './views';
+
+export interface PageState {
+  session: string;
+  tab: Tab;
+  /** The two tables of the compare view. */
+  a: string | null;
+  b: string | null;
+  /** The role the roles view details. */
+  role: number;
+  model: ClassDebrief | null;
+  error: string | null;
+}
+
+const PREFIX = '#class-debrief/';
+
+export function parseHash(hash: string): Pick<PageState, 'session' | 'tab' | 'a' | 'b'> | null {
+  if (!hash.startsWith(PREFIX)) return null;
+  const [session, tab, a, b] = hash.slice(PREFIX.length).split('/').map(decodeURIComponent);
+  if (!session) return null;
+  return {
+    session,
+    tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'tables',
+    a: a || null,
+    b: b || null,
+  };
+}
+
+function hashOf(s: PageState): string {
+  const parts = [s.session, s.tab];
+  if (s.tab === 'compare' && s.a && s.b) parts.push(s.a, s.b);
+  return PREFIX + parts.map(encodeURIComponent).join('/');
+}
+
+async function loadModel(session: string): Promise<ClassDebrief> {
+  if (session === 'demo') {
+    const [{ demoSession }, { classDebrief }, { runBenchmark }, { builtInScenarios }] = await Promise.all([
+      import('../../shared/class/demo'),
+      import('../../shared/class/debrief'),
+      import('../../shared/bots/benchmark'),
+      import('../../shared/scenarios'),
+    ]);
+    const scenario = builtInScenarios[0];
+    // A small benchmark is enough to show the column; the server's has 200 tables.
+    return classDebrief(demoSession(scenario), { benchmarks: [runBenchmark(scenario, { games: 40 })] });
+  }
+  // The facilitator's key, if the page was opened with one, goes along to the endpoint.
+  const res = await fetch(`/api/sessions/${encodeURIComponent(session)}/debrief${location.search}`, {
+    headers: { Accept: 'application/json' },
+  });
+  if (!res.ok) {
+    let message = `The server answered ${res.status}.`;
+    try {
+      const body = (await res.json()) as { message?: string };
+      if (body.message) message = body.message;
+    } catch {
+      /* not JSON */
+    }
+    throw new Error(message);
+  }
+  return (await res.json()) as ClassDebrief;
+}
+
+/** Mounts the page in `root` for the session the address names. */
+export function openClassDebrief(root: HTMLElement): void {
+  const parsed = parseHash(location.hash);
+  if (!parsed) return;
+  document.body.className = 'screen-class-debrief';
+  document.title = `Class debrief — ${parsed.session} — Leverage`;
+  const state: PageState = { ...parsed, role: 0, model: null, error: null };
+
+  const paint = () => {
+    render(root, classView(state, update));
+  };
+  /** Applies a change of view, keeps the address in step, and redraws. */
+  const update = (patch: Partial<PageState>, focus?: string) => {
+    Object.assign(state, patch);
+    if (state.model && (!state.a || !state.b) && state.model.comparePair) {
+      state.a ??= state.model.comparePair[0];
+      state.b ??= state.model.comparePair[1];
+    }
+    const hash = hashOf(state);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+    paint();
+    if (focus) requestAnimationFrame(() => document.getElementById(focus)?.focus());
+  };
+
+  window.addEventListener('hashchange', () => {
+    const p = parseHash(location.hash);
+    if (p && p.session === state.session) update({ tab: p.tab, a: p.a ?? state.a, b: p.b ?? state.b });
+  });
+  // Keys 1–5 switch the view, for a facilitator at a laptop beside the projector.
+  window.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    if (e.altKey || e.ctrlKey || e.metaKey || target?.closest('select, input, textarea')) return;
+    const i = Number(e.key) - 1;
+    if (Number.isInteger(i) && i >= 0 && i < TABS.length) update({ tab: TABS[i] }, `tab-${TABS[i]}`);
+  });
+
+  paint();
+  loadModel(state.session)
+    .then((model) => update({ model }))
+    .catch((e: Error) => update({ error: `The class debrief could not be loaded: ${e.message}` }))
+    .finally(() => {
+      document.documentElement.dataset.ready = '1';
+    });
+}
