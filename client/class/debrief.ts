@@ -1,7 +1,8 @@
 // The class debrief page (issue 10 item 4): a page of its own at #class-debrief/<session>, for a
 // projector. Loaded with import() from main.ts, so the lobby bundle does not carry it. It fetches
-// the model (shared/class/debrief.ts) from the server, or for `demo` plays a demonstration class
-// headless in the browser, and draws it with the same small DOM layer as the rest of the client.
+// the model (shared/class/debrief.ts) from the server and draws it with the same small DOM layer as
+// the rest of the client. (No demonstration class is played in the browser: that would ship the
+// scenarios' private data in the bundle; the browser test serves one simulated headless.)
 // The address holds the view: #class-debrief/<session>/<tab>[/<table A>/<table B>], so a
 // facilitator can bookmark the comparison they want to show.
 import './debrief.css';
@@ -42,17 +43,6 @@ function hashOf(s: PageState): string {
 }
 
 async function loadModel(session: string): Promise<ClassDebrief> {
-  if (session === 'demo') {
-    const [{ demoSession }, { classDebrief }, { runBenchmark }, { builtInScenarios }] = await Promise.all([
-      import('../../shared/class/demo'),
-      import('../../shared/class/debrief'),
-      import('../../shared/bots/benchmark'),
-      import('../../shared/scenarios'),
-    ]);
-    const scenario = builtInScenarios[0];
-    // A small benchmark is enough to show the column; the server's has 200 tables.
-    return classDebrief(demoSession(scenario), { benchmarks: [runBenchmark(scenario, { games: 40 })] });
-  }
   // The facilitator's key, if the page was opened with one, goes along to the endpoint.
   const res = await fetch(`/api/sessions/${encodeURIComponent(session)}/debrief${location.search}`, {
     headers: { Accept: 'application/json' },

@@ -21,6 +21,7 @@ function heldText(s: RoleSeat): string {
 function strip(role: ClassRole, lo: number, hi: number): VNode {
   const x = (v: number) => PAD + ((v - lo) / Math.max(1e-9, hi - lo)) * (W - 2 * PAD);
   const y = H / 2 + 6;
+  const order = [...role.seats].sort((p, q) => p.mutualGain - q.mutualGain);
   return h(
     'svg',
     {
@@ -36,13 +37,13 @@ function strip(role: ClassRole, lo: number, hi: number): VNode {
           h('text', { x: x(0), y: H - 2, 'text-anchor': 'middle', class: 'cd-axis' }, '0'),
         ]
       : null,
-    role.seats.map((s, i) => {
+    role.seats.map((s) => {
       const best = role.best?.table === s.table;
       const worst = role.worst?.table === s.table;
       const colour = best ? UI.gold : worst ? '#ff8a50' : '#cfd8de';
       const cx = x(s.mutualGain);
-      // Labels alternate above and below so neighbouring tables stay readable.
-      const above = i % 2 === 0;
+      // Labels alternate above and below in the order of the marks, so neighbours stay readable.
+      const above = order.indexOf(s) % 2 === 0;
       return h(
         'g',
         { key: s.table },

@@ -42,7 +42,7 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
     h(
       'p',
       { class: 'cd-note' },
-      'Per round played: tables ran for different numbers of rounds. Efficiency is joint gain ÷ the most the table could have made; beneath it, the share of the other tables and of seeded bot tables it beat, reported apart.',
+      'Per round played: tables ran for different numbers of rounds. Efficiency is joint gain ÷ the most the table could have made; beneath it, the share it beat of the class’s other tables and, apart, of seeded bot tables.',
     ),
     h(
       'table',
@@ -89,7 +89,7 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
                   ]
                 : h('span', { class: 'cd-none' }, 'No winning deal'),
             ),
-            h('td', null, t.dealRound === null ? '—' : `Round ${t.dealRound}`),
+            h('td', { class: 'cd-num' }, t.dealRound === null ? '—' : `Round ${t.dealRound}`),
             h('td', { class: 'cd-num' }, perRound(t.jointGainPerRound)),
             h(
               'td',
@@ -104,10 +104,10 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
               efficiencyBar(t),
               t.createdInClass === null
                 ? null
-                : h('div', { class: 'cd-sub' }, `other tables: ${shareWords(t.createdInClass).cell}`),
+                : h('div', { class: 'cd-sub cd-num' }, `class ${shareWords(t.createdInClass).cell}`),
               t.createdBenchmark === null
                 ? null
-                : h('div', { class: 'cd-sub' }, `bot tables: ${shareWords(t.createdBenchmark).cell}`),
+                : h('div', { class: 'cd-sub cd-num' }, `bots ${shareWords(t.createdBenchmark).cell}`),
             ),
             h('td', { class: 'cd-num' }, t.cooperation === null ? '—' : pct(t.cooperation)),
             h(
@@ -213,7 +213,6 @@ function header(s: PageState): VNode {
       'p',
       { class: 'cd-meta' },
       m ? `${scenarios} · ${m.tables.length} tables · session ${m.session}` : `session ${s.session}`,
-      s.session === 'demo' ? h('span', { class: 'cd-demo' }, ' · demonstration: every seat was played by a bot') : null,
     ),
   );
 }
