@@ -7,7 +7,7 @@ import { compareTables, type CompareSide } from '../../shared/class/compare';
 import { pct } from '../game/derive';
 import { h, type VNode } from '../ui/dom';
 import type { PageState } from './debrief';
-import { coalitionChips, perRound, tableLink, type Update } from './parts';
+import { coalitionChips, grid, perRound, tableLink, type Update } from './parts';
 
 /** A moment's text without its "Round N: " (the row says it), starting with a capital. */
 function sentence(x: string): string {
@@ -108,33 +108,18 @@ export function compareView(m: ClassDebrief, s: PageState, update: Update): VNod
       : [
           h('div', { class: 'cd-sides' }, sideCard(c.a, ta, 'a'), sideCard(c.b, tb, 'b')),
           c.sameScenario ? null : h('p', { class: 'cd-note' }, 'These tables played different scenarios.'),
-          h(
-            'table',
-            { class: 'cd-grid cd-timelines', id: 'cd-timelines' },
-            h(
-              'thead',
-              null,
+          grid(
+            ['Round', c.a.label, c.b.label],
+            c.rows.map((row) =>
               h(
                 'tr',
-                null,
-                h('th', { scope: 'col' }, 'Round'),
-                h('th', { scope: 'col' }, c.a.label),
-                h('th', { scope: 'col' }, c.b.label),
+                { key: row.round },
+                h('th', { scope: 'row', class: 'cd-round' }, String(row.round)),
+                cell(ta, row.a, row.round),
+                cell(tb, row.b, row.round),
               ),
             ),
-            h(
-              'tbody',
-              null,
-              c.rows.map((row) =>
-                h(
-                  'tr',
-                  { key: row.round },
-                  h('th', { scope: 'row', class: 'cd-round' }, String(row.round)),
-                  cell(ta, row.a, row.round),
-                  cell(tb, row.b, row.round),
-                ),
-              ),
-            ),
+            { class: 'cd-grid cd-timelines', id: 'cd-timelines' },
           ),
         ],
   );

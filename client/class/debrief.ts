@@ -7,6 +7,7 @@
 // facilitator can bookmark the comparison they want to show.
 import './debrief.css';
 import type { ClassDebrief } from '../../shared/class/debrief';
+import { getJson } from '../net/api';
 import { render } from '../ui/dom';
 import { classView, TABS, type Tab } from './views';
 
@@ -42,22 +43,9 @@ function hashOf(s: PageState): string {
   return PREFIX + parts.map(encodeURIComponent).join('/');
 }
 
-async function loadModel(session: string): Promise<ClassDebrief> {
+function loadModel(session: string): Promise<ClassDebrief> {
   // The facilitator's key, if the page was opened with one, goes along to the endpoint.
-  const res = await fetch(`/api/sessions/${encodeURIComponent(session)}/debrief${location.search}`, {
-    headers: { Accept: 'application/json' },
-  });
-  if (!res.ok) {
-    let message = `The server answered ${res.status}.`;
-    try {
-      const body = (await res.json()) as { message?: string };
-      if (body.message) message = body.message;
-    } catch {
-      /* not JSON */
-    }
-    throw new Error(message);
-  }
-  return (await res.json()) as ClassDebrief;
+  return getJson<ClassDebrief>(`/api/sessions/${encodeURIComponent(session)}/debrief${location.search}`);
 }
 
 /** Mounts the page in `root` for the session the address names. */

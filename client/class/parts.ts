@@ -33,3 +33,21 @@ export function coalitionChips(t: ClassTable, members: readonly number[], split:
 export function tableLink(t: ClassTable, text = `${t.label}’s own debrief`): VNode {
   return h('a', { class: 'cd-link', href: t.link }, text);
 }
+
+/** A table of the page: a header row of column names, then the rows. */
+export function grid(columns: readonly string[], rows: VNode[], props: Record<string, unknown> = {}): VNode {
+  return h(
+    'table',
+    { class: 'cd-grid', ...props },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h('tbody', null, rows),
+  );
+}

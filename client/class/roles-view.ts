@@ -7,7 +7,7 @@ import { shareWords } from '../../shared/record/placements';
 import { UI } from '../game/palette';
 import { h, type VNode } from '../ui/dom';
 import type { PageState } from './debrief';
-import { perRound, type Update } from './parts';
+import { grid, perRound, type Update } from './parts';
 
 const W = 900;
 const H = 92;
@@ -83,54 +83,38 @@ function detail(role: ClassRole): VNode {
         'Within the class: compared with the same role at the other tables. ' +
         (benchGames ? `Bots: against ${benchGames} seeded bot tables, reported apart.` : 'No bot benchmark was given.'),
     ),
-    h(
-      'table',
-      { class: 'cd-grid' },
-      h(
-        'thead',
-        null,
+    grid(
+      ['Table', 'Played by', 'Claimed', 'Mutual-gain score', 'Within the class', 'Against bots'],
+      role.seats.map((s) =>
         h(
           'tr',
-          null,
-          ['Table', 'Played by', 'Claimed', 'Mutual-gain score', 'Within the class', 'Against bots'].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        role.seats.map((s) =>
+          {
+            key: s.table,
+            class: role.best?.table === s.table ? 'cd-hi' : role.worst?.table === s.table ? 'cd-lo' : undefined,
+          },
           h(
-            'tr',
-            {
-              key: s.table,
-              class: role.best?.table === s.table ? 'cd-hi' : role.worst?.table === s.table ? 'cd-lo' : undefined,
-            },
-            h(
-              'th',
-              { scope: 'row' },
-              s.tableLabel,
-              role.best?.table === s.table ? h('span', { class: 'cd-tag gold' }, 'best') : null,
-              role.worst?.table === s.table ? h('span', { class: 'cd-tag warn' }, 'worst') : null,
-            ),
-            h('td', { class: s.heldBy === 'person' ? undefined : 'cd-bot' }, heldText(s)),
-            h('td', { class: 'cd-num' }, perRound(s.claimed)),
-            h('td', { class: 'cd-num' }, perRound(s.mutualGain)),
-            h(
-              'td',
-              null,
-              s.inClass
-                ? `claimed ${shareWords(s.inClass.claimed).cell} · score ${shareWords(s.inClass.mutualGain).cell}`
-                : '—',
-            ),
-            h(
-              'td',
-              null,
-              s.benchmark
-                ? `claimed ${shareWords(s.benchmark.claimed).cell} · score ${shareWords(s.benchmark.mutualGain).cell}`
-                : '—',
-            ),
+            'th',
+            { scope: 'row' },
+            s.tableLabel,
+            role.best?.table === s.table ? h('span', { class: 'cd-tag gold' }, 'best') : null,
+            role.worst?.table === s.table ? h('span', { class: 'cd-tag warn' }, 'worst') : null,
+          ),
+          h('td', { class: s.heldBy === 'person' ? undefined : 'cd-bot' }, heldText(s)),
+          h('td', { class: 'cd-num' }, perRound(s.claimed)),
+          h('td', { class: 'cd-num' }, perRound(s.mutualGain)),
+          h(
+            'td',
+            null,
+            s.inClass
+              ? `claimed ${shareWords(s.inClass.claimed).cell} · score ${shareWords(s.inClass.mutualGain).cell}`
+              : '—',
+          ),
+          h(
+            'td',
+            null,
+            s.benchmark
+              ? `claimed ${shareWords(s.benchmark.claimed).cell} · score ${shareWords(s.benchmark.mutualGain).cell}`
+              : '—',
           ),
         ),
       ),

@@ -9,7 +9,7 @@ import { pct } from '../game/derive';
 import { h, type VNode } from '../ui/dom';
 import { compareView } from './compare-view';
 import type { PageState } from './debrief';
-import { coalitionChips, perRound, tableLink, type Update } from './parts';
+import { coalitionChips, grid, perRound, tableLink, type Update } from './parts';
 import { rolesView } from './roles-view';
 import { shiftView } from './shift-view';
 
@@ -44,78 +44,64 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
       { class: 'cd-note' },
       'Per round played: tables ran for different numbers of rounds. Efficiency is joint gain ÷ the most the table could have made; beneath it, the share it beat of the class’s other tables and, apart, of seeded bot tables.',
     ),
-    h(
-      'table',
-      { class: 'cd-grid' },
-      h(
-        'thead',
-        null,
+    grid(
+      [
+        'Table',
+        'Coalition at the end, split and terms',
+        'First deal',
+        'Joint gain',
+        'Efficiency',
+        'Honoured',
+        'Escalations',
+      ],
+      m.tables.map((t) =>
         h(
           'tr',
-          null,
-          [
-            'Table',
-            'Coalition at the end, split and terms',
-            'First deal',
-            'Joint gain',
-            'Efficiency',
-            'Honoured',
-            'Escalations',
-          ].map((c) => h('th', { scope: 'col' }, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        m.tables.map((t) =>
+          { key: t.id, class: t.id === hi ? 'cd-hi' : t.id === lo ? 'cd-lo' : undefined },
           h(
-            'tr',
-            { key: t.id, class: t.id === hi ? 'cd-hi' : t.id === lo ? 'cd-lo' : undefined },
+            'th',
+            { scope: 'row' },
+            h('div', { class: 'cd-label' }, t.label),
+            h('div', { class: 'cd-sub' }, `${t.roundsPlayed} rounds${t.ended ? '' : ' so far'}`),
+            t.botSeats > 0 ? h('div', { class: 'cd-sub' }, `bot seats: ${t.botSeats}`) : null,
+            tableLink(t, 'Open its debrief'),
+          ),
+          h(
+            'td',
+            null,
+            t.coalition
+              ? [
+                  coalitionChips(t, t.coalition.members, t.coalition.split),
+                  h('div', { class: 'cd-sub' }, t.coalition.terms.map((x) => x.option).join(' · ')),
+                ]
+              : h('span', { class: 'cd-none' }, 'No winning deal'),
+          ),
+          h('td', { class: 'cd-num' }, t.dealRound === null ? '—' : `Round ${t.dealRound}`),
+          h('td', { class: 'cd-num' }, perRound(t.jointGainPerRound)),
+          h(
+            'td',
+            null,
             h(
-              'th',
-              { scope: 'row' },
-              h('div', { class: 'cd-label' }, t.label),
-              h('div', { class: 'cd-sub' }, `${t.roundsPlayed} rounds${t.ended ? '' : ' so far'}`),
-              t.botSeats > 0 ? h('div', { class: 'cd-sub' }, `bot seats: ${t.botSeats}`) : null,
-              tableLink(t, 'Open its debrief'),
+              'div',
+              { class: 'cd-big' },
+              pct(t.efficiency),
+              t.id === hi ? h('span', { class: 'cd-tag gold' }, 'most') : null,
+              t.id === lo ? h('span', { class: 'cd-tag warn' }, 'least') : null,
             ),
-            h(
-              'td',
-              null,
-              t.coalition
-                ? [
-                    coalitionChips(t, t.coalition.members, t.coalition.split),
-                    h('div', { class: 'cd-sub' }, t.coalition.terms.map((x) => x.option).join(' · ')),
-                  ]
-                : h('span', { class: 'cd-none' }, 'No winning deal'),
-            ),
-            h('td', { class: 'cd-num' }, t.dealRound === null ? '—' : `Round ${t.dealRound}`),
-            h('td', { class: 'cd-num' }, perRound(t.jointGainPerRound)),
-            h(
-              'td',
-              null,
-              h(
-                'div',
-                { class: 'cd-big' },
-                pct(t.efficiency),
-                t.id === hi ? h('span', { class: 'cd-tag gold' }, 'most') : null,
-                t.id === lo ? h('span', { class: 'cd-tag warn' }, 'least') : null,
-              ),
-              efficiencyBar(t),
-              t.createdInClass === null
-                ? null
-                : h('div', { class: 'cd-sub cd-num' }, `class ${shareWords(t.createdInClass).cell}`),
-              t.createdBenchmark === null
-                ? null
-                : h('div', { class: 'cd-sub cd-num' }, `bots ${shareWords(t.createdBenchmark).cell}`),
-            ),
-            h('td', { class: 'cd-num' }, t.cooperation === null ? '—' : pct(t.cooperation)),
-            h(
-              'td',
-              { class: 'cd-num' },
-              `${t.escalations}`,
-              t.demandsMet > 0 ? h('div', { class: 'cd-sub' }, `${t.demandsMet} met`) : null,
-            ),
+            efficiencyBar(t),
+            t.createdInClass === null
+              ? null
+              : h('div', { class: 'cd-sub cd-num' }, `class ${shareWords(t.createdInClass).cell}`),
+            t.createdBenchmark === null
+              ? null
+              : h('div', { class: 'cd-sub cd-num' }, `bots ${shareWords(t.createdBenchmark).cell}`),
+          ),
+          h('td', { class: 'cd-num' }, t.cooperation === null ? '—' : pct(t.cooperation)),
+          h(
+            'td',
+            { class: 'cd-num' },
+            `${t.escalations}`,
+            t.demandsMet > 0 ? h('div', { class: 'cd-sub' }, `${t.demandsMet} met`) : null,
           ),
         ),
       ),

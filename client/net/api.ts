@@ -10,7 +10,8 @@ function base(): string {
   return location.origin;
 }
 
-async function getJson<T>(path: string): Promise<T> {
+/** GET a JSON answer; a refusal becomes an Error with the server's message. */
+export async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(base() + path, { headers: { Accept: 'application/json' } });
   if (!res.ok) {
     let message = `The server answered ${res.status}.`;

@@ -9,7 +9,7 @@ import { benchmarkKey, type Benchmark } from '../bots/benchmark';
 import { percentileOf, seatOutcomes } from '../engine/percentiles';
 import type { GameState, Mode, Seat } from '../engine/types';
 import { replay, type GameRecord } from '../record/log';
-import { placeTable, type HeldBy, type TablePlacements } from '../record/placements';
+import { median, placeTable, type HeldBy, type TablePlacements } from '../record/placements';
 import { debriefData, type DebriefData } from '../record/timeline';
 import { seatChoices, type SeatChoices } from './choices';
 import type { ClassDebriefInput, ClassTableInput } from './input';
@@ -162,10 +162,9 @@ export interface ReplayedTable {
 
 function spread(values: readonly number[]): Spread {
   if (values.length === 0) return { min: 0, median: 0, max: 0, range: 0 };
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  const median = s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-  return { min: s[0], median, max: s[s.length - 1], range: s[s.length - 1] - s[0] };
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return { min, median: median(values), max, range: max - min };
 }
 
 /** The reference of the others: every value but the one at `index`. */

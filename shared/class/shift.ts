@@ -3,6 +3,7 @@
 // their answer. A student's later answer to the same question and phase replaces an earlier one.
 // Pure: no I/O.
 import { isLessonId, type LessonId } from '../record/lessons';
+import { median } from '../record/placements';
 import type { ClassAnswer, ClassQuestion } from './input';
 
 export interface OptionCount {
@@ -42,13 +43,6 @@ export interface QuestionShift {
   rose: { id: string; text: string; by: number } | null;
 }
 
-function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>): Tally {
   const values = [...answers.values()];
   if (q.choices === null) {
@@ -57,7 +51,7 @@ function tally(q: ClassQuestion, answers: ReadonlyMap<string, string | number>):
       answers: xs.length,
       options: null,
       mean: xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null,
-      median: median(xs),
+      median: xs.length > 0 ? median(xs) : null,
     };
   }
   const options = q.choices.map((o) => ({

@@ -76,7 +76,8 @@ export function heldBy(
   });
 }
 
-function median(values: readonly number[]): number {
+/** The median of a list (0 for none). */
+export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
