@@ -43,9 +43,28 @@ function hashOf(s: PageState): string {
   return PREFIX + parts.map(encodeURIComponent).join('/');
 }
 
+/**
+ * The facilitator key this browser holds for a session, where the console keeps it (class10's
+ * client/class/api.ts facilitatorKeys: this tab's session storage, else the list of sessions this
+ * browser created). Sent in a header, never in the address.
+ */
+function facilitatorKey(code: string): string | null {
+  try {
+    const own = sessionStorage.getItem(`leverage.class.${code}.key`);
+    if (own) return own;
+    const all = JSON.parse(localStorage.getItem('leverage.class.keys') ?? '{}') as Record<string, string>;
+    return all[code] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function loadModel(session: string): Promise<ClassDebrief> {
-  // The facilitator's key, if the page was opened with one, goes along to the endpoint.
-  return getJson<ClassDebrief>(`/api/sessions/${encodeURIComponent(session)}/debrief${location.search}`);
+  const key = facilitatorKey(session);
+  return getJson<ClassDebrief>(
+    `/api/class/${encodeURIComponent(session)}/debrief`,
+    key ? { 'x-facilitator-key': key } : {},
+  );
 }
 
 /** Mounts the page in `root` for the session the address names. */
@@ -75,6 +94,8 @@ export function openClassDebrief(root: HTMLElement): void {
   window.addEventListener('hashchange', () => {
     const p = parseHash(location.hash);
     if (p && p.session === state.session) update({ tab: p.tab, a: p.a ?? state.a, b: p.b ?? state.b });
+    // Another session's address: its debrief afresh.
+    else if (p) location.reload();
   });
   // Keys 1–5 switch the view, for a facilitator at a laptop beside the projector.
   window.addEventListener('keydown', (e) => {

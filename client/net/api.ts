@@ -11,8 +11,8 @@ function base(): string {
 }
 
 /** GET a JSON answer; a refusal becomes an Error with the server's message. */
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(base() + path, { headers: { Accept: 'application/json' } });
+export async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(base() + path, { headers: { Accept: 'application/json', ...headers } });
   if (!res.ok) {
     let message = `The server answered ${res.status}.`;
     try {

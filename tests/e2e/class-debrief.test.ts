@@ -20,8 +20,9 @@ beforeAll(async () => {
   const scenario = scenarioById('harbour-development')!;
   model = classDebrief(demoSession(scenario, 6, 2026), { benchmarks: [runBenchmark(scenario, { games: 40 })] });
   b = await openBrowser({ width: 1920, height: 1080 });
-  await b.page.route('**/api/sessions/*/debrief*', async (route) => {
-    requested.push(new URL(route.request().url()).pathname + new URL(route.request().url()).search);
+  await b.page.route('**/api/class/*/debrief', async (route) => {
+    const r = route.request();
+    requested.push(`${new URL(r.url()).pathname} key=${r.headers()['x-facilitator-key'] ?? '(none)'}`);
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(model) });
   });
 });
@@ -45,11 +46,12 @@ describe('the class debrief page', () => {
 
   it('shows the tables side by side, each with its own debrief one click away', async () => {
     const { page } = b;
-    await page.goto(`${server.url}?key=K3Y#class-debrief/CLASS7`);
+    // The console keeps the facilitator's key in this browser; the page sends it in a header.
+    await page.evaluate(() => localStorage.setItem('leverage.class.keys', JSON.stringify({ CLASS: 'K3Y' })));
+    await page.goto(`${server.url}#class-debrief/CLASS`);
     await page.waitForFunction(ready, null, { timeout: 20_000 });
     await page.waitForSelector('#cd-tables');
-    // The facilitator's key in the page's address goes along to the endpoint.
-    expect(requested.at(-1)).toBe('/api/sessions/CLASS7/debrief?key=K3Y');
+    expect(requested.at(-1)).toBe('/api/class/CLASS/debrief key=K3Y');
     const rows = await page.$$eval('#cd-tables tbody tr', (trs) =>
       trs.map((tr) => ({
         label: tr.querySelector('.cd-label')?.textContent,
@@ -96,7 +98,7 @@ describe('the class debrief page', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#cd-timelines');
     const [a, bId] = model.moments[0].tables;
-    expect(await page.evaluate(() => location.hash)).toBe(`#class-debrief/CLASS7/compare/${a}/${bId}`);
+    expect(await page.evaluate(() => location.hash)).toBe(`#class-debrief/CLASS/compare/${a}/${bId}`);
     const ta = model.tables.find((t) => t.id === a)!;
     const tb = model.tables.find((t) => t.id === bId)!;
     const rounds = await page.$$eval('#cd-timelines tbody th', (ths) => ths.map((th) => Number(th.textContent)));
@@ -130,12 +132,20 @@ describe('the class debrief page', () => {
 
   it('says so when the session cannot be loaded', async () => {
     const { page } = b;
-    await page.unroute('**/api/sessions/*/debrief*');
-    await page.route('**/api/sessions/*/debrief*', (route) =>
-      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ message: 'Wrong key.' }) }),
-    );
+    await page.unroute('**/api/class/*/debrief');
+    await page.route('**/api/class/*/debrief', async (route) => {
+      const r = route.request();
+      requested.push(`${new URL(r.url()).pathname} key=${r.headers()['x-facilitator-key'] ?? '(none)'}`);
+      await route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ message: 'Wrong key.' }),
+      });
+    });
     await page.goto(`${server.url}#class-debrief/NOPE`);
     await page.waitForFunction(ready, null, { timeout: 20_000 });
     expect(await page.textContent('.cd-error')).toContain('Wrong key.');
+    // This browser holds no key for that session: none is sent.
+    expect(requested.at(-1)).toBe('/api/class/NOPE/debrief key=(none)');
   });
 });
