@@ -5,6 +5,8 @@
 import type { ClassDebrief, ClassTable, TimelineRound } from '../../shared/class/debrief';
 import { compareTables, type CompareSide } from '../../shared/class/compare';
 import { pct } from '../game/derive';
+import { lineChart } from '../ui/charts';
+import { seatMark } from '../ui/common';
 import { h, type VNode } from '../ui/dom';
 import type { PageState } from './debrief';
 import { coalitionChips, grid, perRound, tableLink, type Update } from './parts';
@@ -27,7 +29,18 @@ function picker(id: string, label: string, m: ClassDebrief, value: string, onpic
   );
 }
 
-function sideCard(side: CompareSide, t: ClassTable, which: 'a' | 'b'): VNode {
+/** Every seat's points by round, on a scale both tables share so their charts compare by eye. */
+function pointsChart(t: ClassTable, which: 'a' | 'b', scale: { min: number; max: number }): VNode {
+  const rounds = t.timeline.map((r) => r.round);
+  const series = t.seats.map((s) => ({
+    seat: s.seat,
+    label: s.roleName,
+    values: t.timeline.map((r) => r.points[s.seat]),
+  }));
+  return lineChart(`cd-points-${which}`, `${t.label}: every seat's points by round`, rounds, series, scale);
+}
+
+function sideCard(side: CompareSide, t: ClassTable, which: 'a' | 'b', scale: { min: number; max: number }): VNode {
   return h(
     'div',
     { class: `cd-side cd-side-${which}` },
@@ -46,6 +59,7 @@ function sideCard(side: CompareSide, t: ClassTable, which: 'a' | 'b'): VNode {
       h('dt', null, 'Escalations'),
       h('dd', null, String(side.escalations)),
     ),
+    pointsChart(t, which, scale),
     side.botSeats.length > 0
       ? h('p', { class: 'cd-sub' }, `A bot held: ${side.botSeats.map((s) => t.seats[s].roleName).join(', ')}`)
       : null,
@@ -86,6 +100,11 @@ function cell(t: ClassTable, r: TimelineRound | null, round: number): VNode {
   );
 }
 
+function scale(...tables: ClassTable[]): { min: number; max: number } {
+  const all = tables.flatMap((t) => t.timeline.flatMap((r) => r.points));
+  return { min: Math.min(0, ...all), max: Math.max(1, ...all) };
+}
+
 export function compareView(m: ClassDebrief, s: PageState, update: Update): VNode {
   if (m.tables.length < 2) return h('p', { class: 'cd-note' }, 'A comparison needs two tables.');
   const a = s.a ?? m.tables[0].id;
@@ -106,7 +125,14 @@ export function compareView(m: ClassDebrief, s: PageState, update: Update): VNod
     !c || !ta || !tb
       ? h('p', { class: 'cd-error' }, 'Choose two tables of this session.')
       : [
-          h('div', { class: 'cd-sides' }, sideCard(c.a, ta, 'a'), sideCard(c.b, tb, 'b')),
+          c.sameScenario
+            ? h(
+                'p',
+                { class: 'cd-legend', 'aria-label': 'Seats in the charts' },
+                ta.seats.map((x) => h('span', { key: x.seat }, seatMark(x.seat, 18), x.roleName)),
+              )
+            : null,
+          h('div', { class: 'cd-sides' }, sideCard(c.a, ta, 'a', scale(ta, tb)), sideCard(c.b, tb, 'b', scale(ta, tb))),
           c.sameScenario ? null : h('p', { class: 'cd-note' }, 'These tables played different scenarios.'),
           grid(
             ['Round', c.a.label, c.b.label],

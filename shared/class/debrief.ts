@@ -35,6 +35,8 @@ export interface TimelineRound {
   cooperation: number | null;
   /** The table's joint gain so far (sum of surpluses at the end of this round). */
   jointGain: number;
+  /** Every seat's points at the end of this round, by seat (the debrief's points chart). */
+  points: number[];
   /** The table's headline moments of this round (the single-table debrief's top moments). */
   moments: string[];
 }
@@ -187,6 +189,7 @@ function timelineOf(d: DebriefData): TimelineRound[] {
       otherDeals: c.otherDeals.length,
       cooperation: d.cooperation[i]?.rate ?? null,
       jointGain,
+      points: points.slice(),
       moments: d.topMoments.filter((m) => m.round === c.round && m.kind !== 'unknown-end').map((m) => m.text),
     };
   });
