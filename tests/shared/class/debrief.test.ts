@@ -11,7 +11,7 @@ import type { GameRecord } from '../../../shared/record/log';
 import { notShownHere } from '../../../shared/claims/verdicts';
 import { lessonNote } from '../../../shared/class/moments';
 import { smallScenario } from '../fixtures';
-import { accept, AUTHORITY, defect, nextId, propose, RESIDENTS, Table, UNION } from '../record/build';
+import { accept, AUTHORITY, defect, GREENS, nextId, propose, RESIDENTS, Table, UNION } from '../record/build';
 
 const person = (seat: number): ClassSeatInput => ({ seat, kind: 'human', bot: null, botHeld: false });
 
@@ -217,6 +217,44 @@ describe('classDebrief: moments across the class', () => {
     expect(lessonNote('coalitions-of-the-weak', [{ scenarioId: 'platform-drivers', scenarioName: 'P' }]).status).toBe(
       'holds',
     );
+  });
+});
+
+describe('classDebrief: an escalation that moved its target beside one that did not', () => {
+  it('names both, each with its table', () => {
+    // D: the Union demands 5 points of the Greens, who concede them: the demand is met.
+    const d = new Table(smallScenario(), { mode: 'coalition', seed: 4, rounds: 2 });
+    d.round();
+    d.act({ type: 'escalate', seat: UNION, target: GREENS, demand: { kind: 'concession', points: 5 } });
+    d.act({ type: 'concede', seat: GREENS, to: UNION, points: 5, labelled: false });
+    d.finish();
+    // E: the Residents demand an independent review of the Authority, which refuses in public.
+    const e = new Table(smallScenario(), { mode: 'coalition', seed: 5, rounds: 2 });
+    e.advance();
+    const esc = nextId(e);
+    e.act(
+      {
+        type: 'escalate',
+        seat: RESIDENTS,
+        target: AUTHORITY,
+        demand: { kind: 'option', issue: 'review', option: 'independent' },
+      },
+      { type: 'refuse', seat: AUTHORITY, escalation: esc, rationale: 'Reviews delay the project.' },
+    );
+    e.finish();
+    const m = classDebrief({ ...session(), tables: [tableInput('D', d.record()), tableInput('E', e.record())] });
+    const x = m.moments.find((y) => y.kind === 'escalation-contrast')!;
+    expect(x.title).toBe('An escalation that moved its target, and one that did not');
+    expect(x.tables).toEqual(['D', 'E']);
+    expect(x.lines[0]).toMatch(/^Table D\. Round 2: Greens met Union's demand \(a concession of 5 points\)/);
+    expect(x.lines[1]).toMatch(
+      /^Table E\. Round 1: Authority refused Residents' demand \(Independent on Review\) publicly/,
+    );
+    expect(x.lesson.id).toBe('staged-escalation');
+    expect(m.tables.map((t) => [t.escalations, t.demandsMet])).toEqual([
+      [1, 1],
+      [1, 0],
+    ]);
   });
 });
 
