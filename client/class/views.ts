@@ -62,7 +62,11 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
             'th',
             { scope: 'row' },
             h('div', { class: 'cd-label' }, t.label),
-            h('div', { class: 'cd-sub' }, `${t.roundsPlayed} rounds${t.ended ? '' : ' so far'}`),
+            h(
+              'div',
+              { class: 'cd-sub' },
+              t.roundsPlayed === 0 ? 'no round played' : `${t.roundsPlayed} rounds${t.ended ? '' : ' so far'}`,
+            ),
             t.botSeats > 0 ? h('div', { class: 'cd-sub' }, `bot seats: ${t.botSeats}`) : null,
             tableLink(t, 'Open its debrief'),
           ),

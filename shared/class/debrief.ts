@@ -243,7 +243,7 @@ function replayTable(input: ClassTableInput, index: number, benchmarks: readonly
     roleName: r.name,
     heldBy: held[seat],
   }));
-  const benchmark = benchmarkFor(state, benchmarks, held);
+  const benchmark = rounds > 0 ? benchmarkFor(state, benchmarks, held) : null;
   const table: ClassTable = {
     id: input.code,
     label,
@@ -377,23 +377,26 @@ export interface ClassDebriefOptions {
 export function classDebrief(input: ClassDebriefInput, options: ClassDebriefOptions = {}): ClassDebrief {
   const replayed = input.tables.map((t, i) => replayTable(t, i, options.benchmarks ?? []));
   const tables = replayed.map((r) => r.table);
+  // A table that played no round is listed but compared with nothing: it has no results to compare.
+  const played = replayed.filter((r) => r.table.roundsPlayed > 0);
+  const compared = played.map((r) => r.table);
   // Value created among the class's other tables of the same scenario.
-  for (const t of tables) {
-    const peers = tables.filter((x) => x !== t && x.scenarioId === t.scenarioId).map((x) => x.efficiency);
+  for (const t of compared) {
+    const peers = compared.filter((x) => x !== t && x.scenarioId === t.scenarioId).map((x) => x.efficiency);
     t.createdInClass = peers.length > 0 ? percentileOf(t.efficiency, peers) : null;
   }
-  const roles = rolesOf(replayed);
+  const roles = rolesOf(played);
   const scenarios: { id: string; name: string }[] = [];
   for (const t of tables)
     if (!scenarios.some((s) => s.id === t.scenarioId)) scenarios.push({ id: t.scenarioId, name: t.scenarioName });
-  const pair = extremes(tables);
+  const pair = extremes(compared);
   return {
     session: input.session.code,
     anonymous: input.session.anonymous,
     scenarios,
     tables,
     roles,
-    moments: classMoments(replayed, roles, pair),
+    moments: classMoments(played, roles, pair),
     shifts: questionShifts(input.questions ?? [], input.answers ?? []),
     comparePair: pair ? [pair[0].id, pair[1].id] : null,
   };

@@ -173,6 +173,18 @@ describe('classDebrief: each role across tables', () => {
     expect(m.tables.every((t) => t.createdBenchmark === null)).toBe(true);
   });
 
+  it('lists a table that played no round but compares it with nothing', () => {
+    const idle = new Table(smallScenario(), { mode: 'coalition', seed: 8 });
+    const m = classDebrief({ ...session(), tables: [...session().tables, tableInput('Z', idle.record())] });
+    expect(m.tables.map((t) => t.id)).toEqual(['A', 'B', 'C', 'Z']);
+    expect(m.tables[3]).toMatchObject({ roundsPlayed: 0, createdInClass: null, coalition: null });
+    // The same numbers as without it.
+    expect(m.tables.slice(0, 3).map((t) => t.createdInClass)).toEqual([50, 0, 100]);
+    expect(m.roles[0].seats.map((s) => s.table)).toEqual(['A', 'B', 'C']);
+    expect(m.comparePair).toEqual(['C', 'B']);
+    expect(m.moments.flatMap((x) => x.tables)).not.toContain('Z');
+  });
+
   it('with one table, has no class percentile, no best or worst and no comparison', () => {
     const one = classDebrief({ ...session(), tables: session().tables.slice(0, 1) });
     expect(one.roles[0].seats[0].inClass).toBeNull();
