@@ -70,7 +70,7 @@ function strip(role: ClassRole, lo: number, hi: number): VNode {
   );
 }
 
-function detail(role: ClassRole): VNode {
+function detail(role: ClassRole, update: Update): VNode {
   const benchGames = role.seats.find((s) => s.benchmark)?.benchmark?.games ?? null;
   return h(
     'section',
@@ -83,6 +83,21 @@ function detail(role: ClassRole): VNode {
         'Within the class: compared with the same role at the other tables. ' +
         (benchGames ? `Bots: against ${benchGames} seeded bot tables, reported apart.` : 'No bot benchmark was given.'),
     ),
+    role.best && role.worst
+      ? h(
+          'p',
+          null,
+          h(
+            'button',
+            {
+              class: 'cd-button',
+              id: 'cd-compare-role',
+              onclick: () => update({ tab: 'compare', a: role.best!.table, b: role.worst!.table }, 'tab-compare'),
+            },
+            `Compare ${role.roleName}’s best and worst tables`,
+          ),
+        )
+      : null,
     grid(
       ['Table', 'Played by', 'Claimed', 'Mutual-gain score', 'Within the class', 'Against bots'],
       role.seats.map((s) =>
@@ -179,6 +194,6 @@ export function rolesView(m: ClassDebrief, s: PageState, update: Update): VNode 
         ),
       );
     }),
-    selected ? detail(selected) : null,
+    selected ? detail(selected, update) : null,
   );
 }

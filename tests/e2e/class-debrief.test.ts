@@ -85,11 +85,17 @@ describe('the class debrief page', () => {
     expect(detail[best]).toContain('best');
     for (const [i, s] of role.seats.entries()) expect(detail[i]).toContain(s.heldBy === 'bot' ? 'bot' : 'student');
     await shot(page, 'class-debrief-roles');
+    // From a role to its best and worst tables, side by side.
+    await page.click('#cd-compare-role');
+    await page.waitForSelector('#cd-timelines');
+    expect(await page.evaluate(() => location.hash)).toBe(
+      `#class-debrief/CLASS/compare/${role.best!.table}/${role.worst!.table}`,
+    );
+    await page.click('#tab-moments');
   });
 
   it('opens two tables side by side from a moment, and any two can be chosen with the keyboard', async () => {
     const { page } = b;
-    await page.keyboard.press('3');
     await page.waitForSelector('#cd-moments');
     const titles = await page.$$eval('.cd-moment h3', (els) => els.map((e) => e.textContent));
     expect(titles).toEqual(model.moments.map((m) => m.title));
