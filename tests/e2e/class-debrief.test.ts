@@ -42,6 +42,17 @@ describe('the class debrief page', () => {
     page.off('response', onResponse);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.some((s) => s.includes('The tables side by side'))).toBe(false);
+    // …while the class debrief's own address does download it (so the check above can fail).
+    const classScripts: string[] = [];
+    const onClass = async (r: { url(): string; text(): Promise<string> }) => {
+      if (r.url().endsWith('.js')) classScripts.push(await r.text().catch(() => ''));
+    };
+    page.on('response', onClass);
+    await page.goto(`${server.url}?first#class-debrief/FIRST`);
+    await page.waitForFunction(ready, null, { timeout: 20_000 });
+    await page.waitForSelector('#cd-tables');
+    page.off('response', onClass);
+    expect(classScripts.some((s) => s.includes('The tables side by side'))).toBe(true);
   });
 
   it('shows the tables side by side, each with its own debrief one click away', async () => {
