@@ -4,6 +4,7 @@
 // bot benchmark's. Seats of one table are never ranked against each other.
 import type { ClassDebrief, ClassRole, RoleSeat } from '../../shared/class/debrief';
 import { shareWords } from '../../shared/record/placements';
+import { pts } from '../game/derive';
 import { UI } from '../game/palette';
 import { h, type VNode } from '../ui/dom';
 import type { PageState } from './debrief';
@@ -191,6 +192,7 @@ export function rolesView(m: ClassDebrief, s: PageState, update: Update): VNode 
                 ` ${role.worst.tableLabel} ${perRound(role.worst.mutualGain)}`,
               )
             : null,
+          role.best ? h('div', { class: 'cd-sub' }, `spread ${pts(role.mutualGain.range)} a round`) : null,
         ),
       );
     }),
