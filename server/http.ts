@@ -14,6 +14,7 @@ import { placementsOf } from './benchmarks/placements';
 import type { ServerContext } from './context';
 import { isLoopback, readMetrics } from './metrics';
 import { normaliseCode } from './rooms/setup';
+import { installStudioRoutes } from './studio';
 import type { TableListing } from '../shared/protocol';
 import type { TableResults } from './rooms/results';
 import type { SeatEvent, TableRecord } from './store/store';
@@ -48,6 +49,8 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     }
     res.json(ctx.benchmarks.status(scenario));
   });
+
+  installStudioRoutes(app, ctx);
 
   app.get('/api/tables', async (_req, res) => {
     const rooms = await matchMaker.query({ name: 'table', private: false });

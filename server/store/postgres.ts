@@ -7,7 +7,15 @@
 import pg from 'pg';
 import type { LogEntry } from '../../shared/record/log';
 import {
+  LATEST_SAVED_SQL,
+  MAX_LISTED_SCENARIOS,
+  SAVED_SCENARIOS_SCHEMA,
   toRecord,
+  toSavedMeta,
+  toSavedScenario,
+  type SavedScenario,
+  type SavedScenarioMeta,
+  type SavedScenarioRow,
   type Orphan,
   type Row,
   type SeatEvent,
@@ -115,6 +123,7 @@ export class PostgresStore implements TableStore {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
       try {
         await client.query(SCHEMA);
+        await client.query(SAVED_SCENARIOS_SCHEMA);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
       }
@@ -200,6 +209,52 @@ export class PostgresStore implements TableStore {
     return (
       await this.query<{ code: string }>("SELECT code FROM tables WHERE owner = $1 AND status = 'open'", [this.me()])
     ).map((r) => r.code);
+  }
+
+  async saveScenario(row: SavedScenarioRow): Promise<number | null> {
+    await this.ready;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // One saver of an id at a time, across processes: the versions of an id stay 1, 2, 3…
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [row.id]);
+      const first = await client.query<{ key_hash: string }>(
+        'SELECT key_hash FROM saved_scenarios WHERE id = $1 AND version = 1',
+        [row.id],
+      );
+      if (first.rows.length > 0 && first.rows[0].key_hash !== row.keyHash) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      const last = await client.query<{ v: number | null }>(
+        'SELECT MAX(version) AS v FROM saved_scenarios WHERE id = $1',
+        [row.id],
+      );
+      const version = Number(last.rows[0]?.v ?? 0) + 1;
+      await client.query(
+        'INSERT INTO saved_scenarios (id, version, name, author, created, key_hash, scenario) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [row.id, version, row.name, row.author, row.created, row.keyHash, row.scenario],
+      );
+      await client.query('COMMIT');
+      return version;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async savedScenario(id: string, version: number | null): Promise<SavedScenario | null> {
+    const [row] =
+      version === null
+        ? await this.query('SELECT * FROM saved_scenarios WHERE id = $1 ORDER BY version DESC LIMIT 1', [id])
+        : await this.query('SELECT * FROM saved_scenarios WHERE id = $1 AND version = $2', [id, version]);
+    return row ? toSavedScenario(row) : null;
+  }
+
+  async savedScenarios(): Promise<SavedScenarioMeta[]> {
+    return (await this.query(LATEST_SAVED_SQL, [MAX_LISTED_SCENARIOS])).map(toSavedMeta);
   }
 
   async close(): Promise<void> {

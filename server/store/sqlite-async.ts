@@ -4,7 +4,17 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/record/log';
 import type { Reply, Request } from './sqlite-worker';
-import type { Orphan, Row, SeatEvent, Synchronous, TableRecord, TableStore } from './store';
+import type {
+  Orphan,
+  Row,
+  SavedScenario,
+  SavedScenarioMeta,
+  SavedScenarioRow,
+  SeatEvent,
+  Synchronous,
+  TableRecord,
+  TableStore,
+} from './store';
 
 /**
  * The thread runs TypeScript through tsx, as the server itself does; named by absolute path so it
@@ -105,6 +115,18 @@ export class SqliteStore implements TableStore {
 
   heldCodes(): Promise<string[]> {
     return this.openCodes();
+  }
+
+  saveScenario(row: SavedScenarioRow): Promise<number | null> {
+    return this.ask({ kind: 'saved', method: 'saveScenario', args: [row] });
+  }
+
+  savedScenario(id: string, version: number | null): Promise<SavedScenario | null> {
+    return this.ask({ kind: 'saved', method: 'savedScenario', args: [id, version] });
+  }
+
+  savedScenarios(): Promise<SavedScenarioMeta[]> {
+    return this.ask({ kind: 'saved', method: 'savedScenarios', args: [] });
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import { Store, type Synchronous, type Row } from './store';
 export type Request =
   | { id: number; kind: 'write'; rows: Row[] }
   | { id: number; kind: 'read'; method: 'hasTable' | 'getTable' | 'openCodes' | 'log' | 'seatEvents'; code?: string }
+  | { id: number; kind: 'saved'; method: 'saveScenario' | 'savedScenario' | 'savedScenarios'; args: unknown[] }
   | { id: number; kind: 'close' };
 
 export type Reply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string };
@@ -41,6 +42,9 @@ function work(): void {
       i = j;
     } else if (r.kind === 'read') {
       answer(r.id, () => (r.method === 'openCodes' ? store.openCodes() : store[r.method](r.code!)));
+      i++;
+    } else if (r.kind === 'saved') {
+      answer(r.id, () => (store[r.method] as (...a: unknown[]) => unknown)(...r.args));
       i++;
     } else {
       store.close();

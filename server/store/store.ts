@@ -175,6 +175,35 @@ export function toRow(o: WriteOp): Row {
   }
 }
 
+/** A scenario saved from the studio: one version of it (versions never change once written). */
+export interface SavedScenarioMeta {
+  /** The server's id of the saved scenario (not the scenario's own `id` field). */
+  id: string;
+  version: number;
+  name: string;
+  author: string;
+  /** Epoch ms when this version was saved. */
+  created: number;
+}
+
+export interface SavedScenario extends SavedScenarioMeta {
+  scenario: Scenario;
+}
+
+/** A version to save: the scenario already validated and serialised, the edit key already hashed. */
+export interface SavedScenarioRow {
+  id: string;
+  name: string;
+  author: string;
+  created: number;
+  /** SHA-256 of the edit key that the first save returned; later versions must present the same key. */
+  keyHash: string;
+  scenario: string;
+}
+
+/** Saved scenarios listed at most (newest first). */
+export const MAX_LISTED_SCENARIOS = 200;
+
 export interface TableStore {
   /** Commits the batch in one transaction: when this resolves, it survives a process kill. */
   write(rows: Row[]): Promise<void>;
@@ -196,6 +225,16 @@ export interface TableStore {
   holds(code: string): Promise<boolean>;
   /** The open tables this process serves (every open table, on one machine). */
   heldCodes(): Promise<string[]>;
+  /**
+   * Saves the next version of a studio scenario: version 1 under a new id, or the next version of
+   * an id whose first version was saved with the same key hash. Null when the id exists under
+   * another key (nothing is written).
+   */
+  saveScenario(row: SavedScenarioRow): Promise<number | null>;
+  /** One version of a saved scenario (the latest when `version` is null), or null. */
+  savedScenario(id: string, version: number | null): Promise<SavedScenario | null>;
+  /** The latest version of each saved scenario, newest first, at most MAX_LISTED_SCENARIOS. */
+  savedScenarios(): Promise<SavedScenarioMeta[]>;
   /** Finishes every write already asked for, then closes. */
   close(): Promise<void>;
 }
@@ -261,6 +300,7 @@ export class Store {
         code TEXT PRIMARY KEY,
         placements TEXT NOT NULL
       );
+      ${SAVED_SCENARIOS_SCHEMA}
     `);
   }
 
@@ -448,6 +488,43 @@ export class Store {
       .run(code, JSON.stringify(placements));
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Scenarios saved from the studio. A table copies the scenario it plays into its own record,
+  // so a later version never changes a past game; versions themselves are never overwritten.
+
+  saveScenario(row: SavedScenarioRow): number | null {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const first = this.stmt('SELECT key_hash FROM saved_scenarios WHERE id = ? AND version = 1').get(row.id);
+      if (first && String(first.key_hash) !== row.keyHash) {
+        this.db.exec('ROLLBACK');
+        return null;
+      }
+      const last = this.stmt('SELECT MAX(version) AS v FROM saved_scenarios WHERE id = ?').get(row.id);
+      const version = Number(last?.v ?? 0) + 1;
+      this.stmt(
+        'INSERT INTO saved_scenarios (id, version, name, author, created, key_hash, scenario) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(row.id, version, row.name, row.author, row.created, row.keyHash, row.scenario);
+      this.db.exec('COMMIT');
+      return version;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  savedScenario(id: string, version: number | null): SavedScenario | null {
+    const row =
+      version === null
+        ? this.stmt(`SELECT * FROM saved_scenarios WHERE id = ? ORDER BY version DESC LIMIT 1`).get(id)
+        : this.stmt('SELECT * FROM saved_scenarios WHERE id = ? AND version = ?').get(id, version);
+    return row ? toSavedScenario(row) : null;
+  }
+
+  savedScenarios(): SavedScenarioMeta[] {
+    return this.stmt(LATEST_SAVED_SQL.replace('$1', '?')).all(MAX_LISTED_SCENARIOS).map(toSavedMeta);
+  }
+
   get isOpen(): boolean {
     return this.db.isOpen;
   }
@@ -473,4 +550,38 @@ export function toRecord(row: Record<string, unknown>): TableRecord {
     results: row.results === null ? null : (JSON.parse(row.results as string) as unknown),
     finished: row.finished === null ? null : Number(row.finished),
   };
+}
+
+/** The saved scenarios' table, the same in SQLite and PostgreSQL. */
+export const SAVED_SCENARIOS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS saved_scenarios (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created BIGINT NOT NULL,
+  key_hash TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+);`;
+
+/** The latest version of each saved scenario, newest first ($1: how many). */
+export const LATEST_SAVED_SQL = `
+SELECT s.id, s.version, s.name, s.author, s.created FROM saved_scenarios s
+JOIN (SELECT id, MAX(version) AS version FROM saved_scenarios GROUP BY id) latest
+  ON latest.id = s.id AND latest.version = s.version
+ORDER BY s.created DESC, s.id LIMIT $1`;
+
+export function toSavedMeta(row: Record<string, unknown>): SavedScenarioMeta {
+  return {
+    id: String(row.id),
+    version: Number(row.version),
+    name: String(row.name),
+    author: String(row.author),
+    created: Number(row.created),
+  };
+}
+
+export function toSavedScenario(row: Record<string, unknown>): SavedScenario {
+  return { ...toSavedMeta(row), scenario: JSON.parse(String(row.scenario)) as Scenario };
 }

@@ -1,0 +1,169 @@
+// The scenario studio's side of the server (issue 12): shipped scenarios as starting points,
+// saving a scenario (validated again here, size-limited, with an author and a version), reading
+// saved ones back, and turning a saved scenario's reference ("saved:ID@VERSION") into the
+// scenario itself when a table is created. A table copies that scenario into its own record, so
+// a later version never changes a past game's replay. A saved scenario is data: it is parsed by
+// the same schema as a shipped one, and every text in it is length-limited there.
+import { createHash, randomBytes } from 'node:crypto';
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+import { MAX_SCENARIO_CHARS } from '../shared/studio/checks';
+import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema';
+import { isScenarioId, scenarioById } from '../shared/scenarios/index';
+import { SlidingWindow } from './addresses';
+import type { ServerContext } from './context';
+
+/** A saved scenario as a table's `scenario` option: "saved:ID" (the latest version) or "saved:ID@VERSION". */
+export const SAVED_PREFIX = 'saved:';
+const REF = /^saved:([a-z0-9]{10})(?:@([1-9][0-9]{0,5}))?$/;
+const ID = /^[a-z0-9]{10}$/;
+export const AUTHOR_LENGTH = 60;
+/** Saves one address may make in ten minutes. */
+const SAVES_PER_WINDOW = 30;
+const SAVE_WINDOW_MS = 10 * 60 * 1000;
+
+export function savedRef(id: string, version: number): string {
+  return `${SAVED_PREFIX}${id}@${version}`;
+}
+
+export function parseSavedRef(ref: string): { id: string; version: number | null } | null {
+  const m = REF.exec(ref);
+  return m ? { id: m[1], version: m[2] === undefined ? null : Number(m[2]) } : null;
+}
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/**
+ * Create options with a saved scenario's reference replaced by the scenario it names, for the
+ * table setup to validate like any scenario; other options are returned as they are. Throws an
+ * Error with a sentence when the reference names nothing. Class sessions create their tables
+ * through this too, so a saved scenario is selectable by its reference there as well.
+ */
+export async function resolveScenarioOption(ctx: ServerContext, options: unknown): Promise<unknown> {
+  if (typeof options !== 'object' || options === null) return options;
+  const scenario = (options as { scenario?: unknown }).scenario;
+  if (typeof scenario !== 'string' || !scenario.startsWith(SAVED_PREFIX)) return options;
+  const ref = parseSavedRef(scenario);
+  const saved = ref ? await ctx.store.savedScenario(ref.id, ref.version) : null;
+  if (!saved) throw new Error(`There is no saved scenario "${scenario.slice(0, 40)}".`);
+  return { ...options, scenario: saved.scenario };
+}
+
+function problems(res: Response, status: number, list: ScenarioProblem[], message: string): void {
+  res.status(status).json({ error: 'bad-scenario', message, problems: list });
+}
+
+export function installStudioRoutes(app: Application, ctx: ServerContext): void {
+  const saves = new SlidingWindow(
+    () => SAVES_PER_WINDOW,
+    () => SAVE_WINDOW_MS,
+  );
+
+  // A shipped scenario whole, as a starting point. Its private numbers are in the public source
+  // repository too; the game client's bundle still never carries them (tests/e2e/bundle.test.ts).
+  app.get('/api/studio/shipped/:id', (req, res) => {
+    const s = scenarioById(req.params.id);
+    if (!s) {
+      res.status(404).json({ error: 'unknown-scenario', message: 'There is no shipped scenario with that id.' });
+      return;
+    }
+    res.json(s);
+  });
+
+  app.get('/api/studio/scenarios', async (_req, res) => {
+    res.json(await ctx.store.savedScenarios());
+  });
+
+  const one = async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const version = req.params.version === undefined ? null : Number(req.params.version);
+    if (!ID.test(id) || (version !== null && !(Number.isInteger(version) && version >= 1))) {
+      res.status(404).json({ error: 'unknown-scenario', message: 'There is no saved scenario with that id.' });
+      return;
+    }
+    const saved = await ctx.store.savedScenario(id, version);
+    if (!saved) {
+      res.status(404).json({ error: 'unknown-scenario', message: 'There is no saved scenario with that id.' });
+      return;
+    }
+    res.json({ ...saved, ref: savedRef(saved.id, saved.version) });
+  };
+  app.get('/api/studio/scenarios/:id', one);
+  app.get('/api/studio/scenarios/:id/:version', one);
+
+  // Bytes, not characters: the JSON of a scenario at the character limit, even all in multibyte
+  // letters, fits; anything larger is refused before it is parsed.
+  const body = express.json({ limit: MAX_SCENARIO_CHARS * 4 + 2048, strict: true });
+  app.post('/api/studio/scenarios', body, async (req, res) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!saves.take(address, ctx.now())) {
+      res.status(429).json({
+        error: 'too-many-saves',
+        message: `At most ${SAVES_PER_WINDOW} saves in ten minutes from one address; wait a little.`,
+      });
+      return;
+    }
+    const input = (req.body ?? {}) as Record<string, unknown>;
+    const list: ScenarioProblem[] = [];
+    const author = typeof input.author === 'string' ? input.author.trim() : '';
+    if (author.length === 0) list.push({ path: 'author', message: 'must not be empty: who wrote this scenario?' });
+    if (author.length > AUTHOR_LENGTH)
+      list.push({ path: 'author', message: `is too long: at most ${AUTHOR_LENGTH} characters` });
+    const text = JSON.stringify(input.scenario ?? null);
+    if (text.length > MAX_SCENARIO_CHARS) {
+      list.push({ path: '', message: `is too large: at most ${MAX_SCENARIO_CHARS} characters of JSON` });
+      problems(res, 413, list, 'The scenario is too large to save.');
+      return;
+    }
+    const parsed = parseScenario(input.scenario);
+    if (!parsed.ok) list.push(...parsed.problems);
+    else if (isScenarioId(parsed.scenario.id))
+      list.push({
+        path: 'id',
+        message: `"${parsed.scenario.id}" is the id of a shipped scenario: give yours an id of its own`,
+      });
+    const id = input.id === undefined ? null : typeof input.id === 'string' ? input.id : '';
+    const key = typeof input.key === 'string' ? input.key : null;
+    if (id !== null && (!ID.test(id) || key === null))
+      list.push({ path: 'id', message: 'a new version needs the id and the edit key of the first save' });
+    if (list.length > 0 || !parsed.ok) {
+      problems(res, 400, list, `The scenario was not saved: ${list.length} problem${list.length === 1 ? '' : 's'}.`);
+      return;
+    }
+    const newKey = key ?? randomBytes(18).toString('base64url');
+    const saveId = id ?? randomBytes(5).toString('hex');
+    const version = await ctx.store.saveScenario({
+      id: saveId,
+      name: parsed.scenario.name,
+      author,
+      created: ctx.now(),
+      keyHash: hash(newKey),
+      scenario: JSON.stringify(parsed.scenario),
+    });
+    if (version === null) {
+      res.status(403).json({
+        error: 'wrong-key',
+        message: 'This saved scenario belongs to another edit key: save it as a new scenario instead.',
+      });
+      return;
+    }
+    res.status(201).json({
+      id: saveId,
+      version,
+      author,
+      name: parsed.scenario.name,
+      ref: savedRef(saveId, version),
+      // Returned on the first save only; the browser keeps it to save later versions.
+      ...(key === null ? { key: newKey } : {}),
+    });
+  });
+
+  // A body that is not JSON or is too large gets a sentence, not Express's HTML page.
+  app.use('/api/studio', (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const e = err as { type?: string; status?: number } | null;
+    if (e?.type === 'entity.too.large')
+      problems(res, 413, [{ path: '', message: 'is too large to save' }], 'The scenario is too large to save.');
+    else if (e?.type === 'entity.parse.failed')
+      problems(res, 400, [{ path: '', message: 'is not valid JSON' }], 'The scenario is not valid JSON.');
+    else next(err);
+  });
+}
