@@ -77,10 +77,8 @@ describe('the studio checks', () => {
     const s = harbour();
     for (const r of s.roles)
       for (const i of Object.keys(r.values)) for (const o of Object.keys(r.values[i])) r.values[i][o] = 0;
-    expect(verdict(s, 'package')).toMatchObject({
-      ok: false,
-      sentence: expect.stringMatching(/not more than the prize/),
-    });
+    expect(verdict(s, 'package').ok).toBe(false);
+    expect(verdict(s, 'package').sentence).toMatch(/not more than the prize/);
     expect(verdict(s, 'priorities').ok).toBe(false);
   });
 
@@ -113,25 +111,26 @@ describe('the studio checks', () => {
       mobiliseDrop: 0,
     };
     expect(verdict(s, 'escalation').ok).toBe(true);
-    expect(verdict(soft, 'escalation')).toMatchObject({ ok: false, sentence: expect.stringMatching(/by refusing/) });
+    expect(verdict(soft, 'escalation').ok).toBe(false);
+    expect(verdict(soft, 'escalation').sentence).toMatch(/by refusing/);
   });
 
   it('fail the strongest walk-away check when a weaker seat can absorb failure better', () => {
     const s = harbour();
     s.roles[4].walkAway = s.roles[0].walkAway + 1;
-    expect(verdict(s, 'strongest-walk-away')).toMatchObject({
-      ok: false,
-      sentence: expect.stringContaining(s.roles[4].name),
-    });
+    expect(verdict(s, 'strongest-walk-away').ok).toBe(false);
+    expect(verdict(s, 'strongest-walk-away').sentence).toContain(s.roles[4].name);
   });
 });
 
 describe('hostile and malformed files', () => {
   it('refuse a file over the size limit and one that is not JSON, with a sentence each', () => {
     const huge = readScenarioText(' '.repeat(MAX_SCENARIO_CHARS + 1));
-    expect(huge).toMatchObject({ ok: false, problems: [{ path: '', message: expect.stringMatching(/too large/) }] });
+    expect(huge.ok ? [] : huge.problems.map((p) => p.message)).toEqual([expect.stringMatching(/too large/) as string]);
     const broken = readScenarioText('{"id": "x",');
-    expect(broken).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/not valid JSON/) }] });
+    expect(broken.ok ? [] : broken.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/not valid JSON/) as string,
+    ]);
   });
 
   it('list problems for a list, a number and null instead of a scenario, without throwing', () => {
