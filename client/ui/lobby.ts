@@ -13,8 +13,9 @@ import { field, inputValue, options, touch } from './common';
 import { lobbyBackdrop } from './backdrop';
 import { h, type VNode } from './dom';
 import { explorePage, trustCard } from './lobby-trust';
+import { hostOptions } from './seating';
+import { studioCard, studioPage } from './lobby-studio';
 
-const PERSONAS = ['incumbent', 'builder', 'opportunist', 'hardliner', 'reciprocator'] as const;
 const DIFFICULTIES = [
   { value: 'easy', label: 'Easy — bots misread the power map now and then' },
   { value: 'normal', label: 'Normal' },
@@ -107,28 +108,9 @@ function playSolo(state: AppState): void {
 function hostTable(state: AppState): void {
   const s = scenarioOf(state, form.hostScenario);
   if (!s) return;
-  const humans = Math.max(1, Math.min(s.roles.length, form.hostHumans));
   const role = form.hostRole && s.roles.some((r) => r.id === form.hostRole) ? form.hostRole : s.roles[0].id;
-  const mine = s.roles.findIndex((r) => r.id === role);
-  // People sit in the first seats (the host's included); bots fill the rest.
-  const humanSeats = new Set<number>([mine]);
-  for (let i = 0; humanSeats.size < humans && i < s.roles.length; i++) humanSeats.add(i);
-  let j = 0;
   void createTable(
-    {
-      scenario: s.id,
-      name: playerName(),
-      role,
-      durations: durations(s, form.hostPaced),
-      seats: s.roles.map((_, i) =>
-        humanSeats.has(i)
-          ? { kind: 'human' as const }
-          : {
-              kind: 'bot' as const,
-              bot: { kind: 'persona' as const, persona: PERSONAS[j++ % PERSONAS.length], difficulty: 'normal' },
-            },
-      ),
-    },
+    hostOptions(s.id, s.roles, role, form.hostHumans, playerName(), durations(s, form.hostPaced)),
     false,
   );
 }
@@ -221,10 +203,10 @@ function roleSelect(
 }
 
 export function lobbyView(state: AppState): VNode {
-  const exploring = explorePage();
-  if (exploring) {
+  const page = explorePage() ?? studioPage();
+  if (page) {
     watchOpenTables(false);
-    return exploring;
+    return page;
   }
   watchOpenTables(state.screen === 'lobby');
   const busy = state.busy;
@@ -565,6 +547,7 @@ export function lobbyView(state: AppState): VNode {
             ),
             h('button', { id: 'host', disabled: busy || loading, onclick: () => hostTable(state) }, 'Host a table'),
           ),
+          studioCard(),
         ),
       ),
     ),
