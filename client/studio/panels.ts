@@ -219,7 +219,7 @@ export function benchPanel(): VNode {
       b.running ? 'Playing tables…' : r ? 'Run it again' : 'Run the quick benchmark',
     ),
     !valid ? h('p', { class: 'muted small' }, 'Fix the problems first: bots can only play a valid scenario.') : null,
-    b.running || (b.total > 0 && b.done < b.total)
+    b.running || b.total > 0
       ? h(
           'div',
           { class: 'studio-progress' },

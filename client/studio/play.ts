@@ -17,6 +17,7 @@ export async function save(asNew = false): Promise<void> {
   studio.saveMessage = null;
   if (!author) {
     studio.saveProblems = [{ path: 'author', message: 'must not be empty: who wrote this scenario?' }];
+    studio.saveMessage = 'Give an author name to save: who wrote this scenario?';
     touch();
     requestAnimationFrame(() => document.getElementById('studio-author')?.focus());
     return;
