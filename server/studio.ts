@@ -11,6 +11,7 @@ import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema'
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
 import { SlidingWindow } from './addresses';
 import type { ServerContext } from './context';
+import { joinError } from './rooms/setup';
 
 /** A saved scenario as a table's `scenario` option: "saved:ID" (the latest version) or "saved:ID@VERSION". */
 export const SAVED_PREFIX = 'saved:';
@@ -34,9 +35,10 @@ const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
  * Create options with a saved scenario's reference replaced by the scenario it names, for the
- * table setup to validate like any scenario; other options are returned as they are. Throws an
- * Error with a sentence when the reference names nothing. Class sessions create their tables
- * through this too, so a saved scenario is selectable by its reference there as well.
+ * table setup (tableFromOptions) to validate like any scenario; other options are returned as
+ * they are. Throws a join error ("bad-scenario: …") when the reference names nothing. Whatever
+ * creates tables calls it first — a table room, and a class session's setup — so a saved
+ * scenario is selectable by its reference everywhere a shipped scenario's id is.
  */
 export async function resolveScenarioOption(ctx: ServerContext, options: unknown): Promise<unknown> {
   if (typeof options !== 'object' || options === null) return options;
@@ -44,7 +46,7 @@ export async function resolveScenarioOption(ctx: ServerContext, options: unknown
   if (typeof scenario !== 'string' || !scenario.startsWith(SAVED_PREFIX)) return options;
   const ref = parseSavedRef(scenario);
   const saved = ref ? await ctx.store.savedScenario(ref.id, ref.version) : null;
-  if (!saved) throw new Error(`There is no saved scenario "${scenario.slice(0, 40)}".`);
+  if (!saved) throw joinError('bad-scenario', `There is no saved scenario "${scenario.slice(0, 40)}".`);
   return { ...options, scenario: saved.scenario };
 }
 

@@ -36,7 +36,7 @@ import { tableResults } from './results';
 import { Seats, type JoinDecision, type Member } from './seats';
 import { guessesDue, lockGuesses, practiceView } from './practice';
 import { creatorKeyOf, withoutCreatorKey } from '../matchmaking';
-import { hashToken, joinError, newCode, tableFromOptions } from './setup';
+import { hashToken, newCode, tableFromOptions } from './setup';
 import { resolveScenarioOption } from '../studio';
 import { SeatInfo, TableState } from './state';
 
@@ -105,17 +105,11 @@ export class TableRoom extends Room<{ state: TableState }> {
     await this.setMatchmaking({ private: this.record.settings.private, metadata: listing(this.record, this.game) });
   }
 
-  /** A saved scenario's reference ("saved:ID@VERSION") as the scenario itself, refused with a sentence when unknown. */
-  private async savedScenarioOf(options: unknown): Promise<unknown> {
-    try {
-      return await resolveScenarioOption(this.ctx, options);
-    } catch (e) {
-      throw joinError('bad-scenario', (e as Error).message);
-    }
-  }
-
   private async createTable(options: unknown): Promise<void> {
-    const table = tableFromOptions(await this.savedScenarioOf(withoutCreatorKey(options)), this.ctx.settings);
+    const table = tableFromOptions(
+      await resolveScenarioOption(this.ctx, withoutCreatorKey(options)),
+      this.ctx.settings,
+    );
     const creatorKey = creatorKeyOf(options);
     const code = await newCode((c) => this.ctx.store.hasTable(c));
     this.roomId = code;
