@@ -131,12 +131,13 @@ export function checkNow(): StudioReport {
 
 /** Sets the value at a path, creating objects on the way if the draft has none there. */
 export function setAt(path: Path, value: unknown): void {
-  if (path.length === 0) return;
+  // A key from a file is data: "__proto__" must never reach an object's prototype.
+  if (path.length === 0 || path.some(unsafeKey)) return;
   if (!isRecord(studio.draft)) studio.draft = {};
   let x = studio.draft as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const seg = path[i];
-    let next = x[seg];
+    let next = Object.hasOwn(x, seg) ? x[seg] : undefined;
     if (typeof next !== 'object' || next === null) {
       next = typeof path[i + 1] === 'number' ? [] : {};
       x[seg] = next;
@@ -163,6 +164,10 @@ function issueIds(): { id: string; options: string[] }[] {
     id: isRecord(issue) ? String(issue.id) : '',
     options: listAt(issue, 'options').map((o) => (isRecord(o) ? String(o.id) : '')),
   }));
+}
+
+function unsafeKey(key: string | number): boolean {
+  return key === '__proto__';
 }
 
 function freshId(prefix: string, taken: readonly string[]): string {
@@ -224,7 +229,7 @@ export function addIssue(): void {
 
 export function addOption(i: number): void {
   const issue = issueIds()[i];
-  if (!issue) return;
+  if (!issue || unsafeKey(issue.id)) return;
   const id = freshId('option', issue.options);
   eachRoleValues((v) => {
     if (!isRecord(v[issue.id])) v[issue.id] = {};
@@ -236,7 +241,7 @@ export function addOption(i: number): void {
 export function removeOption(i: number, j: number): void {
   const issue = issueIds()[i];
   const option = issue?.options[j];
-  if (issue && option !== undefined)
+  if (issue && option !== undefined && !unsafeKey(issue.id))
     eachRoleValues((v) => {
       const byOption = v[issue.id];
       if (isRecord(byOption)) delete byOption[option];
@@ -247,7 +252,7 @@ export function removeOption(i: number, j: number): void {
 /** Renames an issue's id, and the key of that issue in every role's values. */
 export function renameIssue(i: number, id: string): void {
   const old = issueIds()[i]?.id;
-  if (old !== undefined && old !== id)
+  if (old !== undefined && old !== id && !unsafeKey(id) && !unsafeKey(old))
     eachRoleValues((v) => {
       if (Object.hasOwn(v, old) && !Object.hasOwn(v, id)) {
         v[id] = v[old];
@@ -260,7 +265,7 @@ export function renameIssue(i: number, id: string): void {
 export function renameOption(i: number, j: number, id: string): void {
   const issue = issueIds()[i];
   const old = issue?.options[j];
-  if (issue && old !== undefined && old !== id)
+  if (issue && old !== undefined && old !== id && !unsafeKey(id) && !unsafeKey(old))
     eachRoleValues((v) => {
       const byOption = v[issue.id];
       if (isRecord(byOption) && Object.hasOwn(byOption, old) && !Object.hasOwn(byOption, id)) {

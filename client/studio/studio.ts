@@ -152,14 +152,18 @@ function startBar(): VNode {
         )
       : null,
     h('span', { class: 'grow' }),
-    h('label', { class: 'button ghost', for: 'studio-upload-input' }, 'Upload a file'),
-    h('input', {
-      id: 'studio-upload-input',
-      class: 'sr-only',
-      type: 'file',
-      accept: '.json,application/json',
-      onchange: upload,
-    }),
+    h(
+      'label',
+      { class: 'button ghost studio-upload-button' },
+      'Upload a file',
+      h('input', {
+        id: 'studio-upload-input',
+        class: 'sr-only',
+        type: 'file',
+        accept: '.json,application/json',
+        onchange: upload,
+      }),
+    ),
     h('button', { class: 'ghost', id: 'studio-download', onclick: download }, 'Download'),
   );
 }
