@@ -6,6 +6,7 @@ import { TRUST_GAME_ID, TRUST_ROUNDS } from '../../shared/trust-game/scenario';
 import { createTable } from '../app';
 import { field, inputValue, options, touch } from './common';
 import { h, type VNode } from './dom';
+import { hashPage } from './hash-page';
 
 const params = new URLSearchParams(location.search);
 const trust = { players: '5', noise: '0', length: 'standard', paced: false };
@@ -65,47 +66,13 @@ function trustFinding(): string | null {
 }
 
 /** The explorable (a tournament and an evolution to run), a page of its own at #explore, loaded on demand. */
-const explorer: { open: boolean; view: ((close: () => void) => VNode) | null; error: string | null } = {
-  open: false,
-  view: null,
-  error: null,
-};
-function openExplore(push = true): void {
-  explorer.open = true;
-  if (push && location.hash !== '#explore') history.pushState({ explore: true }, '', '#explore');
-  if (!explorer.view)
-    void import('../explore/explore')
-      .then((m) => {
-        explorer.view = m.exploreView;
-        touch();
-        requestAnimationFrame(() => document.querySelector<HTMLElement>('#explore h1')?.focus());
-      })
-      .catch((e: Error) => {
-        explorer.error = `The explorable could not be loaded: ${e.message}`;
-        touch();
-      });
-  touch();
-}
-function closeExplore(): void {
-  // Back through the history entry the explorable pushed, so the browser's Back works the same.
-  if ((history.state as { explore?: boolean } | null)?.explore) history.back();
-  else {
-    history.replaceState(null, '', location.pathname + location.search);
-    explorerClosed();
-  }
-}
-function explorerClosed(): void {
-  explorer.open = false;
-  touch();
-  requestAnimationFrame(() => document.getElementById('open-explore')?.focus());
-}
-window.addEventListener('popstate', () => {
-  const open = location.hash === '#explore';
-  if (open === explorer.open) return;
-  if (open) openExplore(false);
-  else explorerClosed();
+const explorer = hashPage({
+  name: 'explore',
+  title: 'The explorable',
+  loadingClass: 'explore',
+  opener: 'open-explore',
+  load: () => import('../explore/explore').then((m) => m.exploreView),
 });
-if (location.hash === '#explore') openExplore(false);
 
 const NOISE_OPTIONS = [
   { value: '0', label: 'None — every move arrives as chosen' },
@@ -199,19 +166,12 @@ export function trustCard(busy: boolean, playerName: () => string): VNode {
       'div',
       { class: 'row' },
       h('button', { id: 'play-trust', disabled: busy, onclick: () => playTrust(playerName) }, 'Play the trust game'),
-      h('button', { id: 'open-explore', class: 'ghost', onclick: () => openExplore() }, 'Explore the tournament'),
+      h('button', { id: 'open-explore', class: 'ghost', onclick: () => explorer.open() }, 'Explore the tournament'),
     ),
   );
 }
 
 /** The explorable's page while it is open, else null (the lobby shows itself). */
 export function explorePage(): VNode | null {
-  if (!explorer.open) return null;
-  if (explorer.view) return explorer.view(closeExplore);
-  return h(
-    'div',
-    { class: 'explore', id: 'explore' },
-    h('p', { class: explorer.error ? 'error' : 'muted' }, explorer.error ?? 'Loading the explorable…'),
-    h('button', { onclick: closeExplore }, 'Back to the lobby'),
-  );
+  return explorer.view();
 }

@@ -6,6 +6,7 @@ import { isWinning, powerMap, type PowerMap, type WeightedGame } from '../engine
 import { bestTerms } from '../engine/scoring';
 import { createGame } from '../engine/setup';
 import type { Action, GameState, Scenario, Seat } from '../engine/types';
+import { strongestSeat } from '../claims/tables';
 import { seatsOfScenario, weakSeats } from '../students';
 
 export type TeachingId =
@@ -23,17 +24,6 @@ export interface TeachingCheck {
 /** The power map's game of a scenario: weights, quota, veto seats. */
 export function gameOf(s: Scenario): WeightedGame {
   return { weights: s.roles.map((r) => r.power), quota: s.quota, veto: s.roles.flatMap((r, i) => (r.veto ? [i] : [])) };
-}
-
-/** The single heaviest seat (ties: the first), or the veto seat when there is one. */
-export function strongestOf(s: Scenario): Seat {
-  const veto = s.roles.findIndex((r) => r.veto);
-  if (veto >= 0) return veto;
-  let best = 0;
-  s.roles.forEach((r, i) => {
-    if (r.power > s.roles[best].power) best = i;
-  });
-  return best;
 }
 
 const names = (s: Scenario, seats: readonly Seat[]) => seats.map((i) => s.roles[i].name).join(' + ');
@@ -79,7 +69,7 @@ function walkAwayCheck(s: Scenario, map: PowerMap): TeachingCheck {
 }
 
 function structureCheck(s: Scenario, map: PowerMap): TeachingCheck {
-  const strong = strongestOf(s);
+  const strong = strongestSeat(s);
   const name = s.roles[strong].name;
   const title = 'The weak can win without the strongest, or the strongest holds a veto';
   const without = map.minimalWinning.filter((c) => !c.includes(strong));
@@ -96,7 +86,7 @@ function structureCheck(s: Scenario, map: PowerMap): TeachingCheck {
       id: 'weak-without-strongest',
       title,
       ok: true,
-      sentence: `The weak can win without ${name}, e.g. ${names(s, without[0])}: weight is not power.`,
+      sentence: `The weak can win without ${name}, e.g. ${names(s, without[0])}: a seat's weight is not its power.`,
     };
   return {
     id: 'weak-without-strongest',
@@ -107,7 +97,7 @@ function structureCheck(s: Scenario, map: PowerMap): TeachingCheck {
 }
 
 function strongestWalkAway(s: Scenario): TeachingCheck {
-  const strong = strongestOf(s);
+  const strong = strongestSeat(s);
   const r = s.roles[strong];
   const higher = s.roles.filter((x, i) => i !== strong && x.walkAway >= r.walkAway);
   const ok = r.walkAway > 0.1 * s.prize && higher.length === 0;
@@ -183,7 +173,7 @@ function finishRound(state: GameState): GameState {
  */
 function escalationCheck(s: Scenario): TeachingCheck {
   const title = 'Escalation by a third of the seats makes conceding the best reply';
-  const strong = strongestOf(s);
+  const strong = strongestSeat(s);
   const game = gameOf(s);
   const weak = weakSeats(seatsOfScenario(s)).filter((x) => x !== strong);
   const others = s.roles.map((_r, i) => i).filter((i) => i !== strong && !weak.includes(i));

@@ -3,6 +3,7 @@
 // walk-away as the scenario's own text states it ("walk-away is 30 points a round", "the best
 // walk-away (30 points a round)"). DESIGN 1 "Who sees what": a seat may receive its own; nobody
 // receives another seat's, nor the debrief's, before the game ends.
+import { QUESTIONS_HEADING } from '../../shared/studio/debrief-text';
 import type { Scenario, Seat } from '../../shared/engine/types';
 
 export interface Secret {
@@ -72,9 +73,12 @@ export function forbiddenFor(
   );
 }
 
-/** What DESIGN 1 makes public about scenarios: names, summaries, issues, options, power. */
+/**
+ * What DESIGN 1 makes public about scenarios: names, summaries, issues, options, power; and the
+ * heading under which every debrief lists its questions (the studio's debrief form names it).
+ */
 export function publicText(scenarios: readonly Scenario[]): string {
-  const parts: string[] = [];
+  const parts: string[] = [QUESTIONS_HEADING];
   for (const s of scenarios) {
     parts.push(s.name, s.summary);
     for (const r of s.roles) parts.push(r.name);
