@@ -11,6 +11,7 @@ import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema'
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
 import { SlidingWindow } from './addresses';
 import type { ServerContext } from './context';
+import { isLoopback } from './metrics';
 import { joinError } from './rooms/setup';
 
 /** A saved scenario as a table's `scenario` option: "saved:ID" (the latest version) or "saved:ID@VERSION". */
@@ -71,23 +72,39 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     res.json(s);
   });
 
-  app.get('/api/studio/scenarios', async (_req, res) => {
+  // Every saved scenario's name, author and version, for the operator of this server (loopback
+  // only): a custom case's existence and author are nobody else's business.
+  app.get('/api/studio/scenarios', async (req, res) => {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      res.status(404).json({ error: 'not-found', message: 'No such page.' });
+      return;
+    }
     res.json(await ctx.store.savedScenarios());
   });
 
+  // A saved scenario whole, for the browser that holds its edit key: its walk-aways, values and
+  // briefings are as private as a shipped scenario's, so a student who learns its reference can
+  // play it but not read it.
   const one = async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const version = req.params.version === undefined ? null : Number(req.params.version);
+    const key = req.get('x-edit-key') ?? '';
+    const unknown = () =>
+      res.status(404).json({
+        error: 'unknown-scenario',
+        message: 'There is no saved scenario with that id and edit key (only the browser that saved it can open it).',
+      });
     if (!ID.test(id) || (version !== null && !(Number.isInteger(version) && version >= 1))) {
-      res.status(404).json({ error: 'unknown-scenario', message: 'There is no saved scenario with that id.' });
+      unknown();
       return;
     }
     const saved = await ctx.store.savedScenario(id, version);
-    if (!saved) {
-      res.status(404).json({ error: 'unknown-scenario', message: 'There is no saved scenario with that id.' });
+    if (!saved || saved.keyHash !== hash(key)) {
+      unknown();
       return;
     }
-    res.json({ ...saved, ref: savedRef(saved.id, saved.version) });
+    const { keyHash: _hash, ...open } = saved;
+    res.json({ ...open, ref: savedRef(saved.id, saved.version) });
   };
   app.get('/api/studio/scenarios/:id', one);
   app.get('/api/studio/scenarios/:id/:version', one);

@@ -1,5 +1,5 @@
 // The server's studio API (server/studio.ts): shipped scenarios as starting points, saving, and
-// the saved scenarios of everyone on this server.
+// reading back what this browser saved (with its edit key).
 import type { Scenario } from '../../shared/engine/types';
 import type { ScenarioProblem } from '../../shared/scenarios/schema';
 
@@ -23,8 +23,8 @@ async function json<T>(res: Response): Promise<T> {
   }
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(location.origin + path, { headers: { Accept: 'application/json' } });
+async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(location.origin + path, { headers: { Accept: 'application/json', ...headers } });
   if (!res.ok) throw new Error((await json<{ message?: string }>(res)).message ?? `The server answered ${res.status}.`);
   return json<T>(res);
 }
@@ -33,12 +33,9 @@ export function fetchShipped(id: string): Promise<Scenario> {
   return getJson<Scenario>(`/api/studio/shipped/${encodeURIComponent(id)}`);
 }
 
-export function fetchSavedList(): Promise<SavedMeta[]> {
-  return getJson<SavedMeta[]>('/api/studio/scenarios');
-}
-
-export function fetchSaved(id: string): Promise<SavedMeta & { scenario: Scenario; ref: string }> {
-  return getJson(`/api/studio/scenarios/${encodeURIComponent(id)}`);
+/** A saved scenario whole: only with the edit key this browser kept when it saved it. */
+export function fetchSaved(id: string, key: string): Promise<SavedMeta & { scenario: Scenario; ref: string }> {
+  return getJson(`/api/studio/scenarios/${encodeURIComponent(id)}`, { 'x-edit-key': key });
 }
 
 export async function saveScenario(body: {

@@ -50,6 +50,7 @@ const DRAFT_KEY = 'leverage.studio.draft';
 const AUTHOR_KEY = 'leverage.studio.author';
 const KEYS_KEY = 'leverage.studio.keys';
 const SAVED_KEY = 'leverage.studio.saved';
+const MINE_KEY = 'leverage.studio.mine';
 
 function stored(key: string): string | null {
   try {
@@ -342,13 +343,30 @@ function savedKeys(): Record<string, string> {
   }
 }
 
-export function rememberSave(info: SavedInfo, key: string | null): void {
+export function rememberSave(info: SavedInfo, key: string | null, name: string): void {
   studio.saved = info;
   store(SAVED_KEY, JSON.stringify(info));
   if (key) {
     const keys = savedKeys();
     keys[info.id] = key;
     store(KEYS_KEY, JSON.stringify(keys));
+  }
+  const mine = mySaved().filter((m) => m.id !== info.id);
+  store(MINE_KEY, JSON.stringify([{ id: info.id, name, version: info.version }, ...mine].slice(0, 100)));
+}
+
+/** The scenarios this browser saved (and holds the edit keys of), newest first. */
+export function mySaved(): { id: string; name: string; version: number }[] {
+  try {
+    const list = JSON.parse(stored(MINE_KEY) ?? '[]') as unknown;
+    return Array.isArray(list)
+      ? list.filter(
+          (m): m is { id: string; name: string; version: number } =>
+            isRecord(m) && typeof m.id === 'string' && typeof m.name === 'string' && keyOf(m.id) !== null,
+        )
+      : [];
+  } catch {
+    return [];
   }
 }
 

@@ -35,7 +35,8 @@ export async function save(asNew = false): Promise<void> {
       ...(previous && key ? { id: previous.id, key } : {}),
     });
     if (answer.ok) {
-      rememberSave({ id: answer.id, version: answer.version, ref: answer.ref, text }, answer.key ?? null);
+      const name = isRecord(studio.draft) && typeof studio.draft.name === 'string' ? studio.draft.name : answer.id;
+      rememberSave({ id: answer.id, version: answer.version, ref: answer.ref, text }, answer.key ?? null, name);
       studio.saveMessage = `Saved as version ${answer.version}.`;
     } else {
       studio.saveProblems = answer.problems;

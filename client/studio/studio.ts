@@ -7,26 +7,17 @@ import './studio.css';
 import { store } from '../game/store';
 import { h, type VNode } from '../ui/dom';
 import { touch } from '../ui/common';
-import { fetchSaved, fetchSavedList, fetchShipped, type SavedMeta } from './api';
+import { fetchSaved, fetchShipped } from './api';
 import { basicsForm, issuesForm, rolesForm, valuesForm } from './forms';
 import { debriefForm, durationsForm, escalationForm, lengthForm, trustForm, voteForm } from './forms-numbers';
 import { blankScenario } from '../../shared/studio/blank';
 import { MAX_SCENARIO_CHARS } from '../../shared/studio/checks';
-import { editJson, isRecord, readUpload, restore, startFrom, studio } from './model';
+import { editJson, isRecord, keyOf, mySaved, readUpload, rememberSave, restore, startFrom, studio } from './model';
 import { benchPanel, focusPath, powerPanel, problemsPanel, teachingPanel } from './panels';
 import { save, savePanel } from './play';
 
 let started = false;
-const start = { choice: 'blank', saved: [] as SavedMeta[], previous: null as unknown };
-
-function loadSavedList(): void {
-  fetchSavedList()
-    .then((list) => {
-      start.saved = list;
-      touch();
-    })
-    .catch(() => undefined);
-}
+const start = { choice: 'blank', previous: null as unknown };
 
 async function startWith(choice: string): Promise<void> {
   studio.loadError = null;
@@ -36,8 +27,15 @@ async function startWith(choice: string): Promise<void> {
     const previous = studio.draft;
     if (choice === 'blank') startFrom(blankScenario(), false);
     else if (choice.startsWith('saved:')) {
-      const saved = await fetchSaved(choice.slice(6));
+      const id = choice.slice(6);
+      const saved = await fetchSaved(id, keyOf(id) ?? '');
       startFrom(saved.scenario, false);
+      // Still the same saved scenario: the next save is its next version.
+      rememberSave(
+        { id, version: saved.version, ref: saved.ref, text: JSON.stringify(saved.scenario) },
+        null,
+        saved.name,
+      );
     } else startFrom(await fetchShipped(choice), true);
     start.previous = previous;
   } catch (e) {
@@ -125,15 +123,15 @@ function startBar(): VNode {
         { label: 'Shipped scenarios (a copy)' },
         shipped.map((s) => h('option', { value: s.id, selected: start.choice === s.id }, s.name)),
       ),
-      start.saved.length
+      mySaved().length
         ? h(
             'optgroup',
-            { label: 'Saved on this server' },
-            start.saved.map((s) =>
+            { label: 'Saved from this browser' },
+            mySaved().map((s) =>
               h(
                 'option',
                 { value: `saved:${s.id}`, selected: start.choice === `saved:${s.id}` },
-                `${s.name} — ${s.author}, v${s.version}`,
+                `${s.name} (version ${s.version})`,
               ),
             ),
           )
@@ -217,7 +215,6 @@ export function studioView(close: () => void): VNode {
   if (!started) {
     started = true;
     restore();
-    loadSavedList();
   }
   const side =
     studio.pane === 'json'

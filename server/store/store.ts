@@ -188,6 +188,8 @@ export interface SavedScenarioMeta {
 
 export interface SavedScenario extends SavedScenarioMeta {
   scenario: Scenario;
+  /** SHA-256 of the edit key (of version 1): who may read it whole and save later versions. Never sent. */
+  keyHash: string;
 }
 
 /** A version to save: the scenario already validated and serialised, the edit key already hashed. */
@@ -583,5 +585,9 @@ export function toSavedMeta(row: Record<string, unknown>): SavedScenarioMeta {
 }
 
 export function toSavedScenario(row: Record<string, unknown>): SavedScenario {
-  return { ...toSavedMeta(row), scenario: JSON.parse(String(row.scenario)) as Scenario };
+  return {
+    ...toSavedMeta(row),
+    scenario: JSON.parse(String(row.scenario)) as Scenario,
+    keyHash: String(row.key_hash),
+  };
 }

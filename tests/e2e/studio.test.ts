@@ -3,6 +3,7 @@
 // numbers and the benchmark (in a worker, with a progress bar); saved with an author; played solo
 // to the debrief. Then hostile uploads, which list every problem and change nothing, and the
 // studio at tablet width.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeAll,
@@ -169,6 +170,14 @@ describe('the scenario studio', () => {
     expect(ref).toMatch(/^saved:[a-z0-9]{10}@1$/);
     const saved = await server.app.ctx.store.savedScenario(ref.slice(6, 16), 1);
     expect(saved).toMatchObject({ author: 'Ana Trainer', name: 'Office move' });
+    // This browser can open it again (it holds the edit key), and download the file.
+    expect(await b.page.$$eval('#studio-start option', (os) => os.map((o) => o.textContent))).toContain(
+      'Office move (version 1)',
+    );
+    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#studio-download')]);
+    expect(download.suggestedFilename()).toBe('my-scenario.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { name: string };
+    expect(file).toEqual(saved!.scenario);
     await b.page.click('#studio-play-solo');
     await waitFacts(b.page, (f) => f.phase === 'prepare', 15_000, 'the table');
     await b.page.click('#start');

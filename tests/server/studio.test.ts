@@ -27,8 +27,8 @@ async function post(body: unknown): Promise<{ status: number; json: Record<strin
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-async function get(path: string): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${b.url}${path}`);
+async function get(path: string, key?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${b.url}${path}`, typeof key === 'string' ? { headers: { 'x-edit-key': key } } : {});
   return { status: res.status, json: await res.json() };
 }
 
@@ -44,7 +44,8 @@ describe('saving a scenario', () => {
     expect(json.id).toMatch(/^[a-z0-9]{10}$/);
     expect(json.key).toEqual(expect.any(String));
     expect(json.ref).toBe(`saved:${String(json.id)}@1`);
-    const back = (await get(`/api/studio/scenarios/${String(json.id)}`)).json as Record<string, unknown>;
+    const back = (await get(`/api/studio/scenarios/${String(json.id)}`, json.key)).json as Record<string, unknown>;
+    expect(back.keyHash).toBeUndefined();
     expect(back.author).toBe('Ana Trainer');
     expect(back.version).toBe(1);
     expect(back.scenario).toEqual(custom());
@@ -93,7 +94,7 @@ describe('saving a scenario', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const saved = await post({ author: '<b>Ana</b>', scenario: s });
     expect(saved.status).toBe(201);
-    const back = (await get(`/api/studio/scenarios/${String(saved.json.id)}`)).json as {
+    const back = (await get(`/api/studio/scenarios/${String(saved.json.id)}`, saved.json.key)).json as {
       author: string;
       scenario: Scenario;
     };
@@ -110,13 +111,27 @@ describe('saving a scenario', () => {
     expect(second.json.key).toBeUndefined();
     const stranger = await post({ author: 'Eve', scenario: custom('Hijacked'), id, key: 'not-the-key' });
     expect(stranger.status).toBe(403);
-    expect(((await get(`/api/studio/scenarios/${id}`)).json as { scenario: Scenario }).scenario.name).toBe(
+    const key = first.json.key;
+    expect(((await get(`/api/studio/scenarios/${id}`, key)).json as { scenario: Scenario }).scenario.name).toBe(
       'Version two',
     );
-    expect(((await get(`/api/studio/scenarios/${id}/1`)).json as { scenario: Scenario }).scenario.name).toBe(
+    expect(((await get(`/api/studio/scenarios/${id}/1`, key)).json as { scenario: Scenario }).scenario.name).toBe(
       'Version one',
     );
-    expect((await get(`/api/studio/scenarios/${id}/3`)).status).toBe(404);
+    expect((await get(`/api/studio/scenarios/${id}/3`, key)).status).toBe(404);
+  });
+});
+
+describe('reading a saved scenario', () => {
+  it('opens it whole only with its edit key: its walk-aways and briefings stay private', async () => {
+    const { json } = await post({ author: 'Ana', scenario: custom('Private harbour') });
+    const path = `/api/studio/scenarios/${String(json.id)}`;
+    for (const key of [undefined, '', 'not-the-key']) {
+      const res = await get(path, key);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.json)).not.toContain('walkAway');
+    }
+    expect((await get(path, json.key)).status).toBe(200);
   });
 });
 
