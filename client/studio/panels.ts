@@ -44,7 +44,7 @@ export function problemsPanel(): VNode {
   const problems = r?.problems ?? [];
   return h(
     'section',
-    { class: 'card', id: 'studio-problems', 'aria-labelledby': 'studio-problems-h' },
+    { class: 'card', id: 'studio-problems', tabindex: -1, 'aria-labelledby': 'studio-problems-h' },
     h(
       'h2',
       { id: 'studio-problems-h' },

@@ -245,6 +245,7 @@ export function studioView(close: () => void): VNode {
           'Write your own case, see whether it teaches before anyone plays it, then play it. Ctrl+S saves.',
         ),
       ),
+      problemsButton(),
       h('button', { id: 'studio-close', onclick: close }, 'Back to the lobby'),
     ),
     startBar(),
@@ -296,6 +297,29 @@ export function studioView(close: () => void): VNode {
         side,
       ),
     ),
+  );
+}
+
+/** From the top of the page, one key press to the first problem (the list sits beside the forms, far in the tab order). */
+function problemsButton(): VNode {
+  const n = studio.report?.problems.length ?? 0;
+  return h(
+    'button',
+    {
+      id: 'studio-goto-problems',
+      class: n ? 'warn-button' : 'ghost',
+      onclick: () => {
+        if (studio.pane === 'json' || document.body.classList.contains('narrow')) studio.pane = 'checks';
+        touch();
+        requestAnimationFrame(() =>
+          (
+            document.querySelector<HTMLElement>('#studio-problems button.problem') ??
+            document.getElementById('studio-problems')
+          )?.focus(),
+        );
+      },
+    },
+    n ? `${n} problem${n === 1 ? '' : 's'}` : 'No problems',
   );
 }
 

@@ -240,6 +240,36 @@ describe('hostile uploads', () => {
   });
 });
 
+describe('the studio by keyboard alone', () => {
+  it('goes from the top of the page to a problem, to its field, and on to the next field', async () => {
+    const k = await openBrowser({ width: 1280, height: 900 });
+    try {
+      await k.page.goto(server.url);
+      await k.page.waitForSelector('#open-studio');
+      await k.page.focus('#open-studio');
+      await k.page.keyboard.press('Enter');
+      await k.page.waitForFunction(() => document.activeElement?.matches('#studio h1') === true);
+      const active = () => k.page.evaluate(() => document.activeElement?.id ?? '');
+      await k.page.keyboard.press('Tab');
+      expect(await active()).toBe('studio-goto-problems');
+      await k.page.keyboard.press('Enter');
+      await k.page.waitForFunction(() => document.activeElement?.matches('#studio-problems button.problem') === true);
+      expect(await k.page.evaluate(() => document.activeElement?.textContent)).toBe('name must not be empty');
+      await k.page.keyboard.press('Enter');
+      await k.page.waitForFunction(() => document.activeElement?.getAttribute('data-path') === 'name');
+      await k.page.keyboard.type('Keyboard case');
+      await k.page.keyboard.press('Tab');
+      expect(await k.page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('summary');
+      await k.page.waitForFunction(
+        () => !/^name /.test(document.querySelector('#studio-problems button.problem')?.textContent ?? ''),
+      );
+      expect(await k.page.inputValue('[data-path="name"]')).toBe('Keyboard case');
+    } finally {
+      await closeAll(k);
+    }
+  });
+});
+
 describe('the studio at tablet width', () => {
   it('shows one pane at a time without sideways scrolling, every control reachable', async () => {
     const t = await openBrowser({ width: 820, height: 1180 });
