@@ -57,7 +57,13 @@ function roleForm(role: unknown, i: number, count: number): VNode {
     },
     h(
       'summary',
-      null,
+      {
+        // Before the browser toggles it (its toggle event comes later): a redraw meanwhile keeps the new state.
+        onclick: (e: Event) => {
+          if (((e.currentTarget as HTMLElement).parentElement as HTMLDetailsElement).open) openRoles.delete(i);
+          else openRoles.add(i);
+        },
+      },
       h('strong', null, name),
       h(
         'span',

@@ -26,7 +26,11 @@ export function focusPath(path: string): void {
       const el = p ? document.querySelector<HTMLElement>(`#studio [data-path="${CSS.escape(p)}"]`) : null;
       if (el) {
         const details = el.closest('details');
-        if (details && !details.open) details.open = true;
+        if (details && !details.open) {
+          details.open = true;
+          // Its own toggle event comes later; the form's state must know before the next redraw.
+          details.dispatchEvent(new Event('toggle'));
+        }
         el.focus();
         el.scrollIntoView({ block: 'center' });
         return;

@@ -97,6 +97,18 @@ describe('the scenario studio', () => {
       );
     }
     expect(await b.page.textContent('#studio-problems h2')).toBe('No problems');
+    // Every answer arrived whole in its field, closed role details included.
+    expect(await b.page.$$eval('.studio-power tbody th', (els) => els.map((e) => e.textContent))).toEqual([
+      'Head Office',
+      'Sales Team',
+      'Night Shift',
+    ]);
+    expect(
+      JSON.parse(await b.page.evaluate(() => localStorage.getItem('leverage.studio.draft') ?? '{}')),
+    ).toMatchObject({
+      name: 'Office move',
+      issues: [{ name: 'Desks', options: [{ name: 'Open plan' }, { name: 'Team rooms' }] }, { name: 'Hours' }],
+    });
     // Every value is still 0: the teaching numbers say so.
     expect(await b.page.getAttribute('[data-check="package"]', 'class')).toBe('fail');
   });
