@@ -44,6 +44,12 @@ export interface ServerSettings {
   orphanSeconds: number;
   /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
   trustProxy: boolean;
+  /**
+   * The studio may start from a copy of a shipped scenario, which hands its private numbers and
+   * briefings to whoever asks (they are in the public source too). Off, a class's players cannot
+   * read them from this server: the studio then starts from blank or a saved scenario.
+   */
+  studioShippedCopies: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -61,6 +67,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxSpectators: 20,
   maxConnectionsPerAddress: 100,
   trustProxy: false,
+  studioShippedCopies: true,
   unstartedTableSeconds: 3600,
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,

@@ -48,6 +48,7 @@ for (const [name, key] of limits) {
   if (value !== undefined) (settings as Record<string, number>)[key] = value;
 }
 if (process.env.LEVERAGE_TRUST_PROXY === '1') settings.trustProxy = true;
+if (process.env.LEVERAGE_STUDIO_SHIPPED === '0') settings.studioShippedCopies = false;
 
 // Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
 // its own tables in its own database file and must be reachable at its own public address.

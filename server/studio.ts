@@ -61,9 +61,17 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     () => SAVE_WINDOW_MS,
   );
 
-  // A shipped scenario whole, as a starting point. Its private numbers are in the public source
-  // repository too; the game client's bundle still never carries them (tests/e2e/bundle.test.ts).
+  // A shipped scenario whole, as a starting point (unless the operator turned it off: it hands
+  // the scenario's private numbers to whoever asks). They are in the public source repository
+  // too; the game client's bundle still never carries them (tests/e2e/bundle.test.ts).
   app.get('/api/studio/shipped/:id', (req, res) => {
+    if (!ctx.settings.studioShippedCopies) {
+      res.status(404).json({
+        error: 'not-offered',
+        message: 'This server does not hand out copies of its shipped scenarios; start from blank or a saved scenario.',
+      });
+      return;
+    }
     const s = scenarioById(req.params.id);
     if (!s) {
       res.status(404).json({ error: 'unknown-scenario', message: 'There is no shipped scenario with that id.' });

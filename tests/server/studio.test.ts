@@ -166,3 +166,21 @@ describe('playing a saved scenario', () => {
     );
   });
 });
+
+describe('copies of shipped scenarios', () => {
+  it('are handed out whole by default, and not at all when the operator turns them off', async () => {
+    const on = await get('/api/studio/shipped/river-dam');
+    expect(on.status).toBe(200);
+    expect(on.json).toEqual(scenarioById('river-dam'));
+    const off = await bootServer({ studioShippedCopies: false });
+    try {
+      const res = await fetch(`${off.url}/api/studio/shipped/river-dam`);
+      expect(res.status).toBe(404);
+      const text = await res.text();
+      expect(text).toMatch(/does not hand out copies/);
+      expect(text).not.toContain('walkAway');
+    } finally {
+      await off.stop();
+    }
+  });
+});
