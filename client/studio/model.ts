@@ -100,6 +100,8 @@ export function restore(): void {
     studio.saved = null;
   }
   changed();
+  // A whole new draft is checked at once: its first paint lists its problems.
+  checkNow();
 }
 
 let checkTimer: ReturnType<typeof setTimeout> | null = null;
@@ -301,6 +303,8 @@ export function startFrom(draft: unknown, copy: boolean): void {
   studio.upload = null;
   studio.bench.result = null;
   changed();
+  checkNow();
+  touch();
 }
 
 /**

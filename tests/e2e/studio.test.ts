@@ -18,6 +18,7 @@ import {
   type TestServer,
 } from './helpers';
 import type { Page } from './browser';
+import { scenarioById } from '../../shared/scenarios/index';
 
 let server: TestServer;
 let b: Browser;
@@ -240,6 +241,27 @@ describe('hostile uploads', () => {
     expect(await page.$$eval('#studio img', (els) => els.length)).toBe(0);
     expect(await page.title()).not.toBe('owned');
     await page.click('#studio-upload button.ghost');
+  });
+
+  it('opens a valid file at once, and one with fixable problems only when asked', async () => {
+    const good = { ...scenarioById('merger-integration')!, id: 'our-merger', name: 'Uploaded case' };
+    await page.setInputFiles('#studio-upload-input', {
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-path="name"]')?.value === 'Uploaded case',
+    );
+    expect(await page.$('#studio-upload')).toBeNull();
+    const problems = await upload('fixable.json', JSON.stringify({ ...good, name: 'Fixable', quota: 1000 }));
+    expect(problems).toEqual([expect.stringMatching(/^quota/)]);
+    await page.click('#studio-upload button:has-text("Open it anyway")');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-path="name"]')?.value === 'Fixable',
+    );
+    await page.waitForFunction(() => document.querySelector('#studio-problems h2')?.textContent === '1 problem');
+    expect(await problemPaths(page)).toEqual(['quota']);
   });
 
   it('refuses a file that is not JSON, and a huge one, without opening them', async () => {
