@@ -6,7 +6,7 @@
 // the same schema as a shipped one, and every text in it is length-limited there.
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
-import { MAX_SCENARIO_CHARS } from '../shared/studio/checks';
+import { MAX_NESTING, MAX_SCENARIO_CHARS, nestsTooDeep } from '../shared/studio/checks';
 import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema';
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
 import { SlidingWindow } from './addresses';
@@ -135,6 +135,15 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     if (author.length === 0) list.push({ path: 'author', message: 'must not be empty: who wrote this scenario?' });
     if (author.length > AUTHOR_LENGTH)
       list.push({ path: 'author', message: `is too long: at most ${AUTHOR_LENGTH} characters` });
+    if (nestsTooDeep(input)) {
+      problems(
+        res,
+        400,
+        [{ path: '', message: `nests too deeply: at most ${MAX_NESTING} levels` }],
+        'The scenario is not a scenario.',
+      );
+      return;
+    }
     const text = JSON.stringify(input.scenario ?? null);
     if (text.length > MAX_SCENARIO_CHARS) {
       list.push({ path: '', message: `is too large: at most ${MAX_SCENARIO_CHARS} characters of JSON` });

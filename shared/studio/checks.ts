@@ -115,6 +115,23 @@ export function studioReport(input: unknown): StudioReport {
   return { problems: parsed.problems, scenario: null, power, teaching: [] };
 }
 
+/** Deepest nesting a scenario file may have (a scenario itself is 5 deep: roles[].values.issue.option). */
+export const MAX_NESTING = 12;
+
+/** Whether a parsed value nests deeper than `max` objects and lists; iterative, so any depth is safe. */
+export function nestsTooDeep(value: unknown, max = MAX_NESTING): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [x, depth] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(x)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const TOO_DEEP = { path: '', message: `nests too deeply: a scenario file has at most ${MAX_NESTING} levels` };
+
 /** A file's text as a draft, or every reason it cannot be one (never throws). */
 export function readScenarioText(
   text: string,
@@ -130,7 +147,9 @@ export function readScenarioText(
       ],
     };
   try {
-    return { ok: true, draft: JSON.parse(text) as unknown };
+    const draft = JSON.parse(text) as unknown;
+    if (nestsTooDeep(draft)) return { ok: false, problems: [TOO_DEEP] };
+    return { ok: true, draft };
   } catch (e) {
     return { ok: false, problems: [{ path: '', message: `is not valid JSON (${(e as Error).message})` }] };
   }

@@ -85,6 +85,15 @@ describe('saving a scenario', () => {
     expect(await listed()).toEqual(before);
   });
 
+  it('answers a deeply nested body with a sentence, and stays up', async () => {
+    const depth = 60_000;
+    const deep = `{"author": "Ana", "scenario": {"roles": ${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const { status, json } = await post(deep);
+    expect([400, 413]).toContain(status);
+    expect(typeof json.message).toBe('string');
+    expect((await get('/health')).status).toBe(200);
+  });
+
   it('keeps hostile text as text and drops what the schema does not know', async () => {
     const s = custom('<img src=x onerror=alert(1)>') as unknown as Record<string, unknown>;
     const withProto: unknown = JSON.parse(JSON.stringify(s).replace('{', '{"__proto__": {"polluted": true},'));

@@ -133,6 +133,14 @@ describe('hostile and malformed files', () => {
     ]);
   });
 
+  it('refuse a file nested forty thousand levels deep without running out of stack', () => {
+    const nested = readScenarioText(`{"roles": ${'['.repeat(40_000)}${']'.repeat(40_000)}}`);
+    expect(nested.ok ? [] : nested.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/nests too deeply/) as string,
+    ]);
+    expect(readScenarioText(JSON.stringify(harbour())).ok).toBe(true);
+  });
+
   it('list problems for a list, a number and null instead of a scenario, without throwing', () => {
     for (const x of [[], 42, null, 'text']) {
       const r = studioReport(x);
