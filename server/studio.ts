@@ -121,7 +121,8 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
   // letters, fits; anything larger is refused before it is parsed.
   const body = express.json({ limit: MAX_SCENARIO_CHARS * 4 + 2048, strict: true });
   app.post('/api/studio/scenarios', body, async (req, res) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    // The client's address as pinned by addresses.ts (its proxy's word only when trusted).
+    const address = String(req.headers['x-real-ip'] ?? req.socket.remoteAddress ?? 'unknown');
     if (!saves.take(address, ctx.now())) {
       res.status(429).json({
         error: 'too-many-saves',

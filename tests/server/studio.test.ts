@@ -193,3 +193,16 @@ describe('copies of shipped scenarios', () => {
     }
   });
 });
+
+describe('the save limit', () => {
+  it('refuses a 31st save from one address in ten minutes, with a sentence', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await post({ author: '', scenario: null })).status);
+    // Earlier tests of this file saved from the same address; every save counts, valid or not.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 400).length).toBeLessThan(30);
+    const refused = await post({ author: 'Ana', scenario: custom() });
+    expect(refused.status).toBe(429);
+    expect(String(refused.json.message)).toMatch(/At most 30 saves in ten minutes/);
+  });
+});
