@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { powerMap } from '../shared/engine/power';
 import { bestRoundGain, bestTerms } from '../shared/engine/scoring';
 import { formatProblems, parseScenario } from '../shared/scenarios/schema';
+import { teachingChecks } from '../shared/studio/teaching';
 
 const USAGE = `Usage: npm run scenario -- FILE.json [MORE.json …]
 
 Checks scenario files and lists every problem with its path, e.g.
   roles[2].power: must be a positive integer
-For a valid file it prints the roles, the power map and the best package.`;
+For a valid file it prints the roles, the power map, the best package and the teaching
+numbers of DESIGN 7 (as the scenario studio shows them).`;
 
 function check(file: string): boolean {
   let text: string;
@@ -61,6 +63,12 @@ function check(file: string): boolean {
       .join(', ')} (worth ${best.value} a round to the table; prize ${s.prize})`,
   );
   console.log(`  most the table can gain over its walk-aways in a round: ${bestRoundGain(s)}`);
+  // The scenario studio's teaching numbers (DESIGN 7), from the same code.
+  console.log('  does it teach?');
+  for (const t of teachingChecks(s)) {
+    const mark = t.ok === true ? 'yes' : t.ok === false ? 'NO ' : ' - ';
+    console.log(`    ${mark} ${t.title}: ${t.sentence}`);
+  }
   return true;
 }
 

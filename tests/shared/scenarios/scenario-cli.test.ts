@@ -25,6 +25,9 @@ describe('npm run scenario', { timeout: 180_000 }, () => {
     expect(r.stdout).toContain('valid');
     expect(r.stdout).toContain('Shapley–Shubik');
     expect(r.stdout).toContain('minimal winning coalitions');
+    expect(r.stdout).toContain('does it teach?');
+    expect(r.stdout).toMatch(/yes A package is worth more than the money: The best package/);
+    expect(r.stdout).not.toMatch(/ NO /);
   });
   it('lists every problem of a file broken on purpose, with paths', () => {
     const scenario = JSON.parse(readFileSync(join(root, 'assets/scenarios/harbour-development.json'), 'utf8'));
