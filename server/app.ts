@@ -11,6 +11,9 @@ import { Benchmarks } from './benchmarks/service';
 import { DEFAULT_SETTINGS, setContext, type ServerContext, type ServerSettings } from './context';
 import { AddressCounter, pinClientAddresses, SlidingWindow } from './addresses';
 import { installRoutes } from './http';
+import { ClassHub } from './class/hub';
+import { ClassRoom } from './class/ClassRoom';
+import { installClassRoutes, restoreSessions } from './class/routes';
 import { condensedLogger } from './log';
 import { startMetrics } from './metrics';
 import { installMatchmakingHook } from './matchmaking';
@@ -86,6 +89,7 @@ export function createApp(options: AppOptions): App {
     ),
     journals: new Set(),
     recover: (code) => recovery.recover(code),
+    classes: new ClassHub(now),
   };
   const recovery = createRecovery(ctx, Boolean(options.databaseUrl));
   setContext(ctx);
@@ -100,7 +104,10 @@ export function createApp(options: AppOptions): App {
     // (close code 1009), so big frames cost nothing; up to it, a message over maxPayloadChars gets
     // a typed `too-large` error. The margin is the frame's header and msgpack's overhead.
     transport: new WebSocketTransport({ server: http, maxPayload: ctx.settings.maxPayloadChars + 1024 }),
-    express: (app) => installRoutes(app, ctx, options.clientDir ?? 'dist/client'),
+    express: (app) => {
+      installClassRoutes(app, ctx);
+      installRoutes(app, ctx, options.clientDir ?? 'dist/client');
+    },
     greet: false,
     logger: condensedLogger(ctx.log),
     ...(options.redisUrl
@@ -113,11 +120,18 @@ export function createApp(options: AppOptions): App {
   server.define('table', TableRoom).enableRealtimeListing();
   // Live list of public tables for a lobby screen (the same facts as GET /api/tables).
   server.define('lobby', PublicLobby);
+  // A class session's waiting room, console and projector (server/class); opened by the server only.
+  server.define('class', ClassRoom);
 
   return {
     server,
     ctx,
-    restoreTables: () => recovery.restoreTables(),
+    async restoreTables() {
+      const tables = await recovery.restoreTables();
+      // Sessions after their tables: a session's console reads its tables' rooms.
+      await restoreSessions(ctx);
+      return tables;
+    },
     async close() {
       ctx.benchmarks.close();
       recovery.stop();

@@ -3,6 +3,7 @@
 import { BENCHMARK_GAMES } from '../shared/bots/benchmark';
 import type { Benchmarks } from './benchmarks/service';
 import type { AddressCounter, SlidingWindow } from './addresses';
+import type { ClassHub } from './class/hub';
 import type { Journal } from './rooms/journal';
 import type { Store, TableStore } from './store/store';
 
@@ -97,6 +98,8 @@ export interface ServerContext {
   journals: Set<Journal>;
   /** Rebuilds a table from the store after its room gave up on a failed write (retries until it can). */
   recover(code: string): void;
+  /** Class sessions hear from their tables here. */
+  classes: ClassHub;
 }
 
 let current: ServerContext | null = null;

@@ -116,7 +116,14 @@ export const SERVER_MESSAGES = {
   shutdown: 'shutdown',
   /** Solo tables: the coach's note on the round just scored, to its seat only. */
   coach: 'coach',
+  /** A class session's facilitator speaks to every student (shown on top of the table). */
+  notice: 'notice',
 } as const;
+
+export interface NoticeMessage {
+  text: string;
+  time: number;
+}
 
 /** Errors the server adds to the engine's refusal codes. */
 export const SERVER_ERROR_CODES = [
@@ -151,6 +158,7 @@ export const JOIN_ERROR_CODES = [
   'spectators-full',
   'too-many-connections',
   'too-many-tables',
+  'seat-held',
 ] as const;
 export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
 

@@ -19,6 +19,7 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type Guess,
+  type NoticeMessage,
   type Welcome,
 } from '../../shared/protocol';
 import { tableFinished, tableOpened } from '../benchmarks/placements';
@@ -38,6 +39,13 @@ import { guessesDue, lockGuesses, practiceView } from './practice';
 import { creatorKeyOf, withoutCreatorKey } from '../matchmaking';
 import { hashToken, newCode, tableFromOptions } from './setup';
 import { resolveScenarioOption } from '../studio';
+import {
+  classTableRequest,
+  facilitateTable,
+  withoutClassTable,
+  type FacilitatorCommand,
+  type TableSummaryInput,
+} from './facilitate';
 import { SeatInfo, TableState } from './state';
 
 export type { RestoreOptions } from './restore';
@@ -106,10 +114,12 @@ export class TableRoom extends Room<{ state: TableState }> {
   }
 
   private async createTable(options: unknown): Promise<void> {
+    const session = classTableRequest(options, this.ctx.restoreKey);
     const table = tableFromOptions(
-      await resolveScenarioOption(this.ctx, withoutCreatorKey(options)),
+      await resolveScenarioOption(this.ctx, withoutClassTable(withoutCreatorKey(options))),
       this.ctx.settings,
     );
+    if (session) table.settings.session = session;
     const creatorKey = creatorKeyOf(options);
     const code = await newCode((c) => this.ctx.store.hasTable(c));
     this.roomId = code;
@@ -134,7 +144,8 @@ export class TableRoom extends Room<{ state: TableState }> {
     this.init();
     this.bots.wakeAll();
     this.pump();
-    this.lifetime.created();
+    // A class's table waits for its facilitator, however long the students take to arrive.
+    if (!session) this.lifetime.created();
   }
 
   /** Rebuilds an unfinished table from its log after a restart: same code, seats, deadline. */
@@ -155,7 +166,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     // An end that was held for guesses stays held: the guesses close it.
     if (record.deadline === null && guessesDue(record, this.game).length > 0) this.endHeld = true;
     this.phaseClock.restore();
-    this.lifetime.restored();
+    if (!record.settings.session) this.lifetime.restored();
     for (const s of record.seats)
       if (s.kind === 'human' && s.tokenHash !== null && !s.standIn) this.seats.startTakeover(s.seat);
     this.publish();
@@ -590,6 +601,63 @@ export class TableRoom extends Room<{ state: TableState }> {
   private publish(): void {
     projectPresence(this.state, this.record, this.seats);
     this.outbox.publish();
+    const session = this.record.settings.session;
+    if (session) this.ctx.classes.tableChanged(session.code, this.record.code);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // A class session's facilitator (server/class) steers its tables through these; the session
+  // checks the facilitator key, the table only that the command fits the game.
+
+  /** Runs a facilitator command; returns a refusal, or null when done. */
+  facilitate(command: FacilitatorCommand): string | null {
+    if (this.closing) return 'The table is closing.';
+    const refusal = facilitateTable(command, {
+      record: this.record,
+      game: this.game,
+      seats: this.seats,
+      phaseClock: this.phaseClock,
+      start: () => this.facilitatorStart(),
+      close: () => {
+        this.bots.drain();
+        const r = this.act({ type: 'advance' }, 'facilitator', null, 'facilitator');
+        if (r.ok) this.pump();
+        return r.ok ? null : r.refusal.message;
+      },
+      end: () => {
+        this.finish();
+        return null;
+      },
+      notice: (text) => this.broadcast(SERVER_MESSAGES.notice, { text, time: this.ctx.now() } satisfies NoticeMessage),
+    });
+    if (refusal === null) this.publish();
+    return refusal;
+  }
+
+  private facilitatorStart(): string | null {
+    if (this.game.phase !== 'prepare') return 'The game has already started.';
+    this.seats.fillEmptySeats();
+    // A student seated by the facilitator who never came: a bot takes the seat as for one who left.
+    for (const s of this.record.seats)
+      if (s.kind === 'human' && s.tokenHash !== null && !s.standIn && !this.seats.holder(s.seat)?.connected)
+        this.seats.startTakeover(s.seat);
+    this.updateListing();
+    this.bots.drain();
+    const result = this.act({ type: 'advance' }, 'facilitator', null, 'facilitator');
+    if (!result.ok) return result.refusal.message;
+    this.pump();
+    return null;
+  }
+
+  /** What the facilitator's console shows of this table (tableSummary decides what is private). */
+  summary(): TableSummaryInput {
+    return {
+      record: this.record,
+      game: this.game,
+      seats: this.seats,
+      paused: this.state.paused,
+      remaining: this.state.remaining,
+    };
   }
 
   private updateListing(): void {

@@ -116,6 +116,23 @@ export class PhaseClock {
     return null;
   }
 
+  /** The facilitator gives the phase more time (paused or running); returns a refusal, or null. */
+  extend(ms: number): string | null {
+    const state = this.host.state();
+    const record = this.host.record();
+    if (state.paused) {
+      state.remaining += ms;
+      record.settings.pausedRemaining = state.remaining;
+      this.host.write({ op: 'settings', code: record.code, settings: record.settings });
+      return null;
+    }
+    if (record.deadline === null) return 'This phase has no clock: it ends when everyone is ready.';
+    record.deadline += ms;
+    this.host.write({ op: 'deadline', code: record.code, deadline: record.deadline });
+    this.start();
+    return null;
+  }
+
   /** After a restart: a paused phase stays paused; a phase that ran out while down gets a grace. */
   restore(): void {
     const record = this.host.record();

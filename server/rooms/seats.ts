@@ -82,6 +82,8 @@ export class Seats {
       const hash = hashToken(o.token);
       const seat = record.seats.find((s) => s.tokenHash === hash);
       if (!seat) throw joinError('bad-token', 'That seat token is not valid at this table.');
+      if (seat.held && record.status === 'open')
+        throw joinError('seat-held', 'The facilitator handed your seat to a bot for now; wait until it is given back.');
       // A seat's own token always gets back in: no cap below applies to it.
       return { kind: 'reclaim', seat: seat.seat, token: o.token, host, hostToken };
     }
@@ -327,6 +329,70 @@ export class Seats {
       }
     }
     if (filled) this.writeSeats();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // A class session's facilitator (server/class) seats people by hand: the session hands the
+  // seat's token to its student, the table keeps only its hash, as for a seat claimed here.
+
+  /** Gives a seat to a named person (a new token hash: any earlier holder is closed out). */
+  assign(seat: Seat, name: string, tokenHash: string): string | null {
+    const rec = this.record.seats[seat];
+    if (!rec || rec.kind !== 'human') return 'That seat is not for a person.';
+    if (this.record.seats.some((s) => s.seat !== seat && s.name !== null && sameName(s.name, name)))
+      return `Someone at this table is already called "${name}".`;
+    const same = rec.name !== null && sameName(rec.name, name);
+    this.supersede(seat);
+    rec.name = name;
+    rec.tokenHash = tokenHash;
+    if (!same) this.seatEvent(seat, 'claimed', name);
+    // A stand-in bot steps aside when its person connects (join), as for a reclaimed seat.
+    this.writeSeats();
+    this.host.changed();
+    return null;
+  }
+
+  /** Frees a seat before the start (the student moves to another seat). */
+  unassign(seat: Seat): string | null {
+    const rec = this.record.seats[seat];
+    if (!rec || rec.kind !== 'human') return 'That seat is not for a person.';
+    this.supersede(seat);
+    rec.name = null;
+    rec.tokenHash = null;
+    this.cancelTakeover(seat);
+    this.writeSeats();
+    this.host.changed();
+    return null;
+  }
+
+  /** The facilitator hands a person's seat to a bot now; its player is closed out until given back. */
+  hold(seat: Seat): string | null {
+    const rec = this.record.seats[seat];
+    if (!rec || rec.kind !== 'human') return 'That seat is already a bot’s.';
+    if (rec.held) return 'A bot already holds that seat.';
+    this.supersede(seat);
+    this.cancelTakeover(seat);
+    rec.held = true;
+    if (!rec.standIn) {
+      rec.standIn = true;
+      rec.bot = STAND_IN;
+      this.seatEvent(seat, 'takeover', `the facilitator handed the seat to ${botLabel(STAND_IN)}`);
+    }
+    this.writeSeats();
+    this.host.bots().wake(seat);
+    this.host.changed();
+    return null;
+  }
+
+  /** Gives a held seat back: its player may rejoin (the bot plays on until then). */
+  giveBack(seat: Seat): string | null {
+    const rec = this.record.seats[seat];
+    if (!rec?.held) return 'No bot holds that seat for the facilitator.';
+    rec.held = false;
+    // Nobody ever sat there: the stand-in plays on until someone does.
+    this.writeSeats();
+    this.host.changed();
+    return null;
   }
 
   seatEvent(seat: Seat, kind: SeatEventKind, detail: string): void {

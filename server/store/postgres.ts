@@ -5,7 +5,9 @@
 // stopped. A process that lost a table (it stalled past the deadline and another took over) can
 // no longer write to it: every write checks the owner, so two processes never play one table.
 import pg from 'pg';
+import type { ClassAnswer } from '../../shared/class/input';
 import type { LogEntry } from '../../shared/record/log';
+import { SESSION_SQL, toAnswer, type SessionRecord } from './sessions';
 import {
   LATEST_SAVED_SQL,
   MAX_LISTED_SCENARIOS,
@@ -56,6 +58,7 @@ CREATE TABLE IF NOT EXISTS seat_events (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS seat_events_code ON seat_events (code);
+${SESSION_SQL}
 CREATE TABLE IF NOT EXISTS processes (
   id TEXT PRIMARY KEY,
   beat BIGINT NOT NULL
@@ -66,7 +69,7 @@ DECLARE
   o jsonb;
 BEGIN
   FOR o IN SELECT value FROM jsonb_array_elements(ops) LOOP
-    IF o->>'op' <> 'insert' AND NOT EXISTS (SELECT 1 FROM tables WHERE code = o->>'code' AND owner = me) THEN
+    IF o->>'op' NOT IN ('insert', 'session', 'answer') AND NOT EXISTS (SELECT 1 FROM tables WHERE code = o->>'code' AND owner = me) THEN
       RAISE EXCEPTION 'table % is not held by this process', o->>'code';
     END IF;
     CASE o->>'op'
@@ -89,6 +92,16 @@ BEGIN
       WHEN 'seat-event' THEN
         INSERT INTO seat_events (code, time, seq, seat, kind, detail)
         VALUES (o->>'code', (o->>'time')::bigint, (o->>'seq')::integer, (o->>'seat')::integer, o->>'kind', o->>'detail');
+      WHEN 'session' THEN
+        INSERT INTO sessions (code, created, status, record)
+        VALUES (o->>'code', (o->>'created')::bigint, o->>'status', o->>'record')
+        ON CONFLICT (code) DO UPDATE SET status = EXCLUDED.status, record = EXCLUDED.record;
+      WHEN 'answer' THEN
+        INSERT INTO answers (code, student, question, phase, answer, time, table_code, seat)
+        VALUES (o->>'code', o->>'student', o->>'question', o->>'phase', o->>'answer', (o->>'time')::bigint,
+                o->>'table', (o->>'seat')::integer)
+        ON CONFLICT (code, student, question, phase) DO UPDATE SET answer = EXCLUDED.answer, time = EXCLUDED.time,
+          table_code = EXCLUDED.table_code, seat = EXCLUDED.seat;
       ELSE RAISE EXCEPTION 'unknown write %', o->>'op';
     END CASE;
   END LOOP;
@@ -174,6 +187,21 @@ export class PostgresStore implements TableStore {
       kind: r.kind as SeatEventKind,
       detail: r.detail,
     }));
+  }
+
+  async getSession(code: string): Promise<SessionRecord | null> {
+    const [row] = await this.query<{ record: string }>('SELECT record FROM sessions WHERE code = $1', [code]);
+    return row ? (JSON.parse(row.record) as SessionRecord) : null;
+  }
+
+  async openSessions(): Promise<string[]> {
+    return (
+      await this.query<{ code: string }>("SELECT code FROM sessions WHERE status <> 'ended' ORDER BY created")
+    ).map((r) => r.code);
+  }
+
+  async answers(code: string): Promise<ClassAnswer[]> {
+    return (await this.query('SELECT * FROM answers WHERE code = $1 ORDER BY time, student', [code])).map(toAnswer);
   }
 
   async heartbeat(now: number): Promise<void> {

@@ -15,6 +15,8 @@ import type {
   TableRecord,
   TableStore,
 } from './store';
+import type { ClassAnswer } from '../../shared/class/input';
+import type { SessionRecord } from './sessions';
 
 /**
  * The thread runs TypeScript through tsx, as the server itself does; named by absolute path so it
@@ -101,6 +103,18 @@ export class SqliteStore implements TableStore {
 
   seatEvents(code: string): Promise<SeatEvent[]> {
     return this.ask({ kind: 'read', method: 'seatEvents', code });
+  }
+
+  getSession(code: string): Promise<SessionRecord | null> {
+    return this.ask({ kind: 'read', method: 'getSession', code });
+  }
+
+  openSessions(): Promise<string[]> {
+    return this.ask({ kind: 'read', method: 'openSessions' });
+  }
+
+  answers(code: string): Promise<ClassAnswer[]> {
+    return this.ask({ kind: 'read', method: 'answers', code });
   }
 
   async adoptOrphans(): Promise<Orphan[]> {

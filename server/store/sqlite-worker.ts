@@ -7,7 +7,12 @@ import { Store, type Synchronous, type Row } from './store';
 
 export type Request =
   | { id: number; kind: 'write'; rows: Row[] }
-  | { id: number; kind: 'read'; method: 'hasTable' | 'getTable' | 'openCodes' | 'log' | 'seatEvents'; code?: string }
+  | {
+      id: number;
+      kind: 'read';
+      method: 'hasTable' | 'getTable' | 'openCodes' | 'log' | 'seatEvents' | 'getSession' | 'openSessions' | 'answers';
+      code?: string;
+    }
   | { id: number; kind: 'saved'; method: 'saveScenario' | 'savedScenario' | 'savedScenarios'; args: unknown[] }
   | { id: number; kind: 'close' };
 
@@ -41,7 +46,13 @@ function work(): void {
       commit(requests.slice(i, j) as Extract<Request, { kind: 'write' }>[]);
       i = j;
     } else if (r.kind === 'read') {
-      answer(r.id, () => (r.method === 'openCodes' ? store.openCodes() : store[r.method](r.code!)));
+      answer(r.id, () =>
+        r.method === 'openCodes'
+          ? store.openCodes()
+          : r.method === 'openSessions'
+            ? store.openSessions()
+            : store[r.method](r.code!),
+      );
       i++;
     } else if (r.kind === 'saved') {
       answer(r.id, () => (store[r.method] as (...a: unknown[]) => unknown)(...r.args));

@@ -15,6 +15,8 @@ import type { RoleReference } from '../../shared/engine/percentiles';
 import type { LogEntry } from '../../shared/record/log';
 import type { TablePlacements } from '../../shared/record/placements';
 import { DatabaseSync, type StatementSync } from './sqlite';
+import type { ClassAnswer } from '../../shared/class/input';
+import { SESSION_SQL, toAnswer, type SessionRecord, type SessionRow } from './sessions';
 
 export type TakeoverPolicy = 'in-class' | 'between-meetings';
 export type TableStatus = 'open' | 'finished';
@@ -36,6 +38,8 @@ export interface TableSettings {
   pausedRemaining?: number | null;
   /** Trust-game practice: each person's locked guesses, kept with the table so a restart keeps them. */
   guesses?: LockedGuesses[];
+  /** A table of a class session (server/class): the session's code and the table's label there. */
+  session?: { code: string; label: string };
 }
 
 /** A seat as the table knows it: who may sit there and who plays it now. */
@@ -51,6 +55,8 @@ export interface SeatRecord {
   tokenHash: string | null;
   /** A bot stands in for this human seat (never claimed at start, or taken over). */
   standIn: boolean;
+  /** The facilitator handed this seat to a bot: its player cannot take it back until it is given back. */
+  held?: boolean;
 }
 
 export interface TableRecord {
@@ -131,7 +137,8 @@ export type Row =
   | { op: 'append'; code: string; seq: number; entry: string; deadline?: number | null }
   | { op: 'finish'; code: string; results: string; time: number }
   | { op: 'delete'; code: string }
-  | { op: 'seat-event'; code: string; time: number; seq: number; seat: number; kind: SeatEventKind; detail: string };
+  | { op: 'seat-event'; code: string; time: number; seq: number; seat: number; kind: SeatEventKind; detail: string }
+  | SessionRow;
 
 export function toRow(o: WriteOp): Row {
   switch (o.op) {
@@ -237,6 +244,12 @@ export interface TableStore {
   savedScenario(id: string, version: number | null): Promise<SavedScenario | null>;
   /** The latest version of each saved scenario, newest first, at most MAX_LISTED_SCENARIOS. */
   savedScenarios(): Promise<SavedScenarioMeta[]>;
+  /** Class sessions (server/class): the session as last written, whole. */
+  getSession(code: string): Promise<SessionRecord | null>;
+  /** Codes of the sessions not yet ended, oldest first: the ones to bring back after a restart. */
+  openSessions(): Promise<string[]>;
+  /** The before/after answers of a session, in the order they were given. */
+  answers(code: string): Promise<ClassAnswer[]>;
   /** Finishes every write already asked for, then closes. */
   close(): Promise<void>;
 }
@@ -303,6 +316,7 @@ export class Store {
         placements TEXT NOT NULL
       );
       ${SAVED_SCENARIOS_SCHEMA}
+      ${SESSION_SQL}
     `);
   }
 
@@ -393,7 +407,35 @@ export class Store {
           r.detail,
         );
         return;
+      case 'session':
+        this.stmt(
+          `INSERT INTO sessions (code, created, status, record) VALUES (?, ?, ?, ?)
+           ON CONFLICT (code) DO UPDATE SET status = excluded.status, record = excluded.record`,
+        ).run(r.code, r.created, r.status, r.record);
+        return;
+      case 'answer':
+        this.stmt(
+          `INSERT INTO answers (code, student, question, phase, answer, time, table_code, seat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (code, student, question, phase) DO UPDATE SET answer = excluded.answer, time = excluded.time,
+           table_code = excluded.table_code, seat = excluded.seat`,
+        ).run(r.code, r.student, r.question, r.phase, r.answer, r.time, r.table, r.seat);
+        return;
     }
+  }
+
+  getSession(code: string): SessionRecord | null {
+    const row = this.stmt('SELECT record FROM sessions WHERE code = ?').get(code);
+    return row ? (JSON.parse(String(row.record)) as SessionRecord) : null;
+  }
+
+  openSessions(): string[] {
+    return this.stmt("SELECT code FROM sessions WHERE status <> 'ended' ORDER BY created")
+      .all()
+      .map((r) => String(r.code));
+  }
+
+  answers(code: string): ClassAnswer[] {
+    return this.stmt('SELECT * FROM answers WHERE code = ? ORDER BY time, student').all(code).map(toAnswer);
   }
 
   /** Writes a table on its own (tests and tools; the server writes through its journal). */

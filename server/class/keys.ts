@@ -1,0 +1,40 @@
+// The facilitator key of a class session: 128 random bits, shown once to its creator, stored as
+// a SHA-256 (a hash of a random 128-bit key cannot be reversed; a slow hash would add nothing).
+// Guessing is throttled per address: after MAX_WRONG wrong keys in WRONG_WINDOW_MS an address is
+// refused (even the right key) until the window has passed.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashToken } from '../rooms/setup';
+
+export const MAX_WRONG = 10;
+export const WRONG_WINDOW_MS = 10 * 60_000;
+
+export function newFacilitatorKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export type KeyVerdict = 'ok' | 'wrong' | 'throttled' | 'missing';
+
+export class KeyGuard {
+  private wrong = new Map<string, number[]>();
+
+  constructor(private now: () => number) {}
+
+  private recent(address: string): number[] {
+    const now = this.now();
+    const times = (this.wrong.get(address) ?? []).filter((t) => now - t < WRONG_WINDOW_MS);
+    if (times.length === 0) this.wrong.delete(address);
+    else this.wrong.set(address, times);
+    return times;
+  }
+
+  check(address: string, key: unknown, keyHash: string): KeyVerdict {
+    if (this.recent(address).length >= MAX_WRONG) return 'throttled';
+    if (typeof key !== 'string' || key.length === 0) return 'missing';
+    const a = Buffer.from(hashToken(key), 'hex');
+    const b = Buffer.from(keyHash, 'hex');
+    if (a.length === b.length && timingSafeEqual(a, b)) return 'ok';
+    this.wrong.set(address, [...this.recent(address), this.now()]);
+    if (this.wrong.size > 10_000) for (const addr of [...this.wrong.keys()]) this.recent(addr);
+    return 'wrong';
+  }
+}
