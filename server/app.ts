@@ -89,7 +89,7 @@ export function createApp(options: AppOptions): App {
     ),
     journals: new Set(),
     recover: (code) => recovery.recover(code),
-    classes: new ClassHub(now),
+    classes: new ClassHub(now, () => ctx.settings.wrongKeysPerAddress),
   };
   const recovery = createRecovery(ctx, Boolean(options.databaseUrl));
   setContext(ctx);

@@ -51,6 +51,8 @@ export interface ServerSettings {
    * read them from this server: the studio then starts from blank or a saved scenario.
    */
   studioShippedCopies: boolean;
+  /** Wrong facilitator keys one address may try in 10 minutes before every key it sends is refused. */
+  wrongKeysPerAddress: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -73,6 +75,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,
   orphanSeconds: 20,
+  wrongKeysPerAddress: 10,
 };
 
 export interface ServerContext {

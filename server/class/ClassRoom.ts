@@ -166,7 +166,15 @@ export class ClassRoom extends Room {
     return next;
   }
 
+  /** A command's answer comes once what it changed is durable (its tables' writes and the session's). */
   private async execute(c: SessionCommand): Promise<string | null> {
+    const refusal = await this.executeNow(c);
+    await Promise.all(this.session.tables.map((code) => this.table(code)?.settled() ?? Promise.resolve()));
+    await this.saveNow();
+    return refusal;
+  }
+
+  private async executeNow(c: SessionCommand): Promise<string | null> {
     if (this.session.status === 'ended') return 'This session has ended.';
     switch (c.type) {
       case 'seat-all':

@@ -6,8 +6,8 @@ export class ClassHub {
   /** Facilitator keys tried, per address (the room and the HTTP routes share one throttle). */
   readonly keys: KeyGuard;
 
-  constructor(now: () => number) {
-    this.keys = new KeyGuard(now);
+  constructor(now: () => number, wrongKeys: () => number) {
+    this.keys = new KeyGuard(now, wrongKeys);
   }
 
   private listeners = new Map<string, (table: string) => void>();

@@ -1,11 +1,10 @@
 // The facilitator key of a class session: 128 random bits, shown once to its creator, stored as
 // a SHA-256 (a hash of a random 128-bit key cannot be reversed; a slow hash would add nothing).
-// Guessing is throttled per address: after MAX_WRONG wrong keys in WRONG_WINDOW_MS an address is
+// Guessing is throttled per address: after `wrongKeysPerAddress` (settings) wrong keys in WRONG_WINDOW_MS an address is
 // refused (even the right key) until the window has passed.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hashToken } from '../rooms/setup';
 
-export const MAX_WRONG = 10;
 export const WRONG_WINDOW_MS = 10 * 60_000;
 
 export function newFacilitatorKey(): string {
@@ -17,7 +16,10 @@ export type KeyVerdict = 'ok' | 'wrong' | 'throttled' | 'missing';
 export class KeyGuard {
   private wrong = new Map<string, number[]>();
 
-  constructor(private now: () => number) {}
+  constructor(
+    private now: () => number,
+    private limit: () => number,
+  ) {}
 
   private recent(address: string): number[] {
     const now = this.now();
@@ -28,7 +30,7 @@ export class KeyGuard {
   }
 
   check(address: string, key: unknown, keyHash: string): KeyVerdict {
-    if (this.recent(address).length >= MAX_WRONG) return 'throttled';
+    if (this.recent(address).length >= this.limit()) return 'throttled';
     if (typeof key !== 'string' || key.length === 0) return 'missing';
     const a = Buffer.from(hashToken(key), 'hex');
     const b = Buffer.from(keyHash, 'hex');
