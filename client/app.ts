@@ -178,9 +178,28 @@ export function createTable(options: CreateOptions, solo: boolean): Promise<bool
 export async function joinTable(code: string, name: string, role?: string): Promise<boolean> {
   resetTable();
   store.set({ solo: false });
+  // A class session's code opens its waiting room (client/class/student.ts), the name kept.
+  if (await isSession(normaliseCode(code))) {
+    const c = normaliseCode(code);
+    try {
+      if (name.trim()) localStorage.setItem(`leverage.class.${c}.name`, name.trim());
+    } catch {
+      /* no storage: the waiting room asks for the name */
+    }
+    location.hash = `#class/${c}`;
+    return true;
+  }
   if (await attempt(() => conn.join(code, { name, role }))) return true;
   // A finished table cannot be joined, but its debrief is open to everyone.
   return (await finishedStatus(code)) ? openFinished(normaliseCode(code), null) : false;
+}
+
+async function isSession(code: string): Promise<boolean> {
+  try {
+    return (await fetch(`/api/class/${code}`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 async function finishedStatus(code: string): Promise<boolean> {

@@ -50,15 +50,34 @@ function paint(): void {
   }
 }
 
-/** The class debrief is a page of its own (for a projector), loaded on demand: the lobby bundle does not carry it. */
+/**
+ * Pages of their own, loaded on demand so the lobby bundle does not carry them: the class debrief
+ * (for a projector), and a class session's console and projector (issue 10). A student's
+ * #class/<code> is the waiting room, then the ordinary table.
+ */
 const CLASS_DEBRIEF = /^#class-debrief\//;
-const classDebriefPage = CLASS_DEBRIEF.test(location.hash);
-// Arriving at it from the game (or leaving it) by its address starts the other page afresh.
+const CLASS_PAGE = /^#(console|projector)\/([A-Za-z]+)$/;
+const CLASS_STUDENT = /^#class\/([A-Za-z]+)$/;
+/** Which page an address opens; moving between pages (not within one) starts the new page afresh. */
+function pageOf(hash: string): string {
+  if (CLASS_DEBRIEF.test(hash)) return 'class-debrief';
+  return CLASS_PAGE.exec(hash)?.[0] ?? CLASS_STUDENT.exec(hash)?.[0] ?? 'app';
+}
+const page = pageOf(location.hash);
 window.addEventListener('hashchange', () => {
-  if (CLASS_DEBRIEF.test(location.hash) !== classDebriefPage) location.reload();
+  if (pageOf(location.hash) !== page) location.reload();
 });
-if (classDebriefPage) {
+const classPage = CLASS_PAGE.exec(location.hash);
+const classStudent = CLASS_STUDENT.exec(location.hash);
+if (page === 'class-debrief') {
   void import('./class/debrief').then((m) => m.openClassDebrief(ui));
+} else if (classPage) {
+  const [, kind, code] = classPage;
+  void import('./class/console').then((m) =>
+    kind === 'console'
+      ? m.openConsole(ui, code.toLowerCase() === 'new' ? null : code.toUpperCase())
+      : m.openProjector(ui, code.toUpperCase()),
+  );
 } else {
   store.subscribe(paint);
   window.addEventListener('resize', () => {
@@ -66,8 +85,9 @@ if (classDebriefPage) {
     stage?.fit();
   });
   void loadScenarios();
+  if (classStudent) void import('./class/student').then((m) => m.openStudent(classStudent[1].toUpperCase()));
   // The lobby (or the rejoined table) does not wait for the canvas.
-  void route();
+  else void route();
 }
 // The phase timer: a repaint twice a second while a deadline runs.
 setInterval(() => {

@@ -397,6 +397,13 @@ export function lobbyView(state: AppState): VNode {
               'Type the five-letter code your facilitator or host shows, or open their link.',
             ),
             h(
+              'p',
+              { class: 'muted small' },
+              'Teaching a class? ',
+              h('a', { href: '#console/new', id: 'run-class' }, 'Run a class session'),
+              ': seat your students, run every table from one console, debrief by comparing tables.',
+            ),
+            h(
               'form',
               {
                 onsubmit: (e: Event) => {

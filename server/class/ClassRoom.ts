@@ -247,6 +247,7 @@ export class ClassRoom extends Room {
           private: true,
           spectate: true,
           ...(setup.roundRange ? { roundRange: setup.roundRange } : {}),
+          ...(setup.rounds !== undefined ? { rounds: setup.rounds } : {}),
           ...(setup.mode === 'trust' ? { players: setup.seats.length } : {}),
           ...(seed !== undefined ? { seed } : {}),
           [CLASS_TABLE]: { key: this.ctx.restoreKey, code: this.session.code, label },

@@ -46,16 +46,15 @@ export function liveTable(label: string, t: TableSummaryInput, seating: Seating,
     deals: game.history.reduce((n, h) => n + h.deals.length, 0) + (game.phase === 'resolve' ? game.deals.length : 0),
     escalations: game.escalations.length,
     efficiency: score ? score.efficiency : null,
-    stuck: stuckReason(status, seats, t.paused),
+    stuck: stuckReason(status, seats),
   };
 }
 
-function stuckReason(status: ConsoleTable['status'], seats: ConsoleSeat[], paused: boolean): string | null {
+function stuckReason(status: ConsoleTable['status'], seats: ConsoleSeat[]): string | null {
   if (status === 'ended') return null;
   const away = seats.filter((s) => s.playedBy === 'human' && !s.connected);
   if (status === 'playing' && away.length > 0)
     return `${away.map((s) => s.role).join(', ')}: the student is away and no bot plays yet`;
-  if (paused) return 'paused';
   return null;
 }
 

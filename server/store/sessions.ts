@@ -19,6 +19,8 @@ export interface SessionSetup {
   seats: ({ kind: 'human' } | { kind: 'bot'; bot: BotSpec })[];
   durations: Durations;
   roundRange: { min: number; max: number; continue?: number } | null;
+  /** A fixed number of rounds (tests; a facilitator's form never sets it: it would tell the end). */
+  rounds?: number;
   policy: TakeoverPolicy;
   /** Role names only on every screen of the session. */
   anonymous: boolean;
