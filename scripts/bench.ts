@@ -19,6 +19,7 @@ import { createGame } from '../shared/engine/setup';
 import type { GameState } from '../shared/engine/types';
 import type { LogEntry } from '../shared/record/log';
 import { scenarioById } from '../shared/scenarios';
+import { classBench } from './bench-class';
 
 interface Figure {
   key: string;
@@ -364,7 +365,7 @@ async function benchmark(): Promise<Figure[]> {
   return figures;
 }
 
-const SECTIONS: Record<string, Section> = { engine, power, tournaments, benchmark, client };
+const SECTIONS: Record<string, Section> = { engine, power, tournaments, benchmark, client, class: classBench };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
