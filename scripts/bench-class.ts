@@ -79,7 +79,7 @@ export async function classBench(): Promise<ClassFigure[]> {
       }),
     );
     const joinSeconds = (performance.now() - joinedAt) / 1000;
-    await until(() => (model as ConsoleModel | null)?.students.length === STUDENTS, 10_000, 'the console to list 60');
+    await until(() => model?.students.length === STUDENTS, 10_000, 'the console to list 60');
 
     const click = performance.now();
     const seatAll = fetch(`${url}/api/class/${code}/act`, {
@@ -108,11 +108,7 @@ export async function classBench(): Promise<ClassFigure[]> {
       headers: { 'content-type': 'application/json', 'x-facilitator-key': key },
       body: JSON.stringify({ type: 'start', table: null }),
     });
-    await until(
-      () => (model as ConsoleModel | null)?.tables.every((t) => t.status === 'playing') === true,
-      10_000,
-      'every table to start',
-    );
+    await until(() => model?.tables.every((t) => t.status === 'playing') === true, 10_000, 'every table to start');
     // A person says ready at one table: how long until the console shows it, with 12 tables live
     // (their bots deciding meanwhile). One sample per student but the last seat of each table,
     // whose ready would close the phase (and clear every ready) before the console could show it.
@@ -122,7 +118,7 @@ export async function classBench(): Promise<ClassFigure[]> {
       p.room.send('ready', { at: { round: 1, phase: 'negotiate' } });
       await until(
         () => {
-          const m = model as ConsoleModel | null;
+          const m = model;
           const t = m?.tables.find((x) => x.code === p.seat.table);
           return t?.seats[p.seat.seat].ready === true && modelAt >= sent;
         },

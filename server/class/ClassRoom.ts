@@ -413,6 +413,13 @@ export class ClassRoom extends Room {
   }
 
   private flush(): void {
+    // A student back before their table (restored after a restart, or elsewhere): the seat token
+    // is handed out as soon as the table is here.
+    for (const role of this.roles.values()) {
+      if (role.kind !== 'student' || this.tokens.has(role.student)) continue;
+      const student = this.student(role.student);
+      if (student?.table) this.issueToken(student);
+    }
     const model = this.consoleModel();
     for (const client of this.clients) this.sendTo(client, false, model);
   }
