@@ -11,6 +11,8 @@ import { sessionRow, type SessionRecord } from '../store/sessions';
 import type { ClassRoom, ClassRoomOptions, SessionCommand } from './ClassRoom';
 import { newFacilitatorKey } from './keys';
 import { debriefInput, sessionCsv, sessionExport } from './records';
+import { classDebrief } from '../../shared/class/debrief';
+import { benchmarkKey, type Benchmark } from '../../shared/bots/benchmark';
 
 export const KEY_HEADER = 'x-facilitator-key';
 
@@ -191,6 +193,30 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
       .type('text/csv')
       .attachment(`${session.code}-session.csv`)
       .send(sessionCsv(await sessionExport(ctx.store, session)));
+  });
+
+  // The class debrief (shared/class/debrief.ts). With the key at any time; without it only once
+  // the session has ended: everything in it then comes from finished tables, whose records are public.
+  app.get('/api/class/:code/debrief', async (req, res) => {
+    const code = normaliseCode(String(req.params.code));
+    let session = await ctx.store.getSession(code);
+    if (!(session?.status === 'ended' && req.headers[KEY_HEADER] === undefined)) {
+      session = await authorised(req, res);
+      if (!session) return;
+    }
+    const input = await debriefInput(ctx.store, session);
+    const benchmarks: Benchmark[] = [];
+    for (const t of input.tables) {
+      const stored = ctx.benchmarks.get(t.scenario);
+      if (stored && !benchmarks.some((b) => b.key === benchmarkKey(t.scenario, stored.games)))
+        benchmarks.push({
+          key: benchmarkKey(t.scenario, stored.games),
+          scenarioId: stored.scenarioId,
+          games: stored.games,
+          ...stored.reference,
+        });
+    }
+    res.json(classDebrief(input, { benchmarks }));
   });
 
   app.get('/api/class/:code/debrief-input', async (req, res) => {

@@ -157,5 +157,11 @@ describe('running a class from the console', () => {
     expect(text.split('\r\n')[0]).toBe('kind,time,table,seq,round,phase,seat,role,by,student,type,detail,reason');
     expect(text.split('\r\n').filter((l) => l.startsWith('answer,')).length).toBe(2);
     expect(text).toContain(',facilitator,');
+
+    // Where the console's link goes: the class debrief of this session's own records.
+    expect(await page.getAttribute('a >> text=Class debrief', 'href')).toBe(`/#class-debrief/${code}`);
+    await page.goto(`${server.url}#class-debrief/${code}`);
+    await page.waitForSelector('#cd-tables >> text=Table 2');
+    await shot(page, 'class-session-debrief');
   });
 });

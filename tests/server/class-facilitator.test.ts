@@ -71,7 +71,7 @@ describe('facilitator-only commands', () => {
     expect(JSON.stringify(b_.store.getSession(s.code))).toBe(before);
     for (const t of s.tables) expect(tableRoom(b_, t).snapshot().game.phase).toBe('prepare');
     // The reads are the facilitator's too.
-    for (const path of ['console', 'export.json', 'export.csv', 'debrief-input']) {
+    for (const path of ['console', 'export.json', 'export.csv', 'debrief-input', 'debrief']) {
       const res = await fetch(`${b_.url}/api/class/${s.code}/${path}`);
       expect([path, res.status]).toEqual([path, 401]);
     }

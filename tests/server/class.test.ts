@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { SessionExport } from '../../server/class/records';
+import type { ClassDebrief } from '../../shared/class/debrief';
 import type { ClassDebriefInput } from '../../shared/class/input';
 import { autoPlay, bootServer, joinTable, tableRoom, waitFor, type Booted, type Player } from './helpers';
 import { createSession, joinSession, must, openConsole, type Student } from './class-helpers';
@@ -120,8 +121,14 @@ describe('a class session', () => {
       5000,
       'ten students to have answered after',
     );
+    // The class debrief is the facilitator's while the session runs, public once it has ended.
+    expect((await fetch(`${b.url}/api/class/${code}/debrief`)).status).toBe(401);
     await must(b, code, key, { type: 'end' });
     expect(b.store.getSession(code)!.status).toBe('ended');
+    const debrief = (await (await fetch(`${b.url}/api/class/${code}/debrief`)).json()) as ClassDebrief;
+    expect(debrief.tables.map((t) => t.id).sort()).toEqual([...tables].sort());
+    expect(JSON.stringify(debrief)).not.toMatch(/Student \d/);
+    expect(debrief.shifts.length).toBeGreaterThan(0);
 
     const res = await fetch(`${b.url}/api/class/${code}/export.json`, { headers: { 'x-facilitator-key': key } });
     expect(res.status).toBe(200);
