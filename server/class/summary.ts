@@ -3,7 +3,7 @@
 import { scoreGame } from '../../shared/engine/scoring';
 import type { ConsoleModel, ConsoleSeat, ConsoleTable, ProjectorModel } from '../../shared/class/console';
 import type { TableSummaryInput } from '../rooms/facilitate';
-import type { TableRecord } from '../store/store';
+import type { SeatRecord, TableRecord } from '../store/store';
 import type { TableResults } from '../rooms/results';
 
 /** Who the session seated where: `${table}:${seat}` -> student id and name. */
@@ -16,20 +16,12 @@ export function seatKey(table: string, seat: number): string {
 export function liveTable(label: string, t: TableSummaryInput, seating: Seating, now: number): ConsoleTable {
   const { record, game } = t;
   const status = record.status === 'finished' ? 'ended' : game.phase === 'prepare' ? 'prepare' : 'playing';
-  const seats: ConsoleSeat[] = record.seats.map((rec) => {
+  const seats = record.seats.map((rec) => {
     const member = t.seats.holder(rec.seat);
-    const student = seating.get(seatKey(record.code, rec.seat)) ?? null;
-    return {
-      seat: rec.seat,
-      role: record.scenario.roles[rec.seat].name,
-      name: rec.kind === 'bot' ? null : (student?.name ?? rec.name),
-      student: student?.id ?? null,
-      playedBy: rec.kind === 'bot' || rec.standIn ? 'bot' : rec.tokenHash === null ? 'nobody' : 'human',
-      botSeat: rec.kind === 'bot',
-      held: rec.held === true,
+    return consoleSeat(record, rec, seating, {
       connected: member?.connected ?? false,
       ready: game.seats[rec.seat].ready,
-    };
+    });
   });
   const played = game.history.length;
   const score = played > 0 ? scoreGame(game) : null;
@@ -47,6 +39,26 @@ export function liveTable(label: string, t: TableSummaryInput, seating: Seating,
     escalations: game.escalations.length,
     efficiency: score ? score.efficiency : null,
     stuck: stuckReason(status, seats),
+  };
+}
+
+/** A seat as the console lists it; who is connected and ready comes from the live room, if any. */
+function consoleSeat(
+  record: TableRecord,
+  rec: SeatRecord,
+  seating: Seating,
+  now: { connected: boolean; ready: boolean },
+): ConsoleSeat {
+  const student = seating.get(seatKey(record.code, rec.seat)) ?? null;
+  return {
+    seat: rec.seat,
+    role: record.scenario.roles[rec.seat].name,
+    name: rec.kind === 'bot' ? null : (student?.name ?? rec.name),
+    student: student?.id ?? null,
+    playedBy: rec.kind === 'bot' || rec.standIn ? 'bot' : rec.tokenHash === null ? 'nobody' : 'human',
+    botSeat: rec.kind === 'bot',
+    held: rec.held === true,
+    ...now,
   };
 }
 
@@ -69,20 +81,7 @@ export function finishedTable(label: string, record: TableRecord, seating: Seati
     phase: 'end',
     timeLeft: null,
     paused: false,
-    seats: record.seats.map((rec) => {
-      const student = seating.get(seatKey(record.code, rec.seat)) ?? null;
-      return {
-        seat: rec.seat,
-        role: record.scenario.roles[rec.seat].name,
-        name: rec.kind === 'bot' ? null : (student?.name ?? rec.name),
-        student: student?.id ?? null,
-        playedBy: rec.kind === 'bot' || rec.standIn ? 'bot' : rec.tokenHash === null ? 'nobody' : 'human',
-        botSeat: rec.kind === 'bot',
-        held: rec.held === true,
-        connected: false,
-        ready: true,
-      };
-    }),
+    seats: record.seats.map((rec) => consoleSeat(record, rec, seating, { connected: false, ready: true })),
     deals: 0,
     escalations: 0,
     efficiency: results ? results.score.efficiency : null,
