@@ -140,6 +140,7 @@ describe('running a class from the console', () => {
     // The after questions open over the debrief.
     await pages[2].waitForSelector('.cls-sheet >> text=Now that the game is over');
     await pages[2].click('.cls-sheet .cls-q >> text=Most of them');
+    await pages[2].waitForFunction(() => (window.__leverage!.canvasReady as () => boolean)());
     await shot(pages[2], 'class-after-questions');
     const model = await consoleModel(page);
     expect(model.tables.every((t) => t.status === 'ended')).toBe(true);
