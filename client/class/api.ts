@@ -19,6 +19,16 @@ export const facilitatorKeys = {
       return null;
     }
   },
+  forget(code: string): void {
+    try {
+      sessionStorage.removeItem(`leverage.class.${code}.key`);
+      const all = this.all();
+      delete all[code];
+      localStorage.setItem(KEYS, JSON.stringify(all));
+    } catch {
+      /* nothing stored */
+    }
+  },
   set(code: string, key: string): void {
     try {
       sessionStorage.setItem(`leverage.class.${code}.key`, key);

@@ -32,6 +32,9 @@ interface State {
   message: string;
   scenarios: ScenarioFacts[];
   form: CreateForm | null;
+  /** This browser has no key for the session: the facilitator types it (from another computer). */
+  askKey: boolean;
+  typedKey: string;
 }
 
 let root: Element;
@@ -46,6 +49,8 @@ const state: State = {
   message: '',
   scenarios: [],
   form: null,
+  askKey: false,
+  typedKey: '',
 };
 
 function set(patch: Partial<State>): void {
@@ -65,13 +70,18 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
   }
   const key = facilitatorKeys.get(code);
   if (!key) {
-    set({ code, error: 'This browser does not hold the facilitator key of this session.' });
+    set({ code, askKey: true });
     return;
   }
   set({ code, key });
-  await connect(code, { key }, (room) =>
+  const ok = await connect(code, { key }, (room) =>
     room.onMessage(CLASS_MESSAGES.console, (m: ConsoleModel) => set({ model: m })),
   );
+  // A key this browser held or was given that the session refuses: forget it and ask again.
+  if (!ok && /key/i.test(state.error ?? '')) {
+    facilitatorKeys.forget(code);
+    set({ askKey: true, key: null });
+  }
 }
 
 export async function openProjector(ui: Element, code: string): Promise<void> {
@@ -90,14 +100,16 @@ export async function openProjector(ui: Element, code: string): Promise<void> {
   setInterval(draw, 1000);
 }
 
-async function connect(code: string, options: Record<string, unknown>, listen: (room: Room) => void): Promise<void> {
+async function connect(code: string, options: Record<string, unknown>, listen: (room: Room) => void): Promise<boolean> {
   try {
     const room = await new Client(endpoint()).joinById(code, options);
     listen(room);
     room.onMessage('*', () => undefined);
     room.onLeave(() => set({ error: 'The connection to the session was lost: reload the page.' }));
+    return true;
   } catch (e) {
     set({ error: (e as Error).message.replace(/^[a-z-]+: /, '') });
+    return false;
   }
 }
 
@@ -165,6 +177,7 @@ function view(): Child {
       pastSessions(),
     );
   }
+  if (state.askKey) return keyForm(state.code);
   const m = state.model;
   if (!m)
     return h(
@@ -545,5 +558,42 @@ function qr(text: string, px: number): VNode {
     },
     h('rect', { width: size, height: size, fill: '#fff' }),
     h('path', { d, fill: '#000' }),
+  );
+}
+
+/** The key typed on a computer that did not create the session; a wrong one is refused on connecting. */
+function keyForm(code: string): VNode {
+  return h(
+    'main',
+    { class: 'cls-main' },
+    h('h1', null, `Class ${code}`),
+    h(
+      'p',
+      null,
+      'This browser does not hold the facilitator key of this session. Type the key you were shown when you created it.',
+    ),
+    state.error ? h('p', { class: 'cls-error', role: 'alert' }, state.error) : null,
+    h(
+      'form',
+      {
+        class: 'cls-message',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const key = state.typedKey.trim();
+          if (!key) return;
+          facilitatorKeys.set(code, key);
+          set({ askKey: false, error: null });
+          void openConsole(root, code);
+        },
+      },
+      h('input', {
+        id: 'cls-key',
+        'aria-label': 'Facilitator key',
+        autocomplete: 'off',
+        value: state.typedKey,
+        oninput: (e: Event) => (state.typedKey = (e.target as HTMLInputElement).value),
+      }),
+      h('button', { type: 'submit', class: 'cls-primary' }, 'Open the console'),
+    ),
   );
 }

@@ -164,5 +164,16 @@ describe('running a class from the console', () => {
     await page.goto(`${server.url}#class-debrief/${code}`);
     await page.waitForSelector('#cd-tables >> text=Table 2');
     await shot(page, 'class-session-debrief');
+
+    // The console from another computer: the key typed by hand, a wrong one refused.
+    const elsewhere = await (await students.newContext()).newPage();
+    await elsewhere.goto(`${server.url}#console/${code}`);
+    await elsewhere.fill('#cls-key', 'not-the-key');
+    await elsewhere.click('text=Open the console');
+    await elsewhere.waitForSelector('.cls-error >> text=facilitator key');
+    await elsewhere.fill('#cls-key', key!);
+    await elsewhere.click('text=Open the console');
+    await elsewhere.waitForSelector('.cls-table[data-code]');
+    expect(await elsewhere.textContent('.cls-header')).toContain('ended');
   });
 });
