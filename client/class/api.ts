@@ -1,4 +1,5 @@
 // The class session's HTTP calls and where the facilitator keys are kept in this browser.
+import type { FullTableView } from '../../shared/class/console';
 import type { CreateSession, SessionCommandInput, SessionCreated, SessionInfo } from '../../shared/class/setup';
 
 const KEYS = 'leverage.class.keys';
@@ -86,4 +87,12 @@ export function joinLink(code: string): string {
 /** The SDK's endpoint, as the table connection uses it (a Vite proxy in development). */
 export function endpoint(): string {
   return __LEVERAGE_DEV_PROXY__ ? `${location.origin}/colyseus` : location.origin;
+}
+
+/** A table's full view, private facts included (the facilitator's only). */
+export async function fullTable(code: string, key: string, table: string): Promise<FullTableView> {
+  const res = await fetch(`/api/class/${encodeURIComponent(code)}/tables/${encodeURIComponent(table)}/full`, {
+    headers: { 'x-facilitator-key': key },
+  });
+  return answer<FullTableView>(res);
 }

@@ -8,13 +8,14 @@ import {
   type ConsoleModel,
   type ConsoleSeat,
   type ConsoleTable,
+  type FullTableView,
   type ProjectorModel,
 } from '../../shared/class/console';
 import type { SessionCommandInput } from '../../shared/class/setup';
 import { fetchScenarios } from '../net/api';
 import type { ScenarioFacts } from '../game/store';
 import { h, render, type Child, type VNode } from '../ui/dom';
-import { command, createSession, download, endpoint, facilitatorKeys, joinLink } from './api';
+import { command, createSession, download, endpoint, facilitatorKeys, fullTable, joinLink } from './api';
 import { createView, defaultForm, requestOf, type CreateForm } from './create';
 import { qrPath } from './qr';
 import './class.css';
@@ -35,6 +36,8 @@ interface State {
   /** This browser has no key for the session: the facilitator types it (from another computer). */
   askKey: boolean;
   typedKey: string;
+  /** A table's full view, open under the controls. */
+  full: FullTableView | null;
 }
 
 let root: Element;
@@ -51,6 +54,7 @@ const state: State = {
   form: null,
   askKey: false,
   typedKey: '',
+  full: null,
 };
 
 function set(patch: Partial<State>): void {
@@ -194,6 +198,7 @@ function view(): Child {
     state.error ? h('p', { class: 'cls-error', role: 'alert' }, state.error) : null,
     controls(m),
     waiting(m),
+    state.full ? fullPanel(m, state.full) : null,
     h(
       'section',
       { class: 'cls-tables', 'aria-label': 'Tables' },
@@ -402,6 +407,7 @@ function tableCard(m: ConsoleModel, t: ConsoleTable): VNode {
       t.status === 'playing' && t.paused ? one('Resume', { type: 'resume', table: t.code }) : null,
       t.status === 'playing' ? one('+1 min', { type: 'extend', table: t.code, seconds: 60 }) : null,
       t.status === 'playing' ? one('Close phase', { type: 'close', table: t.code }) : null,
+      t.status !== 'ended' ? h('button', { type: 'button', onclick: () => void openFull(t.code) }, 'Full view') : null,
       h('a', { href: `/?code=${t.code}&watch=1`, target: '_blank' }, 'Watch'),
       t.status === 'ended' ? h('a', { href: `/?code=${t.code}`, target: '_blank' }, 'Debrief') : null,
     ),
@@ -595,5 +601,98 @@ function keyForm(code: string): VNode {
       }),
       h('button', { type: 'submit', class: 'cls-primary' }, 'Open the console'),
     ),
+  );
+}
+
+async function openFull(table: string): Promise<void> {
+  if (!state.code || !state.key) return;
+  try {
+    set({ full: await fullTable(state.code, state.key, table), error: null });
+  } catch (e) {
+    set({ error: (e as Error).message });
+  }
+}
+
+/** A table's private facts, for the facilitator's eyes only: never on the projector. */
+function fullPanel(m: ConsoleModel, f: FullTableView): VNode {
+  const label = m.tables.find((t) => t.code === f.code)?.label ?? f.code;
+  return h(
+    'section',
+    { class: 'cls-full', 'aria-label': `${label}: full view` },
+    h(
+      'header',
+      null,
+      h('h2', null, `${label}: full view (private facts, not for the projector)`),
+      h('button', { type: 'button', onclick: () => void openFull(f.code) }, 'Refresh'),
+      h('button', { type: 'button', onclick: () => set({ full: null }) }, 'Close'),
+    ),
+    h('p', { class: 'cls-muted' }, `Round ${f.round} · ${f.phase}`),
+    h(
+      'table',
+      null,
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ['Role', 'Walk-away', 'Declared', 'Points', 'Reputation', 'Ready'].map((c) => h('th', null, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        f.seats.map((s) =>
+          h(
+            'tr',
+            { key: s.seat },
+            h('td', null, s.role),
+            h('td', null, String(s.walkAway)),
+            h('td', null, s.declared === null ? '—' : `${s.declared}%`),
+            h('td', null, String(Math.round(s.points))),
+            h('td', null, String(s.reputation)),
+            h('td', null, s.ready ? 'yes' : 'no'),
+          ),
+        ),
+      ),
+    ),
+    h('h3', null, 'Proposals'),
+    f.proposals.length === 0
+      ? h('p', { class: 'cls-muted' }, 'None open.')
+      : h(
+          'ul',
+          null,
+          f.proposals.map((p) =>
+            h(
+              'li',
+              { key: p.id },
+              `${p.proposer}: ${p.members.map((r, i) => `${r} ${p.split[i]}%`).join(', ')}`,
+              p.visibility === 'members' ? h('strong', null, ' (members only)') : null,
+              p.rationale ? ` — “${p.rationale}”` : null,
+            ),
+          ),
+        ),
+    f.trust.length > 0
+      ? [
+          h('h3', null, 'Trust moves this stage'),
+          h(
+            'ul',
+            null,
+            f.trust.map((t) =>
+              h('li', { key: `${t.a}-${t.b}` }, `${t.a}: ${t.moveA ?? '…'} · ${t.b}: ${t.moveB ?? '…'}`),
+            ),
+          ),
+        ]
+      : null,
+    h('h3', null, 'Chat'),
+    f.chat.length === 0
+      ? h('p', { class: 'cls-muted' }, 'Nothing said yet.')
+      : h(
+          'ul',
+          null,
+          f.chat.map((c, i) =>
+            h('li', { key: i }, `R${c.round} ${c.from}${c.to === null ? '' : ` → ${c.to} (private)`}: ${c.text}`),
+          ),
+        ),
   );
 }

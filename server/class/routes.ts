@@ -10,6 +10,8 @@ import { hashToken, newCode, normaliseCode, tableFromOptions } from '../rooms/se
 import { sessionRow, type SessionRecord } from '../store/sessions';
 import type { ClassRoom, ClassRoomOptions, SessionCommand } from './ClassRoom';
 import { newFacilitatorKey } from './keys';
+import { fullView } from './fullview';
+import type { TableRoom } from '../rooms/TableRoom';
 import { debriefInput, sessionCsv, sessionExport } from './records';
 import { classDebrief } from '../../shared/class/debrief';
 import { benchmarkKey, type Benchmark } from '../../shared/bots/benchmark';
@@ -219,11 +221,28 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
     res.json(classDebrief(input, { benchmarks }));
   });
 
+  // A table's full view, private facts included: the facilitator's only.
+  app.get('/api/class/:code/tables/:table/full', async (req, res) => {
+    const session = await authorised(req, res);
+    if (!session) return;
+    const table = normaliseCode(String(req.params.table));
+    const room = session.tables.includes(table) ? localTable(table) : undefined;
+    if (!room) {
+      res.status(404).json({ error: 'unknown-table', message: 'That table is not being played in this session.' });
+      return;
+    }
+    res.json(fullView(table, room.summary().game));
+  });
+
   app.get('/api/class/:code/debrief-input', async (req, res) => {
     const session = await authorised(req, res);
     if (!session) return;
     res.json(await debriefInput(ctx.store, session));
   });
+}
+
+function localTable(code: string): TableRoom | undefined {
+  return matchMaker.getLocalRoomById(code) as TableRoom | undefined;
 }
 
 export function localSession(code: string): ClassRoom | undefined {

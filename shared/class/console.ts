@@ -117,3 +117,33 @@ export interface ClassAnswerMessage {
   phase: QuestionPhase;
   answer: string;
 }
+
+/** A table's full view for its facilitator (never the projector): private facts included. */
+export interface FullTableView {
+  code: string;
+  round: number;
+  phase: string;
+  seats: {
+    seat: Seat;
+    role: string;
+    /** Private: the seat's walk-away (points a round outside the winning deal). */
+    walkAway: number;
+    declared: number | null;
+    points: number;
+    reputation: number;
+    ready: boolean;
+  }[];
+  /** Every open proposal, members-only ones included. */
+  proposals: {
+    id: number;
+    proposer: string;
+    members: string[];
+    split: number[];
+    visibility: string;
+    rationale: string;
+  }[];
+  /** The latest chat, private messages included. */
+  chat: { round: number; from: string; to: string | null; text: string }[];
+  /** This trust stage's moves so far (hidden from the players until the reveal). */
+  trust: { a: string; b: string; moveA: string | null; moveB: string | null }[];
+}

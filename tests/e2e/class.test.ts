@@ -118,6 +118,10 @@ describe('running a class from the console', () => {
 
     await page.click('#cls-start-all');
     for (const p of pages) await p.waitForSelector('body.phase-negotiate');
+    // A table's full view (private facts) opens in the console, not on the projector.
+    await page.click(`.cls-table[data-code=${tables[0]}] >> text=Full view`);
+    await page.waitForSelector('.cls-full >> text=Walk-away');
+    await page.click('.cls-full >> text=Close');
     await page.click('#cls-pause-all');
     await page.waitForSelector('.cls-phase >> text=paused');
     await shot(page, 'class-console');

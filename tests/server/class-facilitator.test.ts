@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_COMMANDS, type SessionCommandInput } from '../../shared/class/setup';
 import type { NoticeMessage } from '../../shared/protocol';
+import type { FullTableView } from '../../shared/class/console';
 import { bootServer, joinTable, tableRoom, TestClock, waitFor, type Booted } from './helpers';
 import { act, createSession, joinSession, must, openConsole } from './class-helpers';
 
@@ -117,6 +118,16 @@ describe('facilitator-only commands', () => {
     for (const t of s.tables) expect(tableRoom(b_, t).snapshot().game.phase).toBe('negotiate');
     const deadline = b_.store.getTable(t1)!.deadline!;
     expect(deadline).toBe(clock.now() + 300_000);
+
+    // The full view of a table: private facts, the facilitator's only.
+    players[0].send('chat', { to: 1, text: 'just between us' });
+    await waitFor(() => tableRoom(b_, t1).snapshot().game.chat.length === 1, 5000, 'the private chat');
+    const fullUrl = `${b_.url}/api/class/${s.code}/tables/${t1}/full`;
+    expect((await fetch(fullUrl)).status).toBe(401);
+    const full = (await (await fetch(fullUrl, { headers: { 'x-facilitator-key': s.key } })).json()) as FullTableView;
+    const roles = tableRoom(b_, t1).snapshot().record.scenario.roles;
+    expect(full.seats.map((x) => x.walkAway)).toEqual(roles.map((r) => r.walkAway));
+    expect(full.chat).toEqual([{ round: 1, from: roles[0].name, to: roles[1].name, text: 'just between us' }]);
 
     await must(b_, s.code, s.key, { type: 'extend', table: t1, seconds: 60 });
     expect(tableRoom(b_, t1).snapshot().record.deadline).toBe(deadline + 60_000);
