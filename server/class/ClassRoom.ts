@@ -42,6 +42,10 @@ export type TableCommandType = 'start' | 'pause' | 'resume' | 'extend' | 'close'
 
 export class ClassRoom extends Room {
   autoDispose = false;
+  // Students send only their answers: a handful a minute. Colyseus disconnects a flood past this.
+  maxMessagesPerSecond = 20;
+  // A class of 60 with reloads and second devices stays far below; a script opening thousands does not.
+  maxClients = 500;
   private ctx!: ServerContext;
   private session!: SessionRecord;
   private answers: ClassAnswer[] = [];
