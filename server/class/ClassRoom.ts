@@ -227,7 +227,13 @@ export class ClassRoom extends Room {
       const humans = this.humanSeats();
       const count = tablesFor(waiting.length, humans.length, this.session.setup.tables);
       await this.createTables(count);
+      return this.seatWaiting();
     }
+    const refusal = this.seatWaiting();
+    const left = this.session.students.filter((s) => s.table === null).length;
+    // "As many as the students fill": latecomers beyond every free seat get tables of their own.
+    if (left === 0 || this.session.setup.tables !== null) return refusal;
+    await this.createTables(tablesFor(left, this.humanSeats().length, null));
     return this.seatWaiting();
   }
 

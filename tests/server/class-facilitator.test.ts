@@ -177,4 +177,41 @@ describe('facilitator-only commands', () => {
     const after = await act(b_, s.code, s.key, { type: 'message', text: 'late' });
     expect(after.status).toBe(409);
   });
+
+  it('seats latecomers in free seats, even ones a bot plays, and opens new tables when the class fills them', async () => {
+    b = await bootServer();
+    const b_ = b;
+    const { code, key } = await createSession(b_, {
+      scenario: 'harbour-development',
+      seats: [HUMAN, HUMAN, BOT, BOT, BOT],
+      rounds: 3,
+      durations: { negotiate: 300, trust: 300 },
+    });
+    const first = [];
+    for (const name of ['A', 'B', 'C']) first.push(await joinSession(b_, code, name));
+    await must(b_, code, key, { type: 'seat-all' });
+    const seats = await Promise.all(first.map((x) => x.seated()));
+    const tables = b_.store.getSession(code)!.tables;
+    expect(tables).toHaveLength(2);
+    await must(b_, code, key, { type: 'start', table: null });
+    // The second table's free seat is a bot's since the start: the first latecomer takes it at once.
+    const free = tables.find((t) => seats.filter((x) => x.table === t).length === 1)!;
+    expect(
+      tableRoom(b_, free)
+        .snapshot()
+        .record.seats.filter((x) => x.standIn),
+    ).toHaveLength(1);
+    const d = await joinSession(b_, code, 'D');
+    const dSeat = await d.seated();
+    expect(dSeat.table).toBe(free);
+    const p = await joinTable(b_, free, { token: dSeat.token });
+    expect(tableRoom(b_, free).snapshot().record.seats[p.seat!]).toMatchObject({ name: 'D', standIn: false });
+    // Every seat for a person is taken: the next one waits until the facilitator opens a table.
+    const e = await joinSession(b_, code, 'E');
+    expect(e.model!.seat).toBeNull();
+    await must(b_, code, key, { type: 'seat-all' });
+    const eSeat = await e.seated();
+    expect(b_.store.getSession(code)!.tables).toHaveLength(3);
+    expect(eSeat.table).toBe(b_.store.getSession(code)!.tables[2]);
+  });
 });
