@@ -96,3 +96,9 @@ export async function fullTable(code: string, key: string, table: string): Promi
   });
   return answer<FullTableView>(res);
 }
+
+/** Opens the session on the server if it is not (an ended one after a restart); refuses a wrong key. */
+export async function wakeSession(code: string, key: string): Promise<void> {
+  const res = await fetch(`/api/class/${encodeURIComponent(code)}/console`, { headers: { 'x-facilitator-key': key } });
+  await answer<unknown>(res);
+}

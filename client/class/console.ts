@@ -15,7 +15,7 @@ import type { SessionCommandInput } from '../../shared/class/setup';
 import { fetchScenarios } from '../net/api';
 import type { ScenarioFacts } from '../game/store';
 import { h, render, type Child, type VNode } from '../ui/dom';
-import { command, createSession, download, endpoint, facilitatorKeys, fullTable, joinLink } from './api';
+import { command, createSession, download, endpoint, facilitatorKeys, fullTable, joinLink, wakeSession } from './api';
 import { createView, defaultForm, requestOf, type CreateForm } from './create';
 import { qrPath } from './qr';
 import './class.css';
@@ -78,6 +78,7 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
     return;
   }
   set({ code, key });
+  await wakeSession(code, key).catch(() => undefined);
   const ok = await connect(code, { key }, (room) =>
     room.onMessage(CLASS_MESSAGES.console, (m: ConsoleModel) => set({ model: m })),
   );

@@ -22,7 +22,8 @@ import type { TableRoom } from '../rooms/TableRoom';
 import { context, type ServerContext } from '../context';
 import { answerRow, sessionRow, type SessionRecord, type StudentRecord } from '../store/sessions';
 import { placeStudents, tablesFor } from './seating';
-import { finishedTable, liveTable, projectorModel, seatKey, type Seating } from './summary';
+import { liveTable, projectorModel, seatKey, type Seating } from './summary';
+import { replay } from '../../shared/record/log';
 
 /** Options only this process passes: open the session stored under `code`. */
 export interface ClassRoomOptions {
@@ -75,8 +76,12 @@ export class ClassRoom extends Room {
     for (const code of session.tables) {
       if (this.table(code)) continue;
       const record = await this.ctx.store.getTable(code);
-      if (record?.status === 'finished')
-        this.lastTables.set(code, finishedTable(this.labelOf(code), record, this.seating()));
+      // A finished table's room is gone: its record and log say what the console showed.
+      if (record?.status === 'finished') {
+        const game = replay({ scenario: record.scenario, config: record.config, log: await this.ctx.store.log(code) });
+        const input = { record, game, connected: () => false, paused: false, remaining: 0 };
+        this.lastTables.set(code, liveTable(this.labelOf(code), input, this.seating(), this.ctx.now()));
+      }
     }
     this.onMessage(CLASS_MESSAGES.answer, (client, message: ClassAnswerMessage) => this.onAnswer(client, message));
     this.onMessage('*', () => undefined);

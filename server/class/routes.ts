@@ -178,8 +178,9 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
   app.get('/api/class/:code/console', async (req, res) => {
     const session = await authorised(req, res);
     if (!session) return;
-    const room = localSession(session.code);
-    res.json(room ? room.consoleModel() : null);
+    // An ended session is not reopened at start: its console opens it again on demand.
+    await openSession(ctx, session.code);
+    res.json(localSession(session.code)?.consoleModel() ?? null);
   });
 
   app.get('/api/class/:code/export.json', async (req, res) => {

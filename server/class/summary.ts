@@ -4,7 +4,6 @@ import { scoreGame } from '../../shared/engine/scoring';
 import type { ConsoleModel, ConsoleSeat, ConsoleTable, ProjectorModel } from '../../shared/class/console';
 import type { TableSummaryInput } from '../rooms/facilitate';
 import type { SeatRecord, TableRecord } from '../store/store';
-import type { TableResults } from '../rooms/results';
 
 /** Who the session seated where: `${table}:${seat}` -> student id and name. */
 export type Seating = Map<string, { id: string; name: string }>;
@@ -16,13 +15,9 @@ export function seatKey(table: string, seat: number): string {
 export function liveTable(label: string, t: TableSummaryInput, seating: Seating, now: number): ConsoleTable {
   const { record, game } = t;
   const status = record.status === 'finished' ? 'ended' : game.phase === 'prepare' ? 'prepare' : 'playing';
-  const seats = record.seats.map((rec) => {
-    const member = t.seats.holder(rec.seat);
-    return consoleSeat(record, rec, seating, {
-      connected: member?.connected ?? false,
-      ready: game.seats[rec.seat].ready,
-    });
-  });
+  const seats = record.seats.map((rec) =>
+    consoleSeat(record, rec, seating, { connected: t.connected(rec.seat), ready: game.seats[rec.seat].ready }),
+  );
   const played = game.history.length;
   const score = played > 0 ? scoreGame(game) : null;
   const timeLeft = t.paused ? t.remaining : record.deadline === null ? null : Math.max(0, record.deadline - now);
@@ -68,25 +63,6 @@ function stuckReason(status: ConsoleTable['status'], seats: ConsoleSeat[]): stri
   if (status === 'playing' && away.length > 0)
     return `${away.map((s) => s.role).join(', ')}: the student is away and no bot plays yet`;
   return null;
-}
-
-/** A finished table whose room is gone: its record says what the console needs. */
-export function finishedTable(label: string, record: TableRecord, seating: Seating): ConsoleTable {
-  const results = record.results as TableResults | null;
-  return {
-    code: record.code,
-    label,
-    status: 'ended',
-    round: results?.pointsByRound.length ?? 0,
-    phase: 'end',
-    timeLeft: null,
-    paused: false,
-    seats: record.seats.map((rec) => consoleSeat(record, rec, seating, { connected: false, ready: true })),
-    deals: 0,
-    escalations: 0,
-    efficiency: results ? results.score.efficiency : null,
-    stuck: null,
-  };
 }
 
 /** The projector's model: no names, no private moves, no deals or scores while tables play. */

@@ -654,7 +654,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     return {
       record: this.record,
       game: this.game,
-      seats: this.seats,
+      connected: (seat) => this.seats.holder(seat)?.connected ?? false,
       paused: this.state.paused,
       remaining: this.state.remaining,
     };

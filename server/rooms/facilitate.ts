@@ -89,7 +89,8 @@ export function withoutClassTable(options: unknown): unknown {
 export interface TableSummaryInput {
   record: TableRecord;
   game: GameState;
-  seats: Seats;
+  /** Whether the person of a seat is connected now. */
+  connected(seat: Seat): boolean;
   paused: boolean;
   remaining: number;
 }

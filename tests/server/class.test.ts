@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { SessionExport } from '../../server/class/records';
 import type { ClassDebrief } from '../../shared/class/debrief';
+import type { ConsoleModel } from '../../shared/class/console';
 import type { ClassDebriefInput } from '../../shared/class/input';
 import { autoPlay, bootServer, joinTable, tableRoom, waitFor, type Booted, type Player } from './helpers';
 import { createSession, joinSession, must, openConsole, type Student } from './class-helpers';
@@ -155,5 +156,19 @@ describe('a class session', () => {
     expect(input.tables.every((t) => t.finished)).toBe(true);
     expect(input.tables[0].seats.map((s) => s.kind)).toEqual(['human', 'human', 'human', 'bot', 'bot']);
     expect(input.answers.length).toBe(40);
+
+    // After another restart the ended session's console still shows its finished tables as they were.
+    const shown = console2.model!.tables.map((t) => [t.code, t.status, t.round, t.deals, t.escalations]);
+    expect(shown.every(([, status]) => status === 'ended')).toBe(true);
+    await b.stop();
+    b = await bootServer({}, db);
+    await b.app.restoreTables();
+    const res2 = await fetch(`${b.url}/api/class/${code}/console`, { headers: { 'x-facilitator-key': key } });
+    const after = (await res2.json()) as ConsoleModel;
+    expect(after.status).toBe('ended');
+    expect(after.tables.map((t) => [t.code, t.status, t.round, t.deals, t.escalations])).toEqual(shown);
+    // And the console's live connection opens on it.
+    const console3 = await openConsole(b, code, key);
+    expect(console3.model!.tables).toHaveLength(4);
   }, 90_000);
 });
