@@ -110,7 +110,24 @@ async function connect(code: string, options: Record<string, unknown>, listen: (
     const room = await new Client(endpoint()).joinById(code, options);
     listen(room);
     room.onMessage('*', () => undefined);
-    room.onLeave(() => set({ error: 'The connection to the session was lost: reload the page.' }));
+    room.onLeave(() => {
+      // The server restarted, or the network went: open the session again (with backoff).
+      set({ error: 'The connection to the session was lost; trying again…' });
+      let attempt = 0;
+      const again = () =>
+        setTimeout(
+          () =>
+            void (state.key ? wakeSession(code, state.key) : Promise.resolve())
+              .catch(() => undefined)
+              .then(() => connect(code, options, listen))
+              .then((ok) => {
+                if (ok) set({ error: null });
+                else if (++attempt < 25) again();
+              }),
+          Math.min(8000, 1000 * 2 ** Math.min(attempt, 3)),
+        );
+      again();
+    });
     return true;
   } catch (e) {
     set({ error: (e as Error).message.replace(/^[a-z-]+: /, '') });

@@ -71,24 +71,46 @@ export async function openStudent(code: string): Promise<void> {
   if (saved) await join();
 }
 
-async function join(): Promise<void> {
+async function join(): Promise<boolean> {
   const name = state.name.trim();
-  if (!name) return;
+  if (!name) return false;
   set({ joining: true, error: null });
   try {
-    room = await new Client(endpoint()).joinById(state.code, { name });
+    const joined = await new Client(endpoint()).joinById(state.code, { name });
+    room = joined;
     try {
       localStorage.setItem(nameKey(state.code), name);
     } catch {
       /* no storage */
     }
-    room.onMessage(CLASS_MESSAGES.student, (m: StudentModel) => onModel(m));
-    room.onMessage('*', () => undefined);
-    room.onLeave(() => set({ error: 'The connection to the class was lost. Reload the page to come back.' }));
+    joined.onMessage(CLASS_MESSAGES.student, (m: StudentModel) => onModel(m));
+    joined.onMessage('*', () => undefined);
+    joined.onLeave(() => {
+      if (room !== joined) return;
+      room = null;
+      // The server restarted, or the network went: join again by name (the same seat comes back).
+      set({ error: 'The connection to the class was lost; trying again…' });
+      rejoin(0);
+    });
     set({ joining: false });
+    return true;
   } catch (e) {
     set({ joining: false, error: (e as Error).message.replace(/^[a-z-]+: /, '') });
+    return false;
   }
+}
+
+/** Joins again after a lost connection, backing off to every 8 s for about three minutes. */
+function rejoin(attempt: number): void {
+  setTimeout(
+    () =>
+      void join().then((ok) => {
+        if (ok) return;
+        if (attempt < 25) rejoin(attempt + 1);
+        else set({ error: 'The class cannot be reached. Reload the page to try again.' });
+      }),
+    Math.min(8000, 1000 * 2 ** Math.min(attempt, 3)),
+  );
 }
 
 function onModel(m: StudentModel): void {
