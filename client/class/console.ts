@@ -17,7 +17,9 @@ import type { ScenarioFacts } from '../game/store';
 import { h, render, type Child, type VNode } from '../ui/dom';
 import { command, createSession, download, endpoint, facilitatorKeys, fullTable, joinLink, wakeSession } from './api';
 import { createView, defaultForm, requestOf, type CreateForm } from './create';
-import { qrPath } from './qr';
+import { fullPanel } from './full-view';
+import { projectorView } from './projector-view';
+import { phaseText, qr } from './shown';
 import './class.css';
 
 interface State {
@@ -216,7 +218,12 @@ function view(): Child {
     state.error ? h('p', { class: 'cls-error', role: 'alert' }, state.error) : null,
     controls(m),
     waiting(m),
-    state.full ? fullPanel(m, state.full) : null,
+    state.full
+      ? fullPanel(m.tables.find((t) => t.code === state.full!.code)?.label ?? state.full.code, state.full, {
+          refresh: () => void openFull(state.full!.code),
+          close: () => set({ full: null }),
+        })
+      : null,
     h(
       'section',
       { class: 'cls-tables', 'aria-label': 'Tables' },
@@ -479,35 +486,6 @@ function seatRow(m: ConsoleModel, t: ConsoleTable, s: ConsoleSeat): VNode {
   );
 }
 
-function phaseText(
-  t: { status: string; round: number; phase: string; timeLeft: number | null; paused: boolean },
-  serverTime: number,
-): string {
-  if (t.status === 'prepare') return 'Not started';
-  if (t.status === 'ended') return `Over after round ${t.round}`;
-  const left =
-    t.timeLeft === null
-      ? null
-      : t.paused
-        ? t.timeLeft
-        : Math.max(0, t.timeLeft - (Date.now() - serverTimeSeen(serverTime)));
-  const clock =
-    left === null
-      ? 'untimed'
-      : `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
-  return `Round ${t.round} · ${t.phase} · ${t.paused ? `paused (${clock} left)` : clock}`;
-}
-
-/** When this page received the model with `serverTime`: the clock counts down from there. */
-const seen = new Map<number, number>();
-function serverTimeSeen(serverTime: number): number {
-  if (!seen.has(serverTime)) {
-    seen.clear();
-    seen.set(serverTime, Date.now());
-  }
-  return seen.get(serverTime)!;
-}
-
 function pastSessions(): VNode | null {
   const keys = Object.keys(facilitatorKeys.all()).filter((c) => c !== state.code);
   if (keys.length === 0) return null;
@@ -528,60 +506,6 @@ function pastSessions(): VNode | null {
         ),
       ),
     ),
-  );
-}
-
-function projectorView(code: string, m: ProjectorModel | null): Child {
-  const link = joinLink(code);
-  return h(
-    'main',
-    { class: 'cls-projector' },
-    h(
-      'section',
-      { class: 'cls-join' },
-      h('h1', null, 'Join the class'),
-      qr(link, 320),
-      h('p', { class: 'cls-big' }, 'Code ', h('strong', { class: 'cls-code' }, code)),
-      h('p', null, link),
-    ),
-    m
-      ? h(
-          'section',
-          { class: 'cls-ptables' },
-          h('h2', null, `${m.scenario.name}: ${m.seated} seated, ${m.waiting} waiting`),
-          m.messages.length > 0 ? h('p', { class: 'cls-notice' }, m.messages[m.messages.length - 1].text) : null,
-          h(
-            'ul',
-            null,
-            m.tables.map((t) =>
-              h(
-                'li',
-                { key: t.label },
-                h('strong', null, t.label),
-                ` ${phaseText({ ...t }, m.serverTime)} · ${t.connected}/${t.people} here`,
-              ),
-            ),
-          ),
-        )
-      : null,
-  );
-}
-
-function qr(text: string, px: number): VNode {
-  const { size, d } = qrPath(text);
-  return h(
-    'svg',
-    {
-      class: 'cls-qr',
-      viewBox: `0 0 ${size} ${size}`,
-      width: px,
-      height: px,
-      role: 'img',
-      'aria-label': `QR code of ${text}`,
-      'shape-rendering': 'crispEdges',
-    },
-    h('rect', { width: size, height: size, fill: '#fff' }),
-    h('path', { d, fill: '#000' }),
   );
 }
 
@@ -629,88 +553,4 @@ async function openFull(table: string): Promise<void> {
   } catch (e) {
     set({ error: (e as Error).message });
   }
-}
-
-/** A table's private facts, for the facilitator's eyes only: never on the projector. */
-function fullPanel(m: ConsoleModel, f: FullTableView): VNode {
-  const label = m.tables.find((t) => t.code === f.code)?.label ?? f.code;
-  return h(
-    'section',
-    { class: 'cls-full', 'aria-label': `${label}: full view` },
-    h(
-      'header',
-      null,
-      h('h2', null, `${label}: full view (private facts, not for the projector)`),
-      h('button', { type: 'button', onclick: () => void openFull(f.code) }, 'Refresh'),
-      h('button', { type: 'button', onclick: () => set({ full: null }) }, 'Close'),
-    ),
-    h('p', { class: 'cls-muted' }, `Round ${f.round} · ${f.phase}`),
-    h(
-      'table',
-      null,
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          ['Role', 'Walk-away', 'Declared', 'Points', 'Reputation', 'Ready'].map((c) => h('th', null, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        f.seats.map((s) =>
-          h(
-            'tr',
-            { key: s.seat },
-            h('td', null, s.role),
-            h('td', null, String(s.walkAway)),
-            h('td', null, s.declared === null ? '—' : `${s.declared}%`),
-            h('td', null, String(Math.round(s.points))),
-            h('td', null, String(s.reputation)),
-            h('td', null, s.ready ? 'yes' : 'no'),
-          ),
-        ),
-      ),
-    ),
-    h('h3', null, 'Proposals'),
-    f.proposals.length === 0
-      ? h('p', { class: 'cls-muted' }, 'None open.')
-      : h(
-          'ul',
-          null,
-          f.proposals.map((p) =>
-            h(
-              'li',
-              { key: p.id },
-              `${p.proposer}: ${p.members.map((r, i) => `${r} ${p.split[i]}%`).join(', ')}`,
-              p.visibility === 'members' ? h('strong', null, ' (members only)') : null,
-              p.rationale ? ` — “${p.rationale}”` : null,
-            ),
-          ),
-        ),
-    f.trust.length > 0
-      ? [
-          h('h3', null, 'Trust moves this stage'),
-          h(
-            'ul',
-            null,
-            f.trust.map((t) =>
-              h('li', { key: `${t.a}-${t.b}` }, `${t.a}: ${t.moveA ?? '…'} · ${t.b}: ${t.moveB ?? '…'}`),
-            ),
-          ),
-        ]
-      : null,
-    h('h3', null, 'Chat'),
-    f.chat.length === 0
-      ? h('p', { class: 'cls-muted' }, 'Nothing said yet.')
-      : h(
-          'ul',
-          null,
-          f.chat.map((c, i) =>
-            h('li', { key: i }, `R${c.round} ${c.from}${c.to === null ? '' : ` → ${c.to} (private)`}: ${c.text}`),
-          ),
-        ),
-  );
 }
