@@ -22,6 +22,7 @@ import type { TableRoom } from '../rooms/TableRoom';
 import { context, type ServerContext } from '../context';
 import { answerRow, sessionRow, type SessionRecord, type StudentRecord } from '../store/sessions';
 import { placeStudents, tablesFor } from './seating';
+import { consoleOf, offline, studentOf } from './models';
 import { liveTable, projectorModel, seatKey, type Seating } from './summary';
 import { replay } from '../../shared/record/log';
 
@@ -469,62 +470,18 @@ export class ClassRoom extends Room {
     });
     const present = new Set<string>();
     for (const role of this.roles.values()) if (role.kind === 'student') present.add(role.student);
-    return {
-      code: s.code,
-      status: s.status,
-      created: s.created,
-      scenario: { id: s.setup.scenario.id, name: s.setup.scenario.name },
-      anonymous: s.setup.anonymous,
-      questions: s.setup.questions,
-      roster: s.setup.roster,
-      humanSeats: this.humanSeats().length,
-      students: s.students.map((st) => ({
-        id: st.id,
-        name: st.name,
-        table: st.table,
-        seat: st.seat,
-        connected: present.has(st.id),
-        answered: {
-          before: this.answers.filter((a) => a.student === st.id && a.phase === 'before').length,
-          after: this.answers.filter((a) => a.student === st.id && a.phase === 'after').length,
-        },
-      })),
-      tables,
-      messages: s.messages,
-      serverTime: now,
-    };
+    return consoleOf(s, tables, present, this.answers, now);
   }
 
   private studentModel(student: StudentRecord, model: ConsoleModel): StudentModel {
-    const table = student.table === null ? undefined : model.tables.find((t) => t.code === student.table);
-    const token = this.tokens.get(student.id);
-    const phase = this.questionPhase(student);
-    const seatRec = table?.seats[student.seat ?? -1];
-    return {
-      session: this.session.code,
-      status: this.session.status,
-      scenario: model.scenario,
-      name: student.name,
-      seat:
-        table && student.seat !== null && token
-          ? { table: table.code, label: table.label, seat: student.seat, role: seatRec?.role ?? '', token }
-          : null,
-      tableEnded: table?.status === 'ended',
-      held: seatRec?.held ?? false,
-      questions:
-        phase === null
-          ? null
-          : {
-              phase,
-              list: classQuestions(this.session.setup.scenario),
-              answered: Object.fromEntries(
-                this.answers
-                  .filter((a) => a.student === student.id && a.phase === phase)
-                  .map((a) => [a.question, a.answer]),
-              ),
-            },
-      messages: this.session.messages,
-    };
+    return studentOf(
+      this.session,
+      student,
+      model,
+      this.tokens.get(student.id),
+      this.questionPhase(student),
+      this.answers,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -572,21 +529,4 @@ export class ClassRoom extends Room {
   given(): ClassAnswer[] {
     return this.answers;
   }
-}
-
-function offline(code: string, label: string): ConsoleTable {
-  return {
-    code,
-    label,
-    status: 'playing',
-    round: 0,
-    phase: 'negotiate',
-    timeLeft: null,
-    paused: false,
-    seats: [],
-    deals: 0,
-    escalations: 0,
-    efficiency: null,
-    stuck: 'the table is being restored',
-  };
 }
