@@ -10,6 +10,7 @@ import { hashToken, newCode, normaliseCode, tableFromOptions } from '../rooms/se
 import { sessionRow, type SessionRecord } from '../store/sessions';
 import type { ClassRoom, ClassRoomOptions, SessionCommand } from './ClassRoom';
 import { newFacilitatorKey } from './keys';
+import { resolveScenarioOption } from '../studio';
 import { fullView } from './fullview';
 import type { TableRoom } from '../rooms/TableRoom';
 import { debriefInput, sessionCsv, sessionExport } from './records';
@@ -37,20 +38,19 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
     // A session's table is a table: the same validation, every problem of an uploaded scenario listed.
     let table;
     try {
-      table = tableFromOptions(
-        {
-          scenario: o.scenario,
-          mode: o.mode,
-          players: o.players,
-          seats: o.seats,
-          durations: o.durations,
-          roundRange: o.roundRange,
-          rounds: o.rounds,
-          policy: o.policy,
-          spectate: true,
-        },
-        ctx.settings,
-      );
+      // A saved scenario (the studio's "saved:ID@VERSION") is frozen into the session as it is now.
+      const options = await resolveScenarioOption(ctx, {
+        scenario: o.scenario,
+        mode: o.mode,
+        players: o.players,
+        seats: o.seats,
+        durations: o.durations,
+        roundRange: o.roundRange,
+        rounds: o.rounds,
+        policy: o.policy,
+        spectate: true,
+      });
+      table = tableFromOptions(options, ctx.settings);
     } catch (e) {
       const message = (e as Error).message;
       const [code, ...rest] = message.split(': ');
