@@ -53,6 +53,8 @@ export interface ServerSettings {
   studioShippedCopies: boolean;
   /** Wrong facilitator keys one address may try in 10 minutes before every key it sends is refused. */
   wrongKeysPerAddress: number;
+  /** A class student's name stays with their first device this long after it was last connected. */
+  nameHoldSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   tableWindowSeconds: 600,
   orphanSeconds: 20,
   wrongKeysPerAddress: 10,
+  nameHoldSeconds: 600,
 };
 
 export interface ServerContext {

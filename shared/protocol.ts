@@ -159,6 +159,8 @@ export const JOIN_ERROR_CODES = [
   'too-many-connections',
   'too-many-tables',
   'seat-held',
+  'too-many-guesses',
+  'class-table',
 ] as const;
 export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
 

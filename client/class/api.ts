@@ -40,6 +40,14 @@ export const facilitatorKeys = {
   },
 };
 
+/**
+ * Whether a refused console connection means the stored key is wrong (forget it, ask again). Too many wrong keys
+ * from the address, or a lost connection, say nothing about this key: it stays.
+ */
+export function forgetsKey(joinError: string): boolean {
+  return joinError.startsWith('bad-token:');
+}
+
 async function answer<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => ({}))) as T & { message?: string };
   if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);

@@ -15,7 +15,17 @@ import type { SessionCommandInput } from '../../shared/class/setup';
 import { fetchScenarios } from '../net/api';
 import type { ScenarioFacts } from '../game/store';
 import { h, render, type Child, type VNode } from '../ui/dom';
-import { command, createSession, download, endpoint, facilitatorKeys, fullTable, joinLink, wakeSession } from './api';
+import {
+  command,
+  createSession,
+  download,
+  endpoint,
+  facilitatorKeys,
+  forgetsKey,
+  fullTable,
+  joinLink,
+  wakeSession,
+} from './api';
 import { createView, defaultForm, requestOf, type CreateForm } from './create';
 import { fullPanel } from './full-view';
 import { projectorView } from './projector-view';
@@ -81,11 +91,11 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
   }
   set({ code, key });
   await wakeSession(code, key).catch(() => undefined);
-  const ok = await connect(code, { key }, (room) =>
+  const refusal = await connect(code, { key }, (room) =>
     room.onMessage(CLASS_MESSAGES.console, (m: ConsoleModel) => set({ model: m })),
   );
-  // A key this browser held or was given that the session refuses: forget it and ask again.
-  if (!ok && /key/i.test(state.error ?? '')) {
+  // A key this browser held or was given that the session says is wrong: forget it and ask again.
+  if (refusal !== null && forgetsKey(refusal)) {
     facilitatorKeys.forget(code);
     set({ askKey: true, key: null });
   }
@@ -107,7 +117,12 @@ export async function openProjector(ui: Element, code: string): Promise<void> {
   setInterval(draw, 1000);
 }
 
-async function connect(code: string, options: Record<string, unknown>, listen: (room: Room) => void): Promise<boolean> {
+/** Joins the session's room; null when in, else the refusal as the server sent it ("bad-token: …"). */
+async function connect(
+  code: string,
+  options: Record<string, unknown>,
+  listen: (room: Room) => void,
+): Promise<string | null> {
   try {
     const room = await new Client(endpoint()).joinById(code, options);
     listen(room);
@@ -122,18 +137,19 @@ async function connect(code: string, options: Record<string, unknown>, listen: (
             void (state.key ? wakeSession(code, state.key) : Promise.resolve())
               .catch(() => undefined)
               .then(() => connect(code, options, listen))
-              .then((ok) => {
-                if (ok) set({ error: null });
+              .then((refusal) => {
+                if (refusal === null) set({ error: null });
                 else if (++attempt < 25) again();
               }),
           Math.min(8000, 1000 * 2 ** Math.min(attempt, 3)),
         );
       again();
     });
-    return true;
+    return null;
   } catch (e) {
-    set({ error: (e as Error).message.replace(/^[a-z-]+: /, '') });
-    return false;
+    const message = (e as Error).message;
+    set({ error: message.replace(/^[a-z-]+: /, '') });
+    return message;
   }
 }
 
@@ -217,6 +233,7 @@ function view(): Child {
     state.newKey ? keyNotice(m.code, state.newKey) : null,
     state.error ? h('p', { class: 'cls-error', role: 'alert' }, state.error) : null,
     controls(m),
+    nameClashes(m),
     waiting(m),
     state.full
       ? fullPanel(m.tables.find((t) => t.code === state.full!.code)?.label ?? state.full.code, state.full, {
@@ -379,6 +396,41 @@ function waiting(m: ConsoleModel): VNode {
           '.',
         )
       : null,
+  );
+}
+
+/**
+ * Names another device tried to use. A student who really changed device is refused until the facilitator releases
+ * the name (the new device then takes the student and the seat); a classmate's attempt is left alone.
+ */
+function nameClashes(m: ConsoleModel): VNode | null {
+  const flagged = m.students.filter((s) => s.nameAttempts > 0);
+  if (flagged.length === 0) return null;
+  return h(
+    'section',
+    { class: 'cls-clashes', 'aria-label': 'Names used from another device', role: 'status' },
+    h('h2', null, 'Names typed on another device'),
+    h(
+      'ul',
+      null,
+      flagged.map((s) =>
+        h(
+          'li',
+          { key: s.id },
+          `${s.name}: ${s.nameAttempts} join${s.nameAttempts === 1 ? '' : 's'} from another device refused. `,
+          h(
+            'button',
+            {
+              type: 'button',
+              disabled: state.busy || m.status === 'ended',
+              title: `Only if ${s.name} changed device: the next device to type the name takes their seat.`,
+              onclick: () => void act({ type: 'release', student: s.id }),
+            },
+            `Release the name (${s.name} changed device)`,
+          ),
+        ),
+      ),
+    ),
   );
 }
 

@@ -2,7 +2,9 @@
 // the class list), a waiting room the facilitator sees live, the before questions, then the
 // table itself (the ordinary table client, with the seat token the session hands out), with the
 // facilitator's messages and, once the table's game is over, the after questions on top of it.
-// Reloading or opening the link on another device with the same name gets the same seat back.
+// Reloading gets the same seat back: this browser keeps the name's private claim. The same name typed on another
+// device is refused while the first device is here or was within the hold (nameHoldSeconds), unless the facilitator
+// releases the name; then that device gets the student and the seat.
 import { Client, type Room } from '@colyseus/sdk';
 import { CLASS_MESSAGES, type ClassAnswerMessage, type StudentModel } from '../../shared/class/console';
 import type { ClassQuestion } from '../../shared/class/input';
@@ -44,6 +46,19 @@ const state: State = {
 };
 
 const nameKey = (code: string) => `leverage.class.${code}.name`;
+/** The private claim on this student's name the session handed this browser (the same name elsewhere is refused). */
+const claimKey = (code: string) => `leverage.class.${code}.claim`;
+
+/** The claim as this page last had it: what a rejoin sends when the browser keeps no storage. */
+let claimHeld: string | null = null;
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 
 function set(patch: Partial<State>): void {
   Object.assign(state, patch);
@@ -76,7 +91,8 @@ async function join(): Promise<boolean> {
   if (!name) return false;
   set({ joining: true, error: null });
   try {
-    const joined = await new Client(endpoint()).joinById(state.code, { name });
+    const claim = stored(claimKey(state.code)) ?? claimHeld;
+    const joined = await new Client(endpoint()).joinById(state.code, claim === null ? { name } : { name, claim });
     room = joined;
     try {
       localStorage.setItem(nameKey(state.code), name);
@@ -114,6 +130,13 @@ function rejoin(attempt: number): void {
 }
 
 function onModel(m: StudentModel): void {
+  claimHeld = m.claim;
+  if (m.claim !== stored(claimKey(state.code)))
+    try {
+      localStorage.setItem(claimKey(state.code), m.claim);
+    } catch {
+      /* no storage: this page keeps the name while it stays open */
+    }
   set({ model: m });
   if (m.seat && !m.held && m.seat.token !== state.seatedWith) {
     const seat = m.seat;

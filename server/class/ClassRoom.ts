@@ -31,13 +31,15 @@ export interface ClassRoomOptions {
   session: { code: string; key: string };
 }
 
-type Role = { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'student'; student: string };
+/** A student's connection carries the student's name claim: the private token their browser keeps. */
+type Role = { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'student'; student: string; claim: string };
 
 export type SessionCommand =
   | { type: 'seat-all' }
   | { type: 'assign'; student: string; table: string; seat: number }
   | { type: 'table'; table: string | null; command: Extract<FacilitatorCommand, { type: TableCommandType }> }
   | { type: 'message'; text: string }
+  | { type: 'release'; student: string }
   | { type: 'end' };
 
 export type TableCommandType = 'start' | 'pause' | 'resume' | 'extend' | 'close' | 'hold' | 'give-back';
@@ -60,6 +62,10 @@ export class ClassRoom extends Room {
   private lastSent = new Map<string, string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private listener = () => this.changed();
+  /** When each student's device was last here (connected or leaving): a name stays theirs for a while after. */
+  private seen = new Map<string, number>();
+  /** Joins refused because another device used a student's name: the console flags them. */
+  private nameAttempts = new Map<string, number>();
   /** Commands run one at a time: seating creates tables, which takes a moment. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -74,6 +80,8 @@ export class ClassRoom extends Room {
     this.roomId = session.code;
     await this.setPrivate(true);
     this.ctx.classes.listen(session.code, this.listener);
+    // After a restart nobody is connected yet: every name is held from now, as if its device had just left.
+    for (const student of session.students) this.seen.set(student.id, this.ctx.now());
     for (const code of session.tables) {
       if (this.table(code)) continue;
       const record = await this.ctx.store.getTable(code);
@@ -96,7 +104,8 @@ export class ClassRoom extends Room {
     const address = auth.ip ?? 'unknown';
     if (o.key !== undefined) {
       const verdict = this.ctx.classes.keys.check(address, o.key, this.session.keyHash);
-      if (verdict === 'throttled') throw joinError('bad-token', 'Too many wrong keys from your address; wait a while.');
+      if (verdict === 'throttled')
+        throw joinError('too-many-guesses', 'Too many wrong keys from your address; wait a while.');
       if (verdict !== 'ok') throw joinError('bad-token', 'That facilitator key is not this session’s.');
       return { kind: 'facilitator' };
     }
@@ -107,12 +116,42 @@ export class ClassRoom extends Room {
     const roster = this.session.setup.roster;
     if (roster.length > 0 && !roster.some((r) => sameName(r, name)))
       throw joinError('bad-name', 'That name is not on this class’s list: pick yours from the list.');
-    return { kind: 'student', student: this.studentFor(name).id };
+    return this.claimName(name, typeof o.claim === 'string' ? o.claim : null);
   }
 
-  private studentFor(name: string): StudentRecord {
+  /**
+   * A name is its first device's: that browser keeps a private claim token and gets the student (and seat) back with
+   * it. Another device typing the same name is refused while the first is connected or was here within
+   * `nameHoldSeconds`; after that, or once the facilitator releases the name, it takes the student over.
+   */
+  private claimName(name: string, claim: string | null): Role {
     const known = this.session.students.find((s) => sameName(s.name, name));
-    if (known) return known;
+    const now = this.ctx.now();
+    if (known?.claimHash && !(claim !== null && hashToken(claim) === known.claimHash)) {
+      const here = [...this.roles.values()].some((r) => r.kind === 'student' && r.student === known.id);
+      const seen = this.seen.get(known.id) ?? 0;
+      if (here || now - seen < this.ctx.settings.nameHoldSeconds * 1000) {
+        this.nameAttempts.set(known.id, (this.nameAttempts.get(known.id) ?? 0) + 1);
+        this.changed();
+        throw joinError(
+          'name-taken',
+          'Someone in this session already uses that name. If it is yours, use the device you joined with, ' +
+            'or ask your facilitator to release it.',
+        );
+      }
+    }
+    const student = known ?? this.newStudent(name);
+    let token = claim;
+    if (token === null || student.claimHash !== hashToken(token)) {
+      token = newToken();
+      student.claimHash = hashToken(token);
+      this.save();
+    }
+    this.seen.set(student.id, now);
+    return { kind: 'student', student: student.id, claim: token };
+  }
+
+  private newStudent(name: string): StudentRecord {
     const roster = this.session.setup.roster.find((r) => sameName(r, name));
     const student: StudentRecord = {
       id: `s${randomBytes(4).toString('hex')}`,
@@ -154,6 +193,7 @@ export class ClassRoom extends Room {
     }
     this.roles.delete(client.sessionId);
     this.lastSent.delete(client.sessionId);
+    if (role?.kind === 'student') this.seen.set(role.student, this.ctx.now());
     this.changed();
   }
 
@@ -191,6 +231,21 @@ export class ClassRoom extends Room {
         return this.seatAll();
       case 'assign':
         return this.assign(c.student, c.table, c.seat);
+      case 'release': {
+        const student = this.student(c.student);
+        if (!student) return 'There is no such student in this session.';
+        // The next device to type this name becomes the student; the devices holding the old claim are let go.
+        student.claimHash = null;
+        this.nameAttempts.delete(student.id);
+        for (const client of this.clients) {
+          const role = this.roles.get(client.sessionId);
+          if (role?.kind === 'student' && role.student === student.id) client.leave(CloseCode.CONSENTED);
+        }
+        this.seen.delete(student.id);
+        this.save();
+        this.changed();
+        return null;
+      }
       case 'message': {
         const text = c.text.trim().slice(0, 280);
         if (text.length === 0) return 'Write a message first.';
@@ -450,7 +505,7 @@ export class ClassRoom extends Room {
     else {
       const student = this.student(role.student);
       if (!student) return;
-      [type, body] = [CLASS_MESSAGES.student, this.studentModel(student, model)];
+      [type, body] = [CLASS_MESSAGES.student, this.studentModel(student, model, role.claim)];
     }
     const text = JSON.stringify(body);
     if (!force && role.kind !== 'facilitator' && this.lastSent.get(client.sessionId) === text) return;
@@ -470,10 +525,10 @@ export class ClassRoom extends Room {
     });
     const present = new Set<string>();
     for (const role of this.roles.values()) if (role.kind === 'student') present.add(role.student);
-    return consoleOf(s, tables, present, this.answers, now);
+    return consoleOf(s, tables, present, this.answers, now, this.nameAttempts);
   }
 
-  private studentModel(student: StudentRecord, model: ConsoleModel): StudentModel {
+  private studentModel(student: StudentRecord, model: ConsoleModel, claim: string): StudentModel {
     return studentOf(
       this.session,
       student,
@@ -481,6 +536,7 @@ export class ClassRoom extends Room {
       this.tokens.get(student.id),
       this.questionPhase(student),
       this.answers,
+      claim,
     );
   }
 

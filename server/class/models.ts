@@ -11,6 +11,7 @@ export function consoleOf(
   present: ReadonlySet<string>,
   answers: readonly ClassAnswer[],
   now: number,
+  nameAttempts: ReadonlyMap<string, number>,
 ): ConsoleModel {
   const answered = (id: string, phase: QuestionPhase) =>
     answers.filter((a) => a.student === id && a.phase === phase).length;
@@ -29,6 +30,7 @@ export function consoleOf(
       table: st.table,
       seat: st.seat,
       connected: present.has(st.id),
+      nameAttempts: nameAttempts.get(st.id) ?? 0,
       answered: { before: answered(st.id, 'before'), after: answered(st.id, 'after') },
     })),
     tables,
@@ -45,6 +47,7 @@ export function studentOf(
   token: string | undefined,
   phase: QuestionPhase | null,
   answers: readonly ClassAnswer[],
+  claim: string,
 ): StudentModel {
   const table = student.table === null ? undefined : model.tables.find((t) => t.code === student.table);
   const seatRec = table?.seats[student.seat ?? -1];
@@ -53,6 +56,7 @@ export function studentOf(
     status: session.status,
     scenario: model.scenario,
     name: student.name,
+    claim,
     seat:
       table && student.seat !== null && token
         ? { table: table.code, label: table.label, seat: student.seat, role: seatRec?.role ?? '', token }

@@ -160,7 +160,7 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
     }
     const c = parsed.data;
     const command: SessionCommand =
-      c.type === 'seat-all' || c.type === 'assign' || c.type === 'message' || c.type === 'end'
+      c.type === 'seat-all' || c.type === 'assign' || c.type === 'message' || c.type === 'release' || c.type === 'end'
         ? c
         : c.type === 'extend'
           ? { type: 'table', table: c.table, command: { type: 'extend', seconds: c.seconds } }

@@ -89,6 +89,10 @@ export class Seats {
     }
     this.checkRoom(o.spectate === true, address);
     if (o.spectate) return { kind: 'spectate', host, hostToken };
+    // A class table's seats are handed out by its session (with a seat token): a student who knows the table's code
+    // must not take a second seat, nor anyone a seat outside the session.
+    if (record.settings.session)
+      throw joinError('class-table', 'This table belongs to a class session: join through your class code.');
     if (record.status === 'finished')
       throw joinError('table-over', 'This game is over; you can watch its debrief as a spectator.');
     const name = cleanName(o.name);

@@ -40,6 +40,8 @@ export interface StudentRecord {
   /** The table code and seat, once seated. */
   table: string | null;
   seat: Seat | null;
+  /** The hash of the name claim the student's browser keeps (null once the facilitator released the name). */
+  claimHash?: string | null;
 }
 
 export interface SessionRecord {

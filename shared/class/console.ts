@@ -56,6 +56,8 @@ export interface ConsoleStudent {
   table: string | null;
   seat: Seat | null;
   connected: boolean;
+  /** Joins refused because another device typed this student's name (the facilitator may release it). */
+  nameAttempts: number;
   answered: { before: number; after: number };
 }
 
@@ -102,6 +104,8 @@ export interface StudentModel {
   scenario: { id: string; name: string };
   /** This student's name, as the session knows it. */
   name: string;
+  /** This browser's private claim on the name: kept, and sent with every later join, it gets the student back. */
+  claim: string;
   /** Where to sit: the table, seat, role and a fresh seat token (null while waiting). */
   seat: { table: string; label: string; seat: Seat; role: string; token: string } | null;
   /** The table's game is over (the after questions open). */

@@ -70,6 +70,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hold'), table: z.string().max(16), seat: z.number().int().min(0).max(7) }),
   z.strictObject({ type: z.literal('give-back'), table: z.string().max(16), seat: z.number().int().min(0).max(7) }),
   z.strictObject({ type: z.literal('message'), text: z.string().max(280) }),
+  z.strictObject({ type: z.literal('release'), student: z.string().max(40) }),
   z.strictObject({ type: z.literal('end') }),
 ]);
 export type SessionCommandInput = z.input<typeof sessionCommand>;
@@ -86,5 +87,6 @@ export const SESSION_COMMANDS = [
   'hold',
   'give-back',
   'message',
+  'release',
   'end',
 ] as const;

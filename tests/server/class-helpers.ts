@@ -51,8 +51,9 @@ export class Student {
   }
 }
 
-export async function joinSession(b: Booted, code: string, name: string): Promise<Student> {
-  const room = await b.colyseus.sdk.joinById(code, { name });
+/** `claim`: the name claim an earlier join of this "browser" was given (StudentModel.claim). */
+export async function joinSession(b: Booted, code: string, name: string, claim?: string): Promise<Student> {
+  const room = await b.colyseus.sdk.joinById(code, claim === undefined ? { name } : { name, claim });
   const s = new Student(room);
   await waitFor(() => s.model !== null, 5000, `${name} in the waiting room`);
   return s;

@@ -92,9 +92,9 @@ describe('a class session', () => {
     b = await bootServer({}, db);
     const restored = await b.app.restoreTables();
     expect([...restored].sort()).toEqual([...tables].sort());
-    // Same names, new connections (as after a reload or on another device): same seats back.
+    // Same names and browsers, new connections (as after a reload): same seats back.
     const again: Student[] = [];
-    for (const name of names) again.push(await joinSession(b, code, name));
+    for (const [i, name] of names.entries()) again.push(await joinSession(b, code, name, students[i].model!.claim));
     const seatsAgain = await Promise.all(again.map((s) => s.seated()));
     seatsAgain.forEach((s, i) => {
       expect(s.table).toBe(seats[i].table);
