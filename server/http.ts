@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { matchMaker } from '@colyseus/core';
-import express, { type Application, type Response } from 'express';
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { round2 } from '../shared/engine/rules';
 import { publicScenario } from '../shared/engine/view';
 import type { LogEntry } from '../shared/record/log';
@@ -144,6 +144,8 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     csv(res, `${code}-log.csv`, logCsv(await ctx.store.log(code), await ctx.store.seatEvents(code)));
   });
 
+  installApiErrors(app, ctx);
+
   const index = resolve(clientDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(clientDir));
@@ -158,6 +160,40 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
         );
     });
   }
+}
+
+/** What body-parser's refusals mean, in the words a client shows. */
+const BODY_ERRORS: Record<string, { status: number; error: string; message: string }> = {
+  'entity.parse.failed': { status: 400, error: 'bad-json', message: 'The request body is not valid JSON.' },
+  'entity.too.large': { status: 413, error: 'too-large', message: 'The request body is too large.' },
+  'encoding.unsupported': { status: 415, error: 'bad-encoding', message: 'Send the body as UTF-8 JSON.' },
+  'charset.unsupported': { status: 415, error: 'bad-encoding', message: 'Send the body as UTF-8 JSON.' },
+  'request.aborted': { status: 400, error: 'aborted', message: 'The request was cut off before its body arrived.' },
+};
+
+/**
+ * One error handler for everything under /api (class sessions, the studio, tables): a JSON answer with a sentence,
+ * never Express's HTML page with a stack. Registered after every route (installRoutes runs last).
+ */
+export function installApiErrors(app: Application, ctx: ServerContext): void {
+  app.use('/api', (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const e = (err ?? {}) as { type?: unknown; status?: unknown; message?: unknown };
+    const known = typeof e.type === 'string' ? BODY_ERRORS[e.type] : undefined;
+    if (known) {
+      res.status(known.status).json({ error: known.error, message: known.message });
+      return;
+    }
+    const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 500;
+    if (status === 500) ctx.log(`[api] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    res.status(status).json({
+      error: status === 500 ? 'server-error' : 'bad-request',
+      message: status === 500 ? 'The server could not answer that request.' : 'The server could not read that request.',
+    });
+  });
 }
 
 function csv(res: Response, filename: string, rows: (string | number | null)[][]): void {
