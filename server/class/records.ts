@@ -8,21 +8,34 @@ import { csvField } from '../../shared/record/timeline';
 import type { SessionRecord } from '../store/sessions';
 import type { SeatEvent, TableStore } from '../store/store';
 
-export async function debriefInput(store: TableStore, session: SessionRecord): Promise<ClassDebriefInput> {
+/**
+ * A table still being played gives its public facts only (its label, scenario and seats, no log, no results and a
+ * seed of 0): its log holds private moves, bots' reasons and every seat's points, and its seed its hidden length.
+ * The debrief page may be on the projector while other tables still play; the facilitator's full view is elsewhere.
+ * The export (`whole`) keeps every table's log and withholds only the seed itself.
+ */
+export async function debriefInput(
+  store: TableStore,
+  session: SessionRecord,
+  unfinished: 'public' | 'whole' = 'public',
+): Promise<ClassDebriefInput> {
   const tables: ClassTableInput[] = [];
   for (const [i, code] of session.tables.entries()) {
     const record = await store.getTable(code);
     if (!record) continue;
-    const log = await store.log(code);
-    const events = await store.seatEvents(code);
+    const finished = record.status === 'finished';
+    const whole = finished || unfinished === 'whole';
+    const log = whole ? await store.log(code) : [];
+    const events = whole ? await store.seatEvents(code) : [];
+    const config = recordConfig(record.config);
     tables.push({
       code,
       label: `Table ${i + 1}`,
       scenario: record.scenario,
-      config: recordConfig(record.config),
+      config: finished ? config : { ...config, seed: 0 },
       log,
-      results: record.results,
-      finished: record.status === 'finished',
+      results: whole ? record.results : null,
+      finished,
       seats: record.seats.map((s) => ({
         seat: s.seat,
         kind: s.kind,
@@ -95,7 +108,7 @@ export interface SessionExport {
 }
 
 export async function sessionExport(store: TableStore, session: SessionRecord): Promise<SessionExport> {
-  const input = await debriefInput(store, session);
+  const input = await debriefInput(store, session, 'whole');
   const roleOf = (table: string | null, seat: number | null) => {
     const t = input.tables.find((x) => x.code === table);
     return t && seat !== null ? (t.scenario.roles[seat]?.name ?? null) : null;

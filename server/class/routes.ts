@@ -115,7 +115,8 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
       code: session.code,
       status: session.status,
       scenario: { id: session.setup.scenario.id, name: session.setup.scenario.name },
-      roster: session.setup.roster,
+      // The class list is for picking one's own name while the session runs; after, nobody needs it.
+      roster: session.status === 'ended' ? [] : session.setup.roster,
       questions: session.setup.questions,
     };
     res.json(info);
