@@ -55,6 +55,8 @@ export interface ServerSettings {
   wrongKeysPerAddress: number;
   /** A class student's name stays with their first device this long after it was last connected. */
   nameHoldSeconds: number;
+  /** Students one class session takes (12 tables of 8 seats by default). */
+  maxStudentsPerSession: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -79,6 +81,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   orphanSeconds: 20,
   wrongKeysPerAddress: 10,
   nameHoldSeconds: 600,
+  maxStudentsPerSession: 96,
 };
 
 export interface ServerContext {

@@ -42,6 +42,8 @@ const limits: [string, keyof ServerSettings][] = [
   ['LEVERAGE_MAX_SPECTATORS', 'maxSpectators'],
   ['LEVERAGE_MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress'],
   ['LEVERAGE_ORPHAN_SECONDS', 'orphanSeconds'],
+  ['LEVERAGE_MAX_STUDENTS_PER_SESSION', 'maxStudentsPerSession'],
+  ['LEVERAGE_NAME_HOLD_SECONDS', 'nameHoldSeconds'],
 ];
 for (const [name, key] of limits) {
   const value = envNumber(name);

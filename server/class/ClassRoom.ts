@@ -66,6 +66,10 @@ export class ClassRoom extends Room {
   private seen = new Map<string, number>();
   /** Joins refused because another device used a student's name: the console flags them. */
   private nameAttempts = new Map<string, number>();
+  /** Each connection's client address: counted with the server's per-address connections. */
+  private addressOf = new Map<string, string>();
+  /** The last join, leave or command: a session nobody started expires after `unstartedTableSeconds` idle. */
+  private lastActivity = 0;
   /** Commands run one at a time: seating creates tables, which takes a moment. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -94,14 +98,37 @@ export class ClassRoom extends Room {
     }
     this.onMessage(CLASS_MESSAGES.answer, (client, message: ClassAnswerMessage) => this.onAnswer(client, message));
     this.onMessage('*', () => undefined);
+    this.lastActivity = this.ctx.now();
+    this.clock.setInterval(() => void this.expireIfIdle(), 60_000);
+  }
+
+  /**
+   * Ends the session (and its tables) when nobody started any of its tables, nobody is connected and nothing
+   * happened for `unstartedTableSeconds`, like a table nobody started; true when it did.
+   */
+  async expireIfIdle(): Promise<boolean> {
+    if (this.session.status === 'ended' || this.clients.length > 0) return false;
+    if (this.ctx.now() - this.lastActivity < this.ctx.settings.unstartedTableSeconds * 1000) return false;
+    if (this.session.tables.some((code) => this.tableSummary(code)?.status !== 'prepare')) return false;
+    this.ctx.log(
+      `[class ${this.session.code}] never started: ended after ${this.ctx.settings.unstartedTableSeconds} s idle`,
+    );
+    await this.command({ type: 'end' });
+    return true;
   }
 
   // -------------------------------------------------------------------------------------------
   // Who connects: the facilitator (key), the projector (public facts) or a student (a name).
 
-  onAuth(_client: Client, options: Record<string, unknown> | undefined, auth: AuthContext): Role {
+  onAuth(client: Client, options: Record<string, unknown> | undefined, auth: AuthContext): Role {
     const o = options ?? {};
     const address = auth.ip ?? 'unknown';
+    const role = this.admit(o, address);
+    this.addressOf.set(client.sessionId, address);
+    return role;
+  }
+
+  private admit(o: Record<string, unknown>, address: string): Role {
     if (o.key !== undefined) {
       const verdict = this.ctx.classes.keys.check(address, o.key, this.session.keyHash);
       if (verdict === 'throttled')
@@ -109,14 +136,24 @@ export class ClassRoom extends Room {
       if (verdict !== 'ok') throw joinError('bad-token', 'That facilitator key is not this session’s.');
       return { kind: 'facilitator' };
     }
-    if (o.projector === true) return { kind: 'projector' };
+    if (o.projector === true) {
+      this.checkAddress(address);
+      return { kind: 'projector' };
+    }
     if (this.session.status === 'ended') throw joinError('table-over', 'This class session has ended.');
     const name = cleanName(typeof o.name === 'string' ? o.name : undefined);
     if (name === null) throw joinError('bad-name', 'Choose a name of 1 to 24 characters.');
     const roster = this.session.setup.roster;
     if (roster.length > 0 && !roster.some((r) => sameName(r, name)))
       throw joinError('bad-name', 'That name is not on this class’s list: pick yours from the list.');
-    return this.claimName(name, typeof o.claim === 'string' ? o.claim : null);
+    return this.claimName(name, typeof o.claim === 'string' ? o.claim : null, address);
+  }
+
+  /** The server's per-address connection limit (as at tables); a student's own claim and the key pass it. */
+  private checkAddress(address: string): void {
+    const limit = this.ctx.settings.maxConnectionsPerAddress;
+    if (limit > 0 && this.ctx.addresses.count(address) >= limit)
+      throw joinError('too-many-connections', `Your address already holds ${limit} connections to this server.`);
   }
 
   /**
@@ -124,9 +161,13 @@ export class ClassRoom extends Room {
    * it. Another device typing the same name is refused while the first is connected or was here within
    * `nameHoldSeconds`; after that, or once the facilitator releases the name, it takes the student over.
    */
-  private claimName(name: string, claim: string | null): Role {
+  private claimName(name: string, claim: string | null, address: string): Role {
     const known = this.session.students.find((s) => sameName(s.name, name));
     const now = this.ctx.now();
+    if (!(known?.claimHash && claim !== null && hashToken(claim) === known.claimHash)) this.checkAddress(address);
+    const cap = this.ctx.settings.maxStudentsPerSession;
+    if (!known && this.session.students.length >= cap)
+      throw joinError('table-full', `This class session is full: it takes ${cap} students.`);
     if (known?.claimHash && !(claim !== null && hashToken(claim) === known.claimHash)) {
       const here = [...this.roles.values()].some((r) => r.kind === 'student' && r.student === known.id);
       const seen = this.seen.get(known.id) ?? 0;
@@ -167,6 +208,8 @@ export class ClassRoom extends Room {
 
   onJoin(client: Client, _options: unknown, role: Role): void {
     this.roles.set(client.sessionId, role);
+    this.ctx.addresses.add(this.addressOf.get(client.sessionId) ?? 'unknown');
+    this.lastActivity = this.ctx.now();
     if (role.kind === 'student') {
       const student = this.student(role.student);
       if (student?.table !== null && student?.table !== undefined) {
@@ -193,11 +236,21 @@ export class ClassRoom extends Room {
     }
     this.roles.delete(client.sessionId);
     this.lastSent.delete(client.sessionId);
+    this.forgetAddress(client.sessionId);
+    this.lastActivity = this.ctx.now();
     if (role?.kind === 'student') this.seen.set(role.student, this.ctx.now());
     this.changed();
   }
 
+  private forgetAddress(sessionId: string): void {
+    const address = this.addressOf.get(sessionId);
+    if (address === undefined) return;
+    this.addressOf.delete(sessionId);
+    this.ctx.addresses.remove(address);
+  }
+
   onDispose(): void {
+    for (const id of [...this.addressOf.keys()]) this.forgetAddress(id);
     this.ctx.classes.unlisten(this.session.code, this.listener);
     if (this.flushTimer) clearTimeout(this.flushTimer);
   }
@@ -205,9 +258,13 @@ export class ClassRoom extends Room {
   // -------------------------------------------------------------------------------------------
   // Facilitator commands (routes.ts has checked the key).
 
-  /** Runs a command after the ones before it; resolves to a refusal, or null when done. */
-  command(c: SessionCommand): Promise<string | null> {
-    return this.run(() => this.execute(c));
+  /**
+   * Runs a command after the ones before it; resolves to a refusal, or null when done. `address`: the facilitator's,
+   * against which every table the command creates is counted (the server's tables-per-address limit).
+   */
+  command(c: SessionCommand, address = 'unknown'): Promise<string | null> {
+    this.lastActivity = this.ctx.now();
+    return this.run(() => this.execute(c, address));
   }
 
   private run<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -217,18 +274,18 @@ export class ClassRoom extends Room {
   }
 
   /** A command's answer comes once what it changed is durable (its tables' writes and the session's). */
-  private async execute(c: SessionCommand): Promise<string | null> {
-    const refusal = await this.executeNow(c);
+  private async execute(c: SessionCommand, address: string): Promise<string | null> {
+    const refusal = await this.executeNow(c, address);
     await Promise.all(this.session.tables.map((code) => this.table(code)?.settled() ?? Promise.resolve()));
     await this.saveNow();
     return refusal;
   }
 
-  private async executeNow(c: SessionCommand): Promise<string | null> {
+  private async executeNow(c: SessionCommand, address: string): Promise<string | null> {
     if (this.session.status === 'ended') return 'This session has ended.';
     switch (c.type) {
       case 'seat-all':
-        return this.seatAll();
+        return this.seatAll(address);
       case 'assign':
         return this.assign(c.student, c.table, c.seat);
       case 'release': {
@@ -281,32 +338,35 @@ export class ClassRoom extends Room {
   }
 
   /** Everyone waiting gets a seat: tables created first if there are none. */
-  private async seatAll(): Promise<string | null> {
+  private async seatAll(address: string): Promise<string | null> {
     const waiting = this.session.students.filter((s) => s.table === null);
+    const fixed = this.session.setup.tables;
     if (this.session.tables.length === 0) {
-      if (waiting.length === 0 && this.session.setup.tables === null) return 'Nobody is waiting yet.';
-      const humans = this.humanSeats();
-      const count = tablesFor(waiting.length, humans.length, this.session.setup.tables);
-      await this.createTables(count);
-      return this.seatWaiting();
+      if (waiting.length === 0) return 'Nobody is waiting yet.';
+      const tooMany = await this.createTables(tablesFor(waiting.length, this.humanSeats().length, fixed), address);
+      return tooMany ?? this.seatWaiting();
     }
     const refusal = this.seatWaiting();
     const left = this.session.students.filter((s) => s.table === null).length;
-    // "As many as the students fill": latecomers beyond every free seat get tables of their own.
-    if (left === 0 || this.session.setup.tables !== null) return refusal;
-    await this.createTables(tablesFor(left, this.humanSeats().length, null));
-    return this.seatWaiting();
+    // Latecomers beyond every free seat get tables of their own: as many as they fill, up to a fixed number.
+    const more = fixed === null ? tablesFor(left, this.humanSeats().length, null) : fixed - this.session.tables.length;
+    if (left === 0 || more <= 0) return refusal;
+    const tooMany = await this.createTables(Math.min(more, tablesFor(left, this.humanSeats().length, null)), address);
+    return tooMany ?? this.seatWaiting();
   }
 
   private humanSeats(): number[] {
     return this.session.setup.seats.flatMap((s, seat) => (s.kind === 'human' ? [seat] : []));
   }
 
-  private async createTables(count: number): Promise<void> {
+  /** Makes up to `count` tables, each counted against `address`; a refusal when the address may make fewer. */
+  private async createTables(count: number, address: string): Promise<string | null> {
     const setup = this.session.setup;
     const start = this.session.tables.length;
+    let allowed = 0;
+    while (allowed < count && this.ctx.creations.take(address)) allowed++;
     const created = await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
+      Array.from({ length: allowed }, async (_, i) => {
         const label = `Table ${start + i + 1}`;
         const seed = setup.seeds?.[start + i];
         const listing = await matchMaker.createRoom('table', {
@@ -327,8 +387,11 @@ export class ClassRoom extends Room {
       }),
     );
     this.session.tables.push(...created);
-    this.session.status = 'running';
+    if (created.length > 0) this.session.status = 'running';
     await this.saveNow();
+    return allowed < count
+      ? `Too many new tables from your address: ${allowed} of ${count} made; wait a few minutes for the rest.`
+      : null;
   }
 
   /** Students without a seat take the free person seats, fewest people first (seating.ts). */

@@ -168,7 +168,7 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
           : c.type === 'hold' || c.type === 'give-back'
             ? { type: 'table', table: c.table, command: { type: c.type, seat: c.seat } }
             : { type: 'table', table: c.table, command: { type: c.type } };
-    const refusal = await room.command(command);
+    const refusal = await room.command(command, address(req));
     if (refusal !== null) {
       res.status(409).json({ error: 'refused', message: refusal });
       return;

@@ -9,9 +9,12 @@ export interface SeatPlace {
   seat: Seat;
 }
 
-/** Tables for `students` people when each table has `humanSeats` seats for people. */
+/**
+ * Tables for `students` people when each table has `humanSeats` seats for people: as many as they fill, or the
+ * facilitator's fixed number, but never a table without a student (bots fill the rest of each table).
+ */
 export function tablesFor(students: number, humanSeats: number, fixed: number | null): number {
-  if (fixed !== null) return fixed;
+  if (fixed !== null) return Math.min(fixed, students);
   return Math.max(1, Math.ceil(students / Math.max(1, humanSeats)));
 }
 

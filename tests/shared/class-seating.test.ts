@@ -7,6 +7,9 @@ describe('seating a class', () => {
     expect(tablesFor(61, 5, null)).toBe(13);
     expect(tablesFor(0, 5, null)).toBe(1);
     expect(tablesFor(7, 3, 4)).toBe(4);
+    // Never a fixed table nobody sits at.
+    expect(tablesFor(2, 3, 4)).toBe(2);
+    expect(tablesFor(0, 3, 4)).toBe(0);
   });
 
   it('balances tables to within one person and fills the same roles first at every table', () => {
