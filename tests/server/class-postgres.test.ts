@@ -37,8 +37,13 @@ async function boot(n: number): Promise<{ app: App; url: string }> {
   return { app, url: `http://127.0.0.1:${port}` };
 }
 
-async function student(url: string, code: string, name: string): Promise<{ model: () => StudentModel | null }> {
-  const room = await new Client(url).joinById(code, { name });
+async function student(
+  url: string,
+  code: string,
+  name: string,
+  claim?: string,
+): Promise<{ model: () => StudentModel | null }> {
+  const room = await new Client(url).joinById(code, claim === undefined ? { name } : { name, claim });
   let model: StudentModel | null = null;
   room.onMessage(CLASS_MESSAGES.student, (m: StudentModel) => (model = m));
   room.onMessage('*', () => undefined);
@@ -58,7 +63,8 @@ describe('a class session on PostgreSQL', () => {
     const { code, key } = (await res.json()) as SessionCreated;
     const ann = await student(s.url, code, 'Ann');
     await waitFor(() => ann.model() !== null, 5000, 'Ann in the waiting room');
-    const annRoom = await new Client(s.url).joinById(code, { name: 'Ann' });
+    // Ann's second tab: the same browser, so the same claim on her name.
+    const annRoom = await new Client(s.url).joinById(code, { name: 'Ann', claim: ann.model()!.claim });
     annRoom.onMessage('*', () => undefined);
     annRoom.send(CLASS_MESSAGES.answer, { question: 'promises-kept', phase: 'before', answer: 'no' });
     const seat = await fetch(`${s.url}/api/class/${code}/act`, {
@@ -75,7 +81,7 @@ describe('a class session on PostgreSQL', () => {
 
     s = await boot(1);
     await s.app.restoreTables();
-    const again = await student(s.url, code, 'Ann');
+    const again = await student(s.url, code, 'Ann', ann.model()!.claim);
     await waitFor(() => again.model()?.seat != null, 10_000, 'Ann seated again');
     expect([again.model()!.seat!.table, again.model()!.seat!.seat]).toEqual([before.table, before.seat]);
     const exported = await fetch(`${s.url}/api/class/${code}/export.json`, { headers: { 'x-facilitator-key': key } });
