@@ -5,7 +5,7 @@
 // ordinary tables (TableRoom) created by this room; the facilitator's commands (routes.ts, with
 // the key) reach them through TableRoom.facilitate. Everything durable is in the store, so after
 // a server kill the session and its tables come back (restoreSessions).
-import { CloseCode, matchMaker, Room, type AuthContext, type Client } from '@colyseus/core';
+import { ClientState, CloseCode, matchMaker, Room, type AuthContext, type Client } from '@colyseus/core';
 import { randomBytes } from 'node:crypto';
 import {
   CLASS_MESSAGES,
@@ -16,6 +16,9 @@ import {
 } from '../../shared/class/console';
 import type { ClassAnswer } from '../../shared/class/input';
 import { classQuestions, validAnswer } from '../../shared/class/questions';
+import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage } from '../../shared/protocol';
+import { admit, newRate, type RateState } from '../rooms/admission';
+import { classFrame } from './messages';
 import { joinError, cleanName, hashToken, newToken, sameName } from '../rooms/setup';
 import { CLASS_TABLE, type FacilitatorCommand } from '../rooms/facilitate';
 import type { TableRoom } from '../rooms/TableRoom';
@@ -44,10 +47,20 @@ export type SessionCommand =
 
 export type TableCommandType = 'start' | 'pause' | 'resume' | 'extend' | 'close' | 'hold' | 'give-back';
 
+/** Colyseus's frame reader, private in its typings; the session frames (join, ping, leave) still go through it. */
+interface FrameReader {
+  _onMessage(client: Client, buffer: Uint8Array): void;
+}
+// eslint-disable-next-line @typescript-eslint/unbound-method -- always called with .call(room, …)
+const colyseusOnMessage = (Room.prototype as unknown as FrameReader)._onMessage;
+
 export class ClassRoom extends Room {
   autoDispose = false;
-  // Students send only their answers: a handful a minute. Colyseus disconnects a flood past this.
+  // Students send only their answers: a handful a minute. Each connection's frames pass the tables' flood guard
+  // (rooms/admission.ts), which disconnects a flood; this is Colyseus's own ceiling on the session frames.
   maxMessagesPerSecond = 20;
+  /** Each connection's flood guard. */
+  private rates = new Map<string, RateState>();
   // A class of 60 with reloads and second devices stays far below; a script opening thousands does not.
   maxClients = 500;
   private ctx!: ServerContext;
@@ -96,8 +109,7 @@ export class ClassRoom extends Room {
         this.lastTables.set(code, liveTable(this.labelOf(code), input, this.seating(), this.ctx.now()));
       }
     }
-    this.onMessage(CLASS_MESSAGES.answer, (client, message: ClassAnswerMessage) => this.onAnswer(client, message));
-    this.onMessage('*', () => undefined);
+    (this as unknown as FrameReader)._onMessage = (client, buffer) => this.onFrame(client, buffer);
     this.lastActivity = this.ctx.now();
     this.clock.setInterval(() => void this.expireIfIdle(), 60_000);
   }
@@ -237,6 +249,7 @@ export class ClassRoom extends Room {
     this.roles.delete(client.sessionId);
     this.lastSent.delete(client.sessionId);
     this.forgetAddress(client.sessionId);
+    this.rates.delete(client.sessionId);
     this.lastActivity = this.ctx.now();
     if (role?.kind === 'student') this.seen.set(role.student, this.ctx.now());
     this.changed();
@@ -496,15 +509,43 @@ export class ClassRoom extends Room {
   // -------------------------------------------------------------------------------------------
   // Before/after answers, from the student's own screen.
 
-  private onAnswer(client: Client, message: ClassAnswerMessage): void {
+  /** Every frame a client sends: session frames to Colyseus, an answer to onAnswer, anything else a typed error. */
+  private onFrame(client: Client, buffer: Uint8Array): void {
+    if (client.state === ClientState.LEAVING) return;
+    const frame = classFrame(buffer, this.ctx.settings.maxPayloadChars);
+    if (frame.kind === 'session') return colyseusOnMessage.call(this, client, buffer);
+    let rate = this.rates.get(client.sessionId);
+    if (!rate) this.rates.set(client.sessionId, (rate = newRate(this.ctx.settings)));
+    const verdict = admit(rate, this.ctx.settings);
+    if (verdict === 'disconnect') {
+      this.sendError(client, 'rate-limited', 'Too many messages: disconnected.');
+      client.leave(CloseCode.WITH_ERROR, 'flooding');
+      return;
+    }
+    if (verdict === 'drop-and-tell') this.sendError(client, 'rate-limited', 'Too many messages: slow down.');
+    if (verdict !== 'admit') return;
+    if (frame.kind === 'refused') return this.sendError(client, frame.code, frame.message, frame.type);
+    const refusal = this.onAnswer(client, frame.message);
+    if (refusal !== null) this.sendError(client, 'bad-payload', refusal, CLASS_MESSAGES.answer);
+  }
+
+  private sendError(client: Client, code: ErrorCode, message: string, type?: string): void {
+    const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type };
+    client.send(SERVER_MESSAGES.error, error);
+  }
+
+  /** Records a student's answer; a refusal sentence when it is not one to record now. */
+  private onAnswer(client: Client, message: ClassAnswerMessage): string | null {
     const role = this.roles.get(client.sessionId);
-    if (role?.kind !== 'student' || !this.session.setup.questions) return;
+    if (role?.kind !== 'student') return 'Only students answer the questions.';
+    if (!this.session.setup.questions) return 'This session asks no questions.';
     const student = this.student(role.student);
-    if (!student || typeof message !== 'object' || message === null) return;
+    if (!student) return 'You are not in this session.';
     const phase = this.questionPhase(student);
-    if (phase === null || message.phase !== phase) return;
+    if (phase === null || message.phase !== phase) return `The ${message.phase} questions are not open now.`;
     const question = classQuestions(this.session.setup.scenario).find((q) => q.id === message.question);
-    if (!question || typeof message.answer !== 'string' || !validAnswer(question, message.answer)) return;
+    if (!question) return `There is no question "${message.question}".`;
+    if (!validAnswer(question, message.answer)) return `That is not an answer to "${question.id}".`;
     const answer: ClassAnswer = {
       student: student.id,
       table: student.table,
@@ -524,6 +565,7 @@ export class ClassRoom extends Room {
       .write([answerRow(this.session.code, answer)])
       .catch((e: Error) => this.ctx.log(`answer not saved: ${e.message}`));
     this.changed();
+    return null;
   }
 
   /** Before the first round is played at the student's table; after, once its game is over. */

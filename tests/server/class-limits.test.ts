@@ -1,9 +1,13 @@
 // What one address can make a class session hold (review defects 7 and 8): every table a session creates counts
 // against its facilitator's address, fixed tables are made only for students who are there, a session nobody
 // started expires with its tables, and a session takes at most `maxStudentsPerSession` students and no more
-// connections from one address than the server's per-address limit.
+// connections from one address than the server's per-address limit; a malformed message gets a typed error (11).
 import { afterEach, describe, expect, it } from 'vitest';
+import { Protocol } from '@colyseus/core';
+import { encode } from '@colyseus/schema';
 import { localSession } from '../../server/class/routes';
+import { CLASS_MESSAGES } from '../../shared/class/console';
+import { SERVER_MESSAGES, type ErrorMessage } from '../../shared/protocol';
 import { bootServer, TestClock, waitFor, type Booted } from './helpers';
 import { act, createSession, joinSession, must, openConsole } from './class-helpers';
 
@@ -82,5 +86,26 @@ describe('connections to a class session', () => {
     await expect(b.colyseus.sdk.joinById(code, { projector: true })).rejects.toThrow(/^too-many-connections: /);
     const con = await openConsole(b, code, key);
     expect(con.model!.students.length).toBe(3);
+  });
+});
+
+describe('messages to a class session', () => {
+  it('a malformed message, an unknown one and an unreadable frame each get a typed error; the student stays', async () => {
+    b = await bootServer();
+    const { code } = await createSession(b, { scenario: 'harbour-development', seats: SEATS, questions: true });
+    const ann = await joinSession(b, code, 'Ann');
+    const errors: ErrorMessage[] = [];
+    ann.room.onMessage(SERVER_MESSAGES.error, (e: ErrorMessage) => errors.push(e));
+    ann.room.send(CLASS_MESSAGES.answer, 'not an object' as never);
+    ann.room.send(CLASS_MESSAGES.answer, { question: 'nope', phase: 'before', answer: 'x' });
+    ann.room.send('propose', { junk: 1 } as never);
+    const head: number[] = [Protocol.ROOM_DATA];
+    encode.string(head, CLASS_MESSAGES.answer, { offset: 1 });
+    (ann.room.connection as unknown as { send(d: Uint8Array): void }).send(new Uint8Array([...head, 0xc1, 0xc1]));
+    await waitFor(() => errors.length === 4, 5000, 'four errors');
+    expect(errors.map((e) => e.code)).toEqual(['bad-payload', 'bad-payload', 'unknown-message', 'bad-frame']);
+    // Still in: a valid answer counts.
+    ann.room.send(CLASS_MESSAGES.answer, { question: 'promises-kept', phase: 'before', answer: 'yes' });
+    await waitFor(() => ann.model?.questions?.answered['promises-kept'] === 'yes', 5000, 'the answer');
   });
 });
