@@ -4,9 +4,10 @@
 // session's key (header x-facilitator-key), and wrong keys are throttled per address.
 import express, { type Application, type Request, type Response } from 'express';
 import { matchMaker } from '@colyseus/core';
+import { MAX_NAME } from '../../shared/protocol';
 import { createSession, sessionCommand, type SessionCreated, type SessionInfo } from '../../shared/class/setup';
 import type { ServerContext } from '../context';
-import { hashToken, newCode, normaliseCode, tableFromOptions } from '../rooms/setup';
+import { cleanName, codeTaken, hashToken, newCode, normaliseCode, tableFromOptions } from '../rooms/setup';
 import { sessionRow, type SessionRecord } from '../store/sessions';
 import type { ClassRoom, ClassRoomOptions, SessionCommand } from './ClassRoom';
 import { newFacilitatorKey } from './keys';
@@ -67,8 +68,18 @@ export function installClassRoutes(app: Application, ctx: ServerContext): void {
         .json({ error: 'too-many-tables', message: 'Too many new tables and sessions from your address.' });
       return;
     }
-    const roster = [...new Set(o.roster.map((n) => n.replace(/\s+/g, ' ').trim()).filter((n) => n.length > 0))];
-    const code = await newCode(async (c) => (await ctx.store.getSession(c)) !== null || (await ctx.store.hasTable(c)));
+    // Cleaned like a name typed to join (cleanName), so every name on the list can be picked.
+    const entries = o.roster.filter((n) => n.trim().length > 0);
+    const tooLong = entries.find((n) => cleanName(n) === null);
+    if (tooLong !== undefined) {
+      res.status(400).json({
+        error: 'bad-options',
+        message: `roster: "${tooLong.trim().slice(0, 48)}" is longer than ${MAX_NAME} characters: shorten it.`,
+      });
+      return;
+    }
+    const roster = [...new Set(entries.map((n) => cleanName(n)!))];
+    const code = await newCode((c) => codeTaken(ctx.store, c));
     const key = newFacilitatorKey();
     const session: SessionRecord = {
       code,

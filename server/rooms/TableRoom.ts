@@ -37,7 +37,7 @@ import { tableResults } from './results';
 import { Seats, type JoinDecision, type Member } from './seats';
 import { guessesDue, lockGuesses, practiceView } from './practice';
 import { creatorKeyOf, withoutCreatorKey } from '../matchmaking';
-import { hashToken, newCode, tableFromOptions } from './setup';
+import { codeTaken, hashToken, newCode, tableFromOptions } from './setup';
 import { resolveScenarioOption } from '../studio';
 import {
   classTableRequest,
@@ -121,7 +121,7 @@ export class TableRoom extends Room<{ state: TableState }> {
     );
     if (session) table.settings.session = session;
     const creatorKey = creatorKeyOf(options);
-    const code = await newCode((c) => this.ctx.store.hasTable(c));
+    const code = await newCode((c) => codeTaken(this.ctx.store, c));
     this.roomId = code;
     this.game = createGame(table.scenario, table.config);
     this.record = {

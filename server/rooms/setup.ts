@@ -9,6 +9,7 @@ import { formatProblems, parseScenario, scenarioById } from '../../shared/scenar
 import { MAX_CAP_CHANCE } from '../../shared/scenarios/schema';
 import { capChance, DEFAULT_CONTINUE } from '../../shared/engine/setup';
 import type { ServerSettings } from '../context';
+import type { TableStore } from '../store/store';
 import { practiceStrategies } from '../../shared/trust-game/practice';
 import { TRUST_GAME_ID, TRUST_SEATS, trustGameScenario } from '../../shared/trust-game/scenario';
 import type { Durations, SeatRecord, TableSettings } from '../store/store';
@@ -33,6 +34,14 @@ export async function newCode(taken: (code: string) => Promise<boolean>): Promis
     if (!(await taken(code))) return code;
   }
   throw new Error('no free table code after 100 draws');
+}
+
+/**
+ * Whether a code is in use by a table or a class session: both are typed in the same lobby box and are room ids of
+ * the same server, so a new one of either kind must differ from all.
+ */
+export async function codeTaken(store: TableStore, code: string): Promise<boolean> {
+  return (await store.hasTable(code)) || (await store.getSession(code)) !== null;
 }
 
 /** A code typed by a person: upper case, spaces and dashes dropped. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bootServer, joinTable, TestClock, waitFor, type Booted } from './helpers';
 import { act, createSession, joinSession, must, openConsole, Student } from './class-helpers';
 import { forgetsKey } from '../../client/class/api';
+import { codeTaken } from '../../server/rooms/setup';
 
 let b: Booted | null = null;
 afterEach(async () => {
@@ -127,5 +128,33 @@ describe('a class table', () => {
     expect(watcher.welcome?.seat).toBeNull();
     const own = await joinTable(b!, seat.table, { token: seat.token });
     expect(own.welcome?.seat).toBe(seat.seat);
+  });
+});
+
+describe('names and codes', () => {
+  it('a roster name is cleaned like a joining name, and one too long to join is refused at creation', async () => {
+    b = await bootServer();
+    const long = 'Maria-Fernanda Rodriguez Gutierrez';
+    const res = await fetch(`${b.url}/api/class`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'harbour-development', roster: ['Ann', long] }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/24 characters/);
+    const { code } = await createSession(b, {
+      scenario: 'harbour-development',
+      roster: ['  Ann\u200b   Lee ', '', 'Bo'],
+    });
+    expect(b.store.getSession(code)!.setup.roster).toEqual(['Ann Lee', 'Bo']);
+    const ann = await joinSession(b, code, 'Ann Lee');
+    expect(ann.model!.name).toBe('Ann Lee');
+  });
+
+  it('a class session’s code counts as taken for a new table', async () => {
+    b = await bootServer();
+    const { code } = await createSession(b, { scenario: 'harbour-development' });
+    expect(await codeTaken(b.app.ctx.store, code)).toBe(true);
+    expect(await codeTaken(b.app.ctx.store, 'ZZZZZ')).toBe(false);
   });
 });
