@@ -40,6 +40,8 @@ interface State {
   busy: boolean;
   /** The key, shown once right after creating the session. */
   newKey: string | null;
+  /** The new key is blurred (a console may be projected) until the facilitator clicks it. */
+  keyShown: boolean;
   /** Student picked to move. */
   moving: string | null;
   message: string;
@@ -60,6 +62,7 @@ const state: State = {
   error: null,
   busy: false,
   newKey: null,
+  keyShown: false,
   moving: null,
   message: '',
   scenarios: [],
@@ -230,9 +233,10 @@ function view(): Child {
     'main',
     { class: 'cls-main cls-console' },
     header(m),
-    state.newKey ? keyNotice(m.code, state.newKey) : null,
     state.error ? h('p', { class: 'cls-error', role: 'alert' }, state.error) : null,
     controls(m),
+    // Below the controls, away from the join code and QR a projected console shows, and blurred until asked for.
+    state.newKey ? keyNotice(m.code, state.newKey) : null,
     nameClashes(m),
     waiting(m),
     state.full
@@ -246,7 +250,29 @@ function view(): Child {
       { class: 'cls-tables', 'aria-label': 'Tables' },
       m.tables.map((t) => tableCard(m, t)),
     ),
+    keyFooter(m.code),
     pastSessions(),
+  );
+}
+
+/** On a shared or borrowed computer: the key leaves this browser (the console then asks for it again). */
+function keyFooter(code: string): VNode {
+  return h(
+    'p',
+    { class: 'cls-muted cls-key-footer' },
+    'This browser keeps the facilitator key of this session. ',
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'cls-forget-key',
+        onclick: () => {
+          facilitatorKeys.forget(code);
+          location.reload();
+        },
+      },
+      'Forget the key on this computer',
+    ),
   );
 }
 
@@ -289,8 +315,17 @@ function keyNotice(code: string, key: string): VNode {
   return h(
     'div',
     { class: 'cls-key', role: 'note' },
-    h('strong', null, 'Your facilitator key (shown once): '),
-    h('code', null, key),
+    h('strong', null, 'Your facilitator key (shown once; click it to show it): '),
+    h(
+      'code',
+      {
+        class: state.keyShown ? '' : 'cls-hidden-key',
+        title: 'Click to show the key',
+        tabindex: 0,
+        onclick: () => set({ keyShown: true }),
+      },
+      key,
+    ),
     h(
       'p',
       { class: 'cls-muted' },
