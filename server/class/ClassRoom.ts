@@ -26,6 +26,7 @@ import { context, type ServerContext } from '../context';
 import { answerRow, sessionRow, type SessionRecord, type StudentRecord } from '../store/sessions';
 import { placeStudents, tablesFor } from './seating';
 import { consoleOf, offline, studentOf } from './models';
+import { NameClaims } from './names';
 import { liveTable, projectorModel, seatKey, type Seating } from './summary';
 import { replay } from '../../shared/record/log';
 
@@ -75,10 +76,7 @@ export class ClassRoom extends Room {
   private lastSent = new Map<string, string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private listener = () => this.changed();
-  /** When each student's device was last here (connected or leaving): a name stays theirs for a while after. */
-  private seen = new Map<string, number>();
-  /** Joins refused because another device used a student's name: the console flags them. */
-  private nameAttempts = new Map<string, number>();
+  private names!: NameClaims;
   /** Each connection's client address: counted with the server's per-address connections. */
   private addressOf = new Map<string, string>();
   /** The last join, leave or command: a session nobody started expires after `unstartedTableSeconds` idle. */
@@ -98,7 +96,8 @@ export class ClassRoom extends Room {
     await this.setPrivate(true);
     this.ctx.classes.listen(session.code, this.listener);
     // After a restart nobody is connected yet: every name is held from now, as if its device had just left.
-    for (const student of session.students) this.seen.set(student.id, this.ctx.now());
+    this.names = new NameClaims(this.ctx.now, () => this.ctx.settings.nameHoldSeconds);
+    this.names.restored(session.students);
     for (const code of session.tables) {
       if (this.table(code)) continue;
       const record = await this.ctx.store.getTable(code);
@@ -168,40 +167,24 @@ export class ClassRoom extends Room {
       throw joinError('too-many-connections', `Your address already holds ${limit} connections to this server.`);
   }
 
-  /**
-   * A name is its first device's: that browser keeps a private claim token and gets the student (and seat) back with
-   * it. Another device typing the same name is refused while the first is connected or was here within
-   * `nameHoldSeconds`; after that, or once the facilitator releases the name, it takes the student over.
-   */
+  /** A student by name: whose name it is (names.ts), within the address and session limits. */
   private claimName(name: string, claim: string | null, address: string): Role {
-    const known = this.session.students.find((s) => sameName(s.name, name));
-    const now = this.ctx.now();
-    if (!(known?.claimHash && claim !== null && hashToken(claim) === known.claimHash)) this.checkAddress(address);
+    const known = this.session.students.find((st) => sameName(st.name, name));
+    if (!this.names.holds(known, claim)) this.checkAddress(address);
     const cap = this.ctx.settings.maxStudentsPerSession;
     if (!known && this.session.students.length >= cap)
       throw joinError('table-full', `This class session is full: it takes ${cap} students.`);
-    if (known?.claimHash && !(claim !== null && hashToken(claim) === known.claimHash)) {
-      const here = [...this.roles.values()].some((r) => r.kind === 'student' && r.student === known.id);
-      const seen = this.seen.get(known.id) ?? 0;
-      if (here || now - seen < this.ctx.settings.nameHoldSeconds * 1000) {
-        this.nameAttempts.set(known.id, (this.nameAttempts.get(known.id) ?? 0) + 1);
-        this.changed();
-        throw joinError(
-          'name-taken',
-          'Someone in this session already uses that name. If it is yours, use the device you joined with, ' +
-            'or ask your facilitator to release it.',
-        );
-      }
+    const here = [...this.roles.values()].some((r) => r.kind === 'student' && r.student === known?.id);
+    try {
+      this.names.check(known, claim, here);
+    } catch (e) {
+      this.changed();
+      throw e;
     }
     const student = known ?? this.newStudent(name);
-    let token = claim;
-    if (token === null || student.claimHash !== hashToken(token)) {
-      token = newToken();
-      student.claimHash = hashToken(token);
-      this.save();
-    }
-    this.seen.set(student.id, now);
-    return { kind: 'student', student: student.id, claim: token };
+    const issued = this.names.issue(student, claim);
+    if (issued.changed) this.save();
+    return { kind: 'student', student: student.id, claim: issued.claim };
   }
 
   private newStudent(name: string): StudentRecord {
@@ -251,7 +234,7 @@ export class ClassRoom extends Room {
     this.forgetAddress(client.sessionId);
     this.rates.delete(client.sessionId);
     this.lastActivity = this.ctx.now();
-    if (role?.kind === 'student') this.seen.set(role.student, this.ctx.now());
+    if (role?.kind === 'student') this.names.left(role.student);
     this.changed();
   }
 
@@ -305,13 +288,11 @@ export class ClassRoom extends Room {
         const student = this.student(c.student);
         if (!student) return 'There is no such student in this session.';
         // The next device to type this name becomes the student; the devices holding the old claim are let go.
-        student.claimHash = null;
-        this.nameAttempts.delete(student.id);
+        this.names.release(student);
         for (const client of this.clients) {
           const role = this.roles.get(client.sessionId);
           if (role?.kind === 'student' && role.student === student.id) client.leave(CloseCode.CONSENTED);
         }
-        this.seen.delete(student.id);
         this.save();
         this.changed();
         return null;
@@ -630,7 +611,7 @@ export class ClassRoom extends Room {
     });
     const present = new Set<string>();
     for (const role of this.roles.values()) if (role.kind === 'student') present.add(role.student);
-    return consoleOf(s, tables, present, this.answers, now, this.nameAttempts);
+    return consoleOf(s, tables, present, this.answers, now, this.names.attempts);
   }
 
   private studentModel(student: StudentRecord, model: ConsoleModel, claim: string): StudentModel {

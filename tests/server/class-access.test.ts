@@ -3,7 +3,7 @@
 // and a class table takes nobody but the session's own seat tokens (and spectators).
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootServer, joinTable, TestClock, waitFor, type Booted } from './helpers';
-import { act, createSession, joinSession, must, openConsole, Student } from './class-helpers';
+import { act, BOT, createSession, HUMAN, joinSession, must, openConsole, Student } from './class-helpers';
 import { forgetsKey } from '../../client/class/api';
 import { codeTaken } from '../../server/rooms/setup';
 
@@ -12,9 +12,6 @@ afterEach(async () => {
   await b?.stop();
   b = null;
 });
-
-const BOT = { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } } as const;
-const HUMAN = { kind: 'human' } as const;
 
 async function session(settings = {}, clock?: TestClock) {
   b = await bootServer(settings, undefined, clock);

@@ -5,6 +5,10 @@ import { CLASS_MESSAGES, type ConsoleModel, type StudentModel } from '../../shar
 import type { CreateSession, SessionCommandInput, SessionCreated } from '../../shared/class/setup';
 import { waitFor, type Booted } from './helpers';
 
+/** Seats of a session: for a person, or the builder bot. */
+export const HUMAN = { kind: 'human' } as const;
+export const BOT = { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } } as const;
+
 export async function createSession(b: Booted, body: CreateSession): Promise<SessionCreated> {
   const res = await fetch(`${b.url}/api/class`, {
     method: 'POST',

@@ -9,7 +9,7 @@ import { localSession } from '../../server/class/routes';
 import { CLASS_MESSAGES } from '../../shared/class/console';
 import { SERVER_MESSAGES, type ErrorMessage } from '../../shared/protocol';
 import { bootServer, TestClock, waitFor, type Booted } from './helpers';
-import { act, createSession, joinSession, must, openConsole } from './class-helpers';
+import { act, BOT, createSession, HUMAN, joinSession, must, openConsole } from './class-helpers';
 
 let b: Booted | null = null;
 afterEach(async () => {
@@ -17,8 +17,6 @@ afterEach(async () => {
   b = null;
 });
 
-const BOT = { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } } as const;
-const HUMAN = { kind: 'human' } as const;
 const SEATS = [HUMAN, BOT, BOT, BOT, BOT];
 
 describe('tables of a class session', () => {

@@ -5,16 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassDebriefInput } from '../../shared/class/input';
 import type { SessionInfo } from '../../shared/class/setup';
 import { bootServer, type Booted } from './helpers';
-import { act, createSession, joinSession, must } from './class-helpers';
+import { act, BOT, createSession, HUMAN, joinSession, must } from './class-helpers';
 
 let b: Booted | null = null;
 afterEach(async () => {
   await b?.stop();
   b = null;
 });
-
-const BOT = { kind: 'bot', bot: { kind: 'persona', persona: 'builder', difficulty: 'normal' } } as const;
-const HUMAN = { kind: 'human' } as const;
 
 const get = async <T>(path: string, key?: string): Promise<T> =>
   (await (await fetch(`${b!.url}${path}`, { headers: key ? { 'x-facilitator-key': key } : {} })).json()) as T;
