@@ -6,7 +6,7 @@
 // device is refused while the first device is here or was within the hold (nameHoldSeconds), unless the facilitator
 // releases the name; then that device gets the student and the seat.
 import { Client, type Room } from '@colyseus/sdk';
-import { CLASS_MESSAGES, type ClassAnswerMessage, type StudentModel } from '../../shared/class/console';
+import { CLASS_MESSAGES, NAME_RELEASED, type ClassAnswerMessage, type StudentModel } from '../../shared/class/console';
 import type { ClassQuestion } from '../../shared/class/input';
 import type { SessionInfo } from '../../shared/class/setup';
 import { resumeTable } from '../app';
@@ -101,9 +101,20 @@ async function join(): Promise<boolean> {
     }
     joined.onMessage(CLASS_MESSAGES.student, (m: StudentModel) => onModel(m));
     joined.onMessage('*', () => undefined);
-    joined.onLeave(() => {
+    joined.onLeave((code) => {
       if (room !== joined) return;
       room = null;
+      if (code === NAME_RELEASED) {
+        // The facilitator gave this name to the student's new device: this one stops, and forgets its claim.
+        claimHeld = null;
+        try {
+          localStorage.removeItem(claimKey(state.code));
+        } catch {
+          /* no storage */
+        }
+        set({ error: 'Your facilitator gave your name to another device: continue there.' });
+        return;
+      }
       // The server restarted, or the network went: join again by name (the same seat comes back).
       set({ error: 'The connection to the class was lost; trying again…' });
       rejoin(0);

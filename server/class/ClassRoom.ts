@@ -9,6 +9,7 @@ import { ClientState, CloseCode, matchMaker, Room, type AuthContext, type Client
 import { randomBytes } from 'node:crypto';
 import {
   CLASS_MESSAGES,
+  NAME_RELEASED,
   type ClassAnswerMessage,
   type ConsoleModel,
   type ConsoleTable,
@@ -77,6 +78,8 @@ export class ClassRoom extends Room {
   private flushTimer: NodeJS.Timeout | null = null;
   private listener = () => this.changed();
   private names!: NameClaims;
+  /** Connections let go because the facilitator released their student's name: no reconnection for them. */
+  private released = new Set<string>();
   /** Each connection's client address: counted with the server's per-address connections. */
   private addressOf = new Map<string, string>();
   /** The last join, leave or command: a session nobody started expires after `unstartedTableSeconds` idle. */
@@ -220,7 +223,8 @@ export class ClassRoom extends Room {
 
   async onLeave(client: Client, code?: number): Promise<void> {
     const role = this.roles.get(client.sessionId);
-    if (role?.kind === 'student' && code !== CloseCode.CONSENTED) {
+    const released = this.released.delete(client.sessionId);
+    if (role?.kind === 'student' && code !== CloseCode.CONSENTED && !released) {
       try {
         await this.allowReconnection(client, this.ctx.settings.reconnectSeconds);
         this.sendTo(client, true);
@@ -287,11 +291,15 @@ export class ClassRoom extends Room {
       case 'release': {
         const student = this.student(c.student);
         if (!student) return 'There is no such student in this session.';
-        // The next device to type this name becomes the student; the devices holding the old claim are let go.
+        // The next device to type this name becomes the student; the devices holding the old claim are let go (and
+        // told why, so that their page does not join again by itself and take the name back).
         this.names.release(student);
         for (const client of this.clients) {
           const role = this.roles.get(client.sessionId);
-          if (role?.kind === 'student' && role.student === student.id) client.leave(CloseCode.CONSENTED);
+          if (role?.kind === 'student' && role.student === student.id) {
+            this.released.add(client.sessionId);
+            client.leave(NAME_RELEASED);
+          }
         }
         this.save();
         this.changed();

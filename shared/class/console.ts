@@ -4,6 +4,9 @@
 import type { Seat } from '../engine/types';
 import type { ClassQuestion, QuestionPhase } from './input';
 
+/** The close code of a student's connection whose name the facilitator gave to another device: do not rejoin. */
+export const NAME_RELEASED = 4100;
+
 export const CLASS_MESSAGES = {
   /** To the facilitator: the whole console. */
   console: 'class-console',

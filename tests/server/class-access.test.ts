@@ -6,6 +6,8 @@ import { bootServer, joinTable, TestClock, waitFor, type Booted } from './helper
 import { act, BOT, createSession, HUMAN, joinSession, must, openConsole, Student } from './class-helpers';
 import { forgetsKey } from '../../client/class/api';
 import { codeTaken } from '../../server/rooms/setup';
+import { localSession } from '../../server/class/routes';
+import { NAME_RELEASED } from '../../shared/class/console';
 
 let b: Booted | null = null;
 afterEach(async () => {
@@ -86,7 +88,17 @@ describe('a student’s name in a session', () => {
     const annSeat = await ann.seated();
     const id = b!.store.getSession(code)!.students[0].id;
     await expect(b!.colyseus.sdk.joinById(code, { name: 'Ann' })).rejects.toThrow(/^name-taken: /);
+    let closed: number | null = null;
+    ann.room.onLeave((c) => (closed = c));
     await must(b!, code, key, { type: 'release', student: id });
+    // The released device is told so (its page then stops rejoining by itself) and is not waited for.
+    await waitFor(() => closed !== null, 5000, 'the released device to be let go');
+    expect(closed).toBe(NAME_RELEASED);
+    await waitFor(
+      () => localSession(code)!.consoleModel().students[0].connected === false,
+      5000,
+      'the session to let the released device go',
+    );
     const phone = await joinAs(b!, code, { name: 'Ann' });
     const seat = await phone.seated();
     expect([seat.table, seat.seat]).toEqual([annSeat.table, annSeat.seat]);
