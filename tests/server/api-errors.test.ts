@@ -32,4 +32,13 @@ describe('errors under /api', () => {
       expect(r.text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|SyntaxError/);
     }
   });
+
+  it('the studio’s and the class’s routes both answer broken JSON with JSON', async () => {
+    b = await bootServer();
+    for (const path of ['/api/class', '/api/studio/scenarios', '/api/class/ABCDE/act']) {
+      const r = await post(path, '{"author":');
+      expect([path, r.status, r.type]).toEqual([path, 400, expect.stringMatching(/^application\/json/)]);
+      expect(r.text).not.toMatch(/\bat [\w.<>]+ \(|node_modules/);
+    }
+  });
 });
