@@ -17,9 +17,7 @@ import {
 } from '../../shared/class/console';
 import type { ClassAnswer } from '../../shared/class/input';
 import { classQuestions, validAnswer } from '../../shared/class/questions';
-import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage } from '../../shared/protocol';
-import { admit, newRate, type RateState } from '../rooms/admission';
-import { classFrame } from './messages';
+import { classFrame, FloodGuard, sendError } from './messages';
 import { joinError, cleanName, hashToken, newToken, sameName } from '../rooms/setup';
 import { CLASS_TABLE, type FacilitatorCommand } from '../rooms/facilitate';
 import type { TableRoom } from '../rooms/TableRoom';
@@ -62,7 +60,7 @@ export class ClassRoom extends Room {
   // (rooms/admission.ts), which disconnects a flood; this is Colyseus's own ceiling on the session frames.
   maxMessagesPerSecond = 20;
   /** Each connection's flood guard. */
-  private rates = new Map<string, RateState>();
+  private flood = new FloodGuard(() => this.ctx.settings);
   // A class of 60 with reloads and second devices stays far below; a script opening thousands does not.
   maxClients = 500;
   private ctx!: ServerContext;
@@ -236,7 +234,7 @@ export class ClassRoom extends Room {
     this.roles.delete(client.sessionId);
     this.lastSent.delete(client.sessionId);
     this.forgetAddress(client.sessionId);
-    this.rates.delete(client.sessionId);
+    this.flood.forget(client.sessionId);
     this.lastActivity = this.ctx.now();
     if (role?.kind === 'student') this.names.left(role.student);
     this.changed();
@@ -503,24 +501,10 @@ export class ClassRoom extends Room {
     if (client.state === ClientState.LEAVING) return;
     const frame = classFrame(buffer, this.ctx.settings.maxPayloadChars);
     if (frame.kind === 'session') return colyseusOnMessage.call(this, client, buffer);
-    let rate = this.rates.get(client.sessionId);
-    if (!rate) this.rates.set(client.sessionId, (rate = newRate(this.ctx.settings)));
-    const verdict = admit(rate, this.ctx.settings);
-    if (verdict === 'disconnect') {
-      this.sendError(client, 'rate-limited', 'Too many messages: disconnected.');
-      client.leave(CloseCode.WITH_ERROR, 'flooding');
-      return;
-    }
-    if (verdict === 'drop-and-tell') this.sendError(client, 'rate-limited', 'Too many messages: slow down.');
-    if (verdict !== 'admit') return;
-    if (frame.kind === 'refused') return this.sendError(client, frame.code, frame.message, frame.type);
+    if (!this.flood.admit(client)) return;
+    if (frame.kind === 'refused') return sendError(client, frame.code, frame.message, frame.type);
     const refusal = this.onAnswer(client, frame.message);
-    if (refusal !== null) this.sendError(client, 'bad-payload', refusal, CLASS_MESSAGES.answer);
-  }
-
-  private sendError(client: Client, code: ErrorCode, message: string, type?: string): void {
-    const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type };
-    client.send(SERVER_MESSAGES.error, error);
+    if (refusal !== null) sendError(client, 'bad-payload', refusal, CLASS_MESSAGES.answer);
   }
 
   /** Records a student's answer; a refusal sentence when it is not one to record now. */

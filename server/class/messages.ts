@@ -1,10 +1,12 @@
 // Which of a client's frames reach a class session: the same reader as a table's (rooms/admission.ts), so a frame
 // that cannot be read, a message the session does not know or an answer of the wrong shape gets a typed error
 // instead of silence or a closed socket. Students send only their before/after answers.
+import { CloseCode, type Client } from '@colyseus/core';
 import { z } from 'zod';
 import { CLASS_MESSAGES, type ClassAnswerMessage } from '../../shared/class/console';
-import type { ErrorCode } from '../../shared/protocol';
-import { readFrame } from '../rooms/admission';
+import { SERVER_MESSAGES, type ErrorCode, type ErrorMessage } from '../../shared/protocol';
+import type { ServerSettings } from '../context';
+import { admit, newRate, readFrame, type RateState } from '../rooms/admission';
 
 const answerMessage = z.strictObject({
   question: z.string().max(40),
@@ -41,5 +43,36 @@ function size(payload: unknown): number {
     return JSON.stringify(payload ?? null)?.length ?? 0;
   } catch {
     return Infinity;
+  }
+}
+
+export function sendError(client: Client, code: ErrorCode, message: string, type?: string): void {
+  const error: ErrorMessage = type === undefined ? { code, message } : { code, message, type };
+  client.send(SERVER_MESSAGES.error, error);
+}
+
+/** The tables' flood guard, one bucket per connection: every frame but the session's own counts. */
+export class FloodGuard {
+  private rates = new Map<string, RateState>();
+
+  constructor(private settings: () => ServerSettings) {}
+
+  /** Whether this client's frame may be read; a flood is told (at most once a second) and then cut off. */
+  admit(client: Client): boolean {
+    const settings = this.settings();
+    let rate = this.rates.get(client.sessionId);
+    if (!rate) this.rates.set(client.sessionId, (rate = newRate(settings)));
+    const verdict = admit(rate, settings);
+    if (verdict === 'disconnect') {
+      sendError(client, 'rate-limited', 'Too many messages: disconnected.');
+      client.leave(CloseCode.WITH_ERROR, 'flooding');
+      return false;
+    }
+    if (verdict === 'drop-and-tell') sendError(client, 'rate-limited', 'Too many messages: slow down.');
+    return verdict === 'admit';
+  }
+
+  forget(sessionId: string): void {
+    this.rates.delete(sessionId);
   }
 }
