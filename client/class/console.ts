@@ -50,6 +50,8 @@ interface State {
   /** This browser has no key for the session: the facilitator types it (from another computer). */
   askKey: boolean;
   typedKey: string;
+  /** The key was just typed in the form (not yet known to open this session). */
+  keyTyped: boolean;
   /** A table's full view, open under the controls. */
   full: FullTableView | null;
 }
@@ -69,6 +71,7 @@ const state: State = {
   form: null,
   askKey: false,
   typedKey: '',
+  keyTyped: false,
   full: null,
 };
 
@@ -97,8 +100,11 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
   const refusal = await connect(code, { key }, (room) =>
     room.onMessage(CLASS_MESSAGES.console, (m: ConsoleModel) => set({ model: m })),
   );
-  // A key this browser held or was given that the session says is wrong: forget it and ask again.
-  if (refusal !== null && forgetsKey(refusal)) {
+  // A key this browser held that the session says is wrong, or a key just typed that did not open the console
+  // (wrong, or refused while this address is slowed down): forget it and ask again.
+  const typed = state.keyTyped;
+  state.keyTyped = false;
+  if (refusal !== null && (typed || forgetsKey(refusal))) {
     facilitatorKeys.forget(code);
     set({ askKey: true, key: null });
   }
@@ -617,7 +623,7 @@ function keyForm(code: string): VNode {
           const key = state.typedKey.trim();
           if (!key) return;
           facilitatorKeys.set(code, key);
-          set({ askKey: false, error: null });
+          set({ askKey: false, error: null, keyTyped: true });
           void openConsole(root, code);
         },
       },

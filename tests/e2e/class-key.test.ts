@@ -40,4 +40,15 @@ it('keeps the key through a student’s wrong guesses, hides it while projected 
   await page.click('#cls-forget-key');
   await page.waitForSelector('#cls-key');
   expect(await storedKeys()).not.toContain(key);
+
+  // A mistyped key while this address is slowed down is not kept; the right one still opens the console.
+  await page.fill('#cls-key', 'mistyped');
+  await page.click('text=Open the console');
+  await page.waitForSelector('.cls-error >> text=Too many wrong keys');
+  await page.waitForSelector('#cls-key');
+  expect(await storedKeys()).not.toContain('mistyped');
+  await page.fill('#cls-key', key);
+  await page.click('text=Open the console');
+  await page.waitForSelector('.cls-controls');
+  expect(await storedKeys()).toContain(key);
 });
