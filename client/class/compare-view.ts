@@ -72,7 +72,7 @@ function cell(t: ClassTable, r: TimelineRound | null, round: number): VNode {
     return h(
       'td',
       { class: 'cd-cell cd-empty' },
-      t.ended ? `The game had ended (after round ${t.roundsPlayed}).` : 'Not played yet.',
+      t.ended ? `The game had ended (after round ${t.roundsPlayed}).` : 'Not played yet: the table is still playing.',
     );
   return h(
     'td',

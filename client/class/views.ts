@@ -65,7 +65,12 @@ function tablesView(m: ClassDebrief, update: Update): VNode {
             h(
               'div',
               { class: 'cd-sub' },
-              t.roundsPlayed === 0 ? 'no round played' : `${t.roundsPlayed} rounds${t.ended ? '' : ' so far'}`,
+              // A table still being played shows nothing of its game here (server/class/records.ts) until it ends.
+              t.ended
+                ? t.roundsPlayed === 0
+                  ? 'no round played'
+                  : `${t.roundsPlayed} rounds`
+                : 'still being played: shown when it ends',
             ),
             t.botSeats > 0 ? h('div', { class: 'cd-sub' }, `bot seats: ${t.botSeats}`) : null,
             tableLink(t, 'Open its debrief'),
