@@ -9,7 +9,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { CLASS_MESSAGES, NAME_RELEASED, type ClassAnswerMessage, type StudentModel } from '../../shared/class/console';
 import type { ClassQuestion } from '../../shared/class/input';
 import type { SessionInfo } from '../../shared/class/setup';
-import { resumeTable } from '../app';
+import { leaveTable, resumeTable } from '../app';
 import { seats } from '../net/connection';
 import { h, render, type Child, type VNode } from '../ui/dom';
 import { endpoint, sessionInfo } from './api';
@@ -105,14 +105,18 @@ async function join(): Promise<boolean> {
       if (room !== joined) return;
       room = null;
       if (code === NAME_RELEASED) {
-        // The facilitator gave this name to the student's new device: this one stops, and forgets its claim.
+        // The facilitator gave this name to the student's new device: this one leaves its table and stops, and
+        // forgets its claim and name (a reload must not join again and take the name back).
         claimHeld = null;
+        state.seatedWith = null;
         try {
           localStorage.removeItem(claimKey(state.code));
+          localStorage.removeItem(nameKey(state.code));
         } catch {
           /* no storage */
         }
-        set({ error: 'Your facilitator gave your name to another device: continue there.' });
+        void leaveTable(true);
+        set({ model: null, error: 'Your facilitator gave your name to another device: continue there.' });
         return;
       }
       // The server restarted, or the network went: join again by name (the same seat comes back).

@@ -299,6 +299,9 @@ export class ClassRoom extends Room {
             client.leave(NAME_RELEASED);
           }
         }
+        // A fresh seat token for nobody yet: the old device's table connection is closed out now, not only once the
+        // new device arrives.
+        this.issueToken(student);
         this.save();
         this.changed();
         return null;
