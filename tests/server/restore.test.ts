@@ -110,8 +110,10 @@ describe('kill and restore', () => {
     ana.send('chat', { to: null, text: 'before the crash' });
     ana.send('ready', {});
     await ben.waitView((v) => v.seats[0].ready && v.chat.some((m) => m.text === 'before the crash'), 3000, 'Ana ready');
+    // The schema state is patched on its own beat, behind the views: round 1's negotiation (Ana
+    // ready there too) would pass for it and give round 1's deadline.
     await waitFor(
-      () => ana.room.state.seats[0].ready && ana.room.state.phase === 'negotiate',
+      () => ana.room.state.seats[0].ready && ana.room.state.phase === 'negotiate' && ana.room.state.round === 2,
       2000,
       'the state to catch up',
     );
