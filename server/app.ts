@@ -44,6 +44,8 @@ export interface AppOptions {
   redisUrl?: string;
   /** host:port under which clients reach this process (needed with Redis; each process its own). */
   publicAddress?: string;
+  /** Where students reach this server, for join links (see ServerContext.joinOrigin). */
+  joinOrigin?: string;
   /** Compute the shipped scenarios' benchmarks in the background from the start (`npm start`). */
   warmBenchmarks?: boolean;
   /**
@@ -81,6 +83,7 @@ export function createApp(options: AppOptions): App {
     settings,
     now,
     restoreKey: randomBytes(16).toString('hex'),
+    joinOrigin: options.joinOrigin ?? null,
     log,
     addresses: new AddressCounter(),
     creations: new SlidingWindow(

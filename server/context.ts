@@ -109,6 +109,12 @@ export interface ServerContext {
   recover(code: string): void;
   /** Class sessions hear from their tables here. */
   classes: ClassHub;
+  /**
+   * The address students reach this server at (`http://192.168.1.20:2567`), for join links and QR
+   * codes shown by a facilitator who opened the console on the server's own computer (localhost
+   * means nothing on a phone). Null when unknown: the page's own address is used.
+   */
+  joinOrigin: string | null;
 }
 
 let current: ServerContext | null = null;

@@ -24,6 +24,12 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
     res.json({ status: 'ok' });
   });
 
+  // Where students reach this server: the class console's join link and QR code use it when the
+  // facilitator's own page is on localhost.
+  app.get('/api/join-origin', (_req, res) => {
+    res.json({ origin: ctx.joinOrigin });
+  });
+
   // Loopback only: the load test and the operator's own tools read it; nobody else needs it.
   app.get('/api/metrics', (req, res) => {
     if (!isLoopback(req.socket.remoteAddress)) {

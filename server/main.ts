@@ -74,8 +74,17 @@ const app = createApp({
   clientDir: process.env.LEVERAGE_CLIENT_DIR || 'dist/client',
   redisUrl,
   publicAddress,
+  joinOrigin: joinOrigin(),
   warmBenchmarks: true,
 });
+
+/** The address students reach this server at: LEVERAGE_JOIN_URL, or this computer on the local network. */
+function joinOrigin(): string | undefined {
+  const set = process.env.LEVERAGE_JOIN_URL;
+  if (set) return set.replace(/\/+$/, '');
+  const lan = lanAddresses();
+  return lan.length > 0 ? `http://${lan[0]}:${port}` : undefined;
+}
 
 function lanAddresses(): string[] {
   const found: string[] = [];

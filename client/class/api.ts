@@ -88,8 +88,27 @@ export async function download(code: string, key: string, file: 'export.csv' | '
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+let networkOrigin: string | null = null;
+
+/**
+ * Asks the server where students reach it, once: a facilitator on the server's own computer sees
+ * localhost, which means nothing on a student's phone. Pages call it before showing a join link.
+ */
+export async function learnJoinOrigin(): Promise<void> {
+  if (!LOOPBACK.has(location.hostname) || networkOrigin !== null) return;
+  try {
+    const res = await fetch('/api/join-origin');
+    const body = (await res.json()) as { origin?: unknown };
+    if (typeof body.origin === 'string' && /^https?:\/\//.test(body.origin)) networkOrigin = body.origin;
+  } catch {
+    // An older server or no network: the page's own address it is.
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export function joinLink(code: string): string {
-  return `${location.origin}/#class/${code}`;
+  return `${networkOrigin ?? location.origin}/#class/${code}`;
 }
 
 /** The SDK's endpoint, as the table connection uses it (a Vite proxy in development). */

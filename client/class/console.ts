@@ -24,6 +24,7 @@ import {
   forgetsKey,
   fullTable,
   joinLink,
+  learnJoinOrigin,
   wakeSession,
 } from './api';
 import { createView, defaultForm, requestOf, type CreateForm } from './create';
@@ -84,6 +85,7 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
   root = ui;
   document.body.classList.add('cls-page');
   document.title = 'Leverage — class console';
+  await learnJoinOrigin();
   if (code === null) {
     paint();
     const scenarios = await fetchScenarios().catch(() => []);
@@ -114,6 +116,7 @@ export async function openProjector(ui: Element, code: string): Promise<void> {
   root = ui;
   document.body.classList.add('cls-page', 'cls-projector-page');
   document.title = `Leverage — join ${code}`;
+  await learnJoinOrigin();
   let model: ProjectorModel | null = null;
   const draw = () => render(root, projectorView(code, model));
   draw();

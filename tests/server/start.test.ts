@@ -195,6 +195,13 @@ describe('npm start', () => {
     });
   });
 
+  it('tells a class console on localhost where students reach it (LEVERAGE_JOIN_URL)', async () => {
+    await whileServing({ LEVERAGE_JOIN_URL: 'http://10.1.2.3:9999/' }, async (port) => {
+      const answer = await (await fetch(`http://127.0.0.1:${port}/api/join-origin`)).json();
+      expect(answer).toEqual({ origin: 'http://10.1.2.3:9999' });
+    });
+  });
+
   it('refuses a LEVERAGE_DB_SYNC it does not know, with a sentence', async () => {
     const r = await start({ LEVERAGE_DB_SYNC: 'sometimes' });
     expect(r.code).toBe(1);
