@@ -1,6 +1,7 @@
 // Client addresses: who a connection comes from, and how many connections each address holds in
 // this process, so one client cannot take every place at a table (issue 11, item 2).
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { isLoopback } from './metrics';
 
 const FORWARDING_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip'] as const;
 
@@ -17,6 +18,25 @@ export function pinClientAddresses(server: HttpServer, trustProxy: boolean): voi
   };
   server.prependListener('request', pin);
   server.prependListener('upgrade', pin);
+}
+
+/**
+ * A request's client address, read as Colyseus reads a connection's: the first hop of the
+ * forwarding headers, else the socket. Unless a trusted proxy set them, pinClientAddresses has
+ * replaced those headers with the socket's own address, so a client cannot choose it.
+ */
+export function requestAddress(req: IncomingMessage): string {
+  for (const name of FORWARDING_HEADERS) {
+    const raw = req.headers[name];
+    const first = (Array.isArray(raw) ? raw[0] : raw)?.split(',')[0].trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** A request from the server's own machine (its operator), as far as the pinned address tells. */
+export function fromServerMachine(req: IncomingMessage): boolean {
+  return isLoopback(requestAddress(req));
 }
 
 /** Live connections per address, across every table of this process. */

@@ -57,6 +57,11 @@ export interface ServerSettings {
   nameHoldSeconds: number;
   /** Students one class session takes (12 tables of 8 seats by default). */
   maxStudentsPerSession: number;
+  /**
+   * Every copy of a shipped scenario whole, to anyone (LEVERAGE_STUDIO_SHIPPED=whole). Otherwise
+   * only the server's own machine gets one whole; others get it with its private facts blank.
+   */
+  studioShippedWhole: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -75,6 +80,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxConnectionsPerAddress: 100,
   trustProxy: false,
   studioShippedCopies: true,
+  studioShippedWhole: false,
   unstartedTableSeconds: 3600,
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,

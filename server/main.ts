@@ -51,6 +51,7 @@ for (const [name, key] of limits) {
 }
 if (process.env.LEVERAGE_TRUST_PROXY === '1') settings.trustProxy = true;
 if (process.env.LEVERAGE_STUDIO_SHIPPED === '0') settings.studioShippedCopies = false;
+if (process.env.LEVERAGE_STUDIO_SHIPPED === 'whole') settings.studioShippedWhole = true;
 
 // Scale-out (README "Scaling out"): processes that share a Redis share matchmaking; each keeps
 // its own tables in its own database file and must be reachable at its own public address.

@@ -9,9 +9,9 @@ import express, { type Application, type NextFunction, type Request, type Respon
 import { MAX_NESTING, MAX_SCENARIO_CHARS, nestsTooDeep } from '../shared/studio/checks';
 import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema';
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
-import { SlidingWindow } from './addresses';
+import { withPrivateBlank } from '../shared/studio/blank';
+import { fromServerMachine, SlidingWindow } from './addresses';
 import type { ServerContext } from './context';
-import { isLoopback } from './metrics';
 import { joinError } from './rooms/setup';
 
 /** A saved scenario as a table's `scenario` option: "saved:ID" (the latest version) or "saved:ID@VERSION". */
@@ -61,9 +61,11 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     () => SAVE_WINDOW_MS,
   );
 
-  // A shipped scenario whole, as a starting point (unless the operator turned it off: it hands
-  // the scenario's private numbers to whoever asks). They are in the public source repository
-  // too; the game client's bundle still never carries them (tests/e2e/bundle.test.ts).
+  // A shipped scenario as a starting point (unless the operator turned copies off). Whole only for
+  // the server's own machine, or for anyone when the operator says so: its walk-aways, values,
+  // briefings and debrief are what players of a class must not read before they play. Anyone
+  // else gets its structure and public facts with those blank (the header says which copy it is).
+  // The game client's bundle never carries them either (tests/e2e/bundle.test.ts).
   app.get('/api/studio/shipped/:id', (req, res) => {
     if (!ctx.settings.studioShippedCopies) {
       res.status(404).json({
@@ -77,13 +79,14 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
       res.status(404).json({ error: 'unknown-scenario', message: 'There is no shipped scenario with that id.' });
       return;
     }
-    res.json(s);
+    const whole = ctx.settings.studioShippedWhole || fromServerMachine(req);
+    res.set('X-Studio-Copy', whole ? 'whole' : 'blanked').json(whole ? s : withPrivateBlank(s));
   });
 
-  // Every saved scenario's name, author and version, for the operator of this server (loopback
-  // only): a custom case's existence and author are nobody else's business.
+  // Every saved scenario's name, author and version, for the operator of this server (its own
+  // machine only): a custom case's existence and author are nobody else's business.
   app.get('/api/studio/scenarios', async (req, res) => {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!fromServerMachine(req)) {
       res.status(404).json({ error: 'not-found', message: 'No such page.' });
       return;
     }

@@ -29,8 +29,18 @@ async function getJson<T>(path: string, headers: Record<string, string> = {}): P
   return json<T>(res);
 }
 
-export function fetchShipped(id: string): Promise<Scenario> {
-  return getJson<Scenario>(`/api/studio/shipped/${encodeURIComponent(id)}`);
+/**
+ * A shipped scenario as a starting point: whole only on the server's own computer (or when its
+ * operator allows it); elsewhere its private numbers, briefings and debrief come blank.
+ */
+export async function fetchShipped(id: string): Promise<{ draft: Record<string, unknown>; whole: boolean }> {
+  const res = await fetch(`${location.origin}/api/studio/shipped/${encodeURIComponent(id)}`, {
+    headers: { Accept: 'application/json' },
+  });
+  const answer = await json<Record<string, unknown>>(res);
+  if (!res.ok)
+    throw new Error(typeof answer.message === 'string' ? answer.message : `The server answered ${res.status}.`);
+  return { draft: answer, whole: res.headers.get('x-studio-copy') !== 'blanked' };
 }
 
 /** A saved scenario whole: only with the edit key this browser kept when it saved it. */

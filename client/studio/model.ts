@@ -44,6 +44,8 @@ export const studio = {
   upload: null as { name: string; problems: ScenarioProblem[]; draft: unknown } | null,
   loading: null as string | null,
   loadError: null as string | null,
+  /** Said about the draft just started from (a shipped case copied with its private facts blank). */
+  loadNote: null as string | null,
 };
 
 const DRAFT_KEY = 'leverage.studio.draft';
@@ -301,6 +303,7 @@ export function startFrom(draft: unknown, copy: boolean): void {
   studio.saved = null;
   store(SAVED_KEY, 'null');
   studio.upload = null;
+  studio.loadNote = null;
   studio.bench.result = null;
   changed();
   checkNow();

@@ -17,6 +17,8 @@ import { benchPanel, focusPath, powerPanel, problemsPanel, teachingPanel } from 
 import { save, savePanel } from './play';
 
 let started = false;
+export const BLANKED_NOTE =
+  "Private numbers and briefings of shipped cases are blank here: open the studio on the server's computer to copy them whole.";
 const start = { choice: 'blank', previous: null as unknown };
 
 async function startWith(choice: string): Promise<void> {
@@ -36,7 +38,11 @@ async function startWith(choice: string): Promise<void> {
         null,
         saved.name,
       );
-    } else startFrom(await fetchShipped(choice), true);
+    } else {
+      const shipped = await fetchShipped(choice);
+      startFrom(shipped.draft, true);
+      if (!shipped.whole) studio.loadNote = BLANKED_NOTE;
+    }
     start.previous = previous;
   } catch (e) {
     studio.loadError = `It could not be opened: ${(e as Error).message}`;
@@ -250,6 +256,7 @@ export function studioView(close: () => void): VNode {
     ),
     startBar(),
     studio.loadError ? h('p', { class: 'error', role: 'alert' }, studio.loadError) : null,
+    studio.loadNote ? h('p', { class: 'studio-note', role: 'status', id: 'studio-load-note' }, studio.loadNote) : null,
     store.state.lobbyError
       ? h('p', { class: 'error', role: 'alert', id: 'studio-play-error' }, store.state.lobbyError)
       : null,

@@ -3,6 +3,7 @@
 // default numbers themselves. Pure data; the shipped scenarios come from the server, never from
 // the client bundle, which must not carry their private text.
 import { DEFAULT_CONTINUE } from '../engine/setup';
+import type { Scenario } from '../engine/types';
 
 /** DESIGN 1 defaults, the same as every shipped scenario's (a unit test pins them). */
 export const DEFAULT_NUMBERS = {
@@ -87,4 +88,27 @@ export function copyOf(scenario: Draft): Draft {
   copy.id = `${String(scenario.id).slice(0, 32)}-custom`;
   copy.name = `${String(scenario.name).slice(0, 70)} (custom)`;
   return copy;
+}
+
+/**
+ * A shipped scenario with what only its players may read left blank: each role's walk-away,
+ * values and briefing, and the debrief (and its questions). Its structure — roles, powers, vetoes,
+ * issues, options, the numbers of the rules — stays, so the studio still opens it in its forms.
+ */
+export function withPrivateBlank(scenario: Scenario): Draft {
+  return {
+    ...structuredClone(scenario),
+    roles: scenario.roles.map((r) => ({
+      ...r,
+      walkAway: '',
+      briefing: '',
+      values: Object.fromEntries(
+        Object.entries(r.values).map(([issue, options]) => [
+          issue,
+          Object.fromEntries(Object.keys(options).map((o) => [o, ''])),
+        ]),
+      ),
+    })),
+    debrief: '',
+  };
 }

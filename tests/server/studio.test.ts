@@ -177,7 +177,7 @@ describe('playing a saved scenario', () => {
 });
 
 describe('copies of shipped scenarios', () => {
-  it('are handed out whole by default, and not at all when the operator turns them off', async () => {
+  it('are handed out whole to the server’s own machine by default, and not at all when the operator turns them off', async () => {
     const on = await get('/api/studio/shipped/river-dam');
     expect(on.status).toBe(200);
     expect(on.json).toEqual(scenarioById('river-dam'));
