@@ -10,7 +10,7 @@ import { MAX_NESTING, MAX_SCENARIO_CHARS, nestsTooDeep } from '../shared/studio/
 import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema';
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
 import { withPrivateBlank } from '../shared/studio/blank';
-import { fromServerMachine, SlidingWindow } from './addresses';
+import { fromServerMachine, requestAddress, SlidingWindow } from './addresses';
 import type { ServerContext } from './context';
 import { joinError } from './rooms/setup';
 
@@ -22,6 +22,11 @@ export const AUTHOR_LENGTH = 60;
 /** Saves one address may make in ten minutes. */
 const SAVES_PER_WINDOW = 30;
 const SAVE_WINDOW_MS = 10 * 60 * 1000;
+/** A save's body beyond its scenario: the author, id, edit key and the field names. */
+const ENVELOPE_CHARS = 1024;
+
+/** A request whose body's size in characters was measured as it arrived. */
+type SizedRequest = Request & { bodyChars?: number };
 
 export function savedRef(id: string, version: number): string {
   return `${SAVED_PREFIX}${id}@${version}`;
@@ -121,16 +126,39 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
   app.get('/api/studio/scenarios/:id/:version', one);
 
   // Bytes, not characters: the JSON of a scenario at the character limit, even all in multibyte
-  // letters, fits; anything larger is refused before it is parsed.
-  const body = express.json({ limit: MAX_SCENARIO_CHARS * 4 + 2048, strict: true });
+  // letters, fits; anything larger is refused before it is parsed. Its size in characters is
+  // then measured on the body as sent, before anything walks the parsed value.
+  const body = express.json({
+    limit: MAX_SCENARIO_CHARS * 4 + 2048,
+    strict: true,
+    verify: (req, _res, buf) => {
+      (req as SizedRequest).bodyChars = buf.toString('utf8').length;
+    },
+  });
   app.post('/api/studio/scenarios', body, async (req, res) => {
     // The client's address as pinned by addresses.ts (its proxy's word only when trusted).
-    const address = String(req.headers['x-real-ip'] ?? req.socket.remoteAddress ?? 'unknown');
+    const address = requestAddress(req);
     if (!saves.take(address, ctx.now())) {
       res.status(429).json({
         error: 'too-many-saves',
         message: `At most ${SAVES_PER_WINDOW} saves in ten minutes from one address; wait a little.`,
       });
+      return;
+    }
+    if (!req.is('application/json')) {
+      res.status(415).json({
+        error: 'not-json',
+        message: 'A scenario is saved as JSON: send it as JSON (Content-Type: application/json).',
+      });
+      return;
+    }
+    if (((req as SizedRequest).bodyChars ?? 0) > MAX_SCENARIO_CHARS + ENVELOPE_CHARS) {
+      problems(
+        res,
+        413,
+        [{ path: '', message: `is too large: at most ${MAX_SCENARIO_CHARS} characters of JSON` }],
+        'The scenario is too large to save.',
+      );
       return;
     }
     const input = (req.body ?? {}) as Record<string, unknown>;
@@ -146,12 +174,6 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
         [{ path: '', message: `nests too deeply: at most ${MAX_NESTING} levels` }],
         'The scenario is not a scenario.',
       );
-      return;
-    }
-    const text = JSON.stringify(input.scenario ?? null);
-    if (text.length > MAX_SCENARIO_CHARS) {
-      list.push({ path: '', message: `is too large: at most ${MAX_SCENARIO_CHARS} characters of JSON` });
-      problems(res, 413, list, 'The scenario is too large to save.');
       return;
     }
     const parsed = parseScenario(input.scenario);
@@ -197,13 +219,26 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     });
   });
 
-  // A body that is not JSON or is too large gets a sentence, not Express's HTML page.
-  app.use('/api/studio', (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // A body that is not JSON or is too large, and any failure, gets a sentence in JSON: never
+  // Express's HTML page with its stack.
+  app.use('/api/studio', (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { type?: string; status?: number } | null;
     if (e?.type === 'entity.too.large')
       problems(res, 413, [{ path: '', message: 'is too large to save' }], 'The scenario is too large to save.');
     else if (e?.type === 'entity.parse.failed')
       problems(res, 400, [{ path: '', message: 'is not valid JSON' }], 'The scenario is not valid JSON.');
-    else next(err);
+    else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+      res.status(e.status).json({
+        error: 'bad-request',
+        message: 'The request could not be read: send the scenario as JSON in UTF-8.',
+      });
+    else {
+      // Anything else is the server's fault: a sentence for the person, the details for the log only.
+      ctx.log(`studio: ${req.method} ${req.path} failed: ${err instanceof Error ? err.message : String(err)}`);
+      res.status(500).json({
+        error: 'server-error',
+        message: `The scenario could not be ${req.method === 'POST' ? 'saved' : 'read'}: the server failed. Try again in a moment.`,
+      });
+    }
   });
 }

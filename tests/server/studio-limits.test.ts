@@ -1,0 +1,83 @@
+// The studio's save route against what is not a plain save (review defects 9, 15): whatever goes
+// wrong is answered in JSON with a sentence, never Express's HTML page or a stack.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../shared/engine/types';
+import { scenarioById } from '../../shared/scenarios/index';
+import { MAX_SCENARIO_CHARS } from '../../shared/studio/checks';
+import { bootServer, type Booted } from './helpers';
+
+let b: Booted;
+beforeAll(async () => {
+  b = await bootServer();
+});
+afterAll(async () => {
+  await b.stop();
+});
+
+const custom = (name = 'Mine'): Scenario => ({
+  ...structuredClone(scenarioById('harbour-development')!),
+  id: 'mine',
+  name,
+});
+
+async function postRaw(body: string, type = 'application/json') {
+  const res = await fetch(`${b.url}/api/studio/scenarios`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body,
+  });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+describe('a save that fails inside the server', () => {
+  it('is answered in JSON with a sentence, never an HTML page with a stack', async () => {
+    const store = b.app.ctx.store;
+    const saveScenario = store.saveScenario.bind(store);
+    store.saveScenario = () => Promise.reject(new Error('disk full at /secret/path/store.ts:12'));
+    try {
+      const r = await postRaw(JSON.stringify({ author: 'Ana', scenario: custom() }));
+      expect(r.status).toBe(500);
+      expect(r.type).toMatch(/^application\/json/);
+      expect((JSON.parse(r.text) as { message: string }).message).toMatch(/could not be saved/);
+      expect(r.text).not.toMatch(/secret|store\.ts|\bat /);
+    } finally {
+      store.saveScenario = saveScenario;
+    }
+    expect((await postRaw(JSON.stringify({ author: 'Ana', scenario: custom() }))).status).toBe(201);
+  });
+});
+
+describe('the size of a save', () => {
+  it('is measured on the body as sent: padding past the limit is refused before anything reads the scenario', async () => {
+    const text = JSON.stringify({ author: 'Ana', scenario: custom() });
+    const padded = text.replace('"scenario":', `"scenario":${' '.repeat(MAX_SCENARIO_CHARS)}`);
+    const r = await postRaw(padded);
+    expect(r.status).toBe(413);
+    expect(r.type).toMatch(/^application\/json/);
+    expect((JSON.parse(r.text) as { message: string }).message).toMatch(/too large/);
+  });
+
+  it('answers a deeply nested body inside the size limit with a sentence in JSON', async () => {
+    const depth = 45_000;
+    const r = await postRaw(`{"author":"A","scenario":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(r.status).toBe(400);
+    expect(r.type).toMatch(/^application\/json/);
+    expect((JSON.parse(r.text) as { message: string }).message).toMatch(/not a scenario/);
+  });
+});
+
+describe('a body that is not JSON', () => {
+  it('sent as text/plain is answered 415 "send JSON", not "author must not be empty"', async () => {
+    const r = await postRaw(JSON.stringify({ author: 'Ana', scenario: custom() }), 'text/plain');
+    expect(r.status).toBe(415);
+    expect(r.type).toMatch(/^application\/json/);
+    expect((JSON.parse(r.text) as { message: string }).message).toMatch(/send it as JSON/);
+  });
+
+  it('in a charset body-parser cannot read is answered 415 in JSON', async () => {
+    const r = await postRaw('{"author":"Ana"}', 'application/json; charset=ebcdic');
+    expect(r.status).toBe(415);
+    expect(r.type).toMatch(/^application\/json/);
+    expect((JSON.parse(r.text) as { message: string }).message).toMatch(/as JSON in UTF-8/);
+  });
+});
