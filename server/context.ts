@@ -43,6 +43,8 @@ export interface ServerSettings {
   tableWindowSeconds: number;
   /** Shared store: a process whose heartbeat is older than this has stopped; others take over its tables. */
   orphanSeconds: number;
+  /** Studio saves one client address may make in ten minutes (0: no limit). */
+  studioSavesPerAddress: number;
   /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
   trustProxy: boolean;
   /**
@@ -81,6 +83,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   trustProxy: false,
   studioShippedCopies: true,
   studioShippedWhole: false,
+  studioSavesPerAddress: 30,
   unstartedTableSeconds: 3600,
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,

@@ -44,6 +44,7 @@ const limits: [string, keyof ServerSettings][] = [
   ['LEVERAGE_ORPHAN_SECONDS', 'orphanSeconds'],
   ['LEVERAGE_MAX_STUDENTS_PER_SESSION', 'maxStudentsPerSession'],
   ['LEVERAGE_NAME_HOLD_SECONDS', 'nameHoldSeconds'],
+  ['LEVERAGE_MAX_STUDIO_SAVES_PER_ADDRESS', 'studioSavesPerAddress'],
 ];
 for (const [name, key] of limits) {
   const value = envNumber(name);

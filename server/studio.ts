@@ -19,8 +19,7 @@ export const SAVED_PREFIX = 'saved:';
 const REF = /^saved:([a-z0-9]{10})(?:@([1-9][0-9]{0,5}))?$/;
 const ID = /^[a-z0-9]{10}$/;
 export const AUTHOR_LENGTH = 60;
-/** Saves one address may make in ten minutes. */
-const SAVES_PER_WINDOW = 30;
+/** Saves one address may make are counted over ten minutes (how many: settings.studioSavesPerAddress). */
 const SAVE_WINDOW_MS = 10 * 60 * 1000;
 /** A save's body beyond its scenario: the author, id, edit key and the field names. */
 const ENVELOPE_CHARS = 1024;
@@ -62,7 +61,7 @@ function problems(res: Response, status: number, list: ScenarioProblem[], messag
 
 export function installStudioRoutes(app: Application, ctx: ServerContext): void {
   const saves = new SlidingWindow(
-    () => SAVES_PER_WINDOW,
+    () => ctx.settings.studioSavesPerAddress,
     () => SAVE_WINDOW_MS,
   );
 
@@ -141,7 +140,7 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     if (!saves.take(address, ctx.now())) {
       res.status(429).json({
         error: 'too-many-saves',
-        message: `At most ${SAVES_PER_WINDOW} saves in ten minutes from one address; wait a little.`,
+        message: `At most ${ctx.settings.studioSavesPerAddress} saves in ten minutes from one address; wait a little.`,
       });
       return;
     }

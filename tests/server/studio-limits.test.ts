@@ -81,3 +81,38 @@ describe('a body that is not JSON', () => {
     expect((JSON.parse(r.text) as { message: string }).message).toMatch(/as JSON in UTF-8/);
   });
 });
+
+describe('the save limit (review defect 10)', () => {
+  const save = (s: Booted, from: string) =>
+    fetch(`${s.url}/api/studio/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify({ author: 'Ana', scenario: custom(`From ${from}`) }),
+    });
+
+  it('is a setting, counted per client address as addresses.ts pins it (behind a trusted proxy, the forwarded one)', async () => {
+    const s = await bootServer({ trustProxy: true, studioSavesPerAddress: 3 });
+    try {
+      const first: number[] = [];
+      for (let i = 0; i < 4; i++) first.push((await save(s, '203.0.113.1')).status);
+      expect(first).toEqual([201, 201, 201, 429]);
+      const refused = (await (await save(s, '203.0.113.1')).json()) as { message: string };
+      expect(refused.message).toMatch(/At most 3 saves in ten minutes/);
+      // Another client behind the same proxy has a budget of its own.
+      expect((await save(s, '203.0.113.2')).status).toBe(201);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('is off at 0 (a workshop behind one address)', async () => {
+    const s = await bootServer({ studioSavesPerAddress: 0 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 35; i++) statuses.push((await save(s, '203.0.113.1')).status);
+      expect(statuses.every((x) => x === 201)).toBe(true);
+    } finally {
+      await s.stop();
+    }
+  });
+});
