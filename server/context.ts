@@ -45,6 +45,10 @@ export interface ServerSettings {
   orphanSeconds: number;
   /** Studio saves one client address may make in ten minutes (0: no limit). */
   studioSavesPerAddress: number;
+  /** Versions one saved scenario may have (0: no cap). */
+  studioVersionsPerScenario: number;
+  /** Versions of every saved scenario together that the store holds at most (0: no cap). */
+  studioMaxSavedVersions: number;
   /** Believe X-Forwarded-For / X-Real-IP (only behind a proxy of your own that sets them). */
   trustProxy: boolean;
   /**
@@ -84,6 +88,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   studioShippedCopies: true,
   studioShippedWhole: false,
   studioSavesPerAddress: 30,
+  studioVersionsPerScenario: 200,
+  // At most 100,000 characters each: about a gigabyte at the worst, far less for real cases.
+  studioMaxSavedVersions: 10_000,
   unstartedTableSeconds: 3600,
   maxTablesPerAddress: 30,
   tableWindowSeconds: 600,

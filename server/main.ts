@@ -45,6 +45,8 @@ const limits: [string, keyof ServerSettings][] = [
   ['LEVERAGE_MAX_STUDENTS_PER_SESSION', 'maxStudentsPerSession'],
   ['LEVERAGE_NAME_HOLD_SECONDS', 'nameHoldSeconds'],
   ['LEVERAGE_MAX_STUDIO_SAVES_PER_ADDRESS', 'studioSavesPerAddress'],
+  ['LEVERAGE_MAX_STUDIO_VERSIONS', 'studioVersionsPerScenario'],
+  ['LEVERAGE_MAX_STUDIO_SAVED', 'studioMaxSavedVersions'],
 ];
 for (const [name, key] of limits) {
   const value = envNumber(name);

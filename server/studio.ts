@@ -97,9 +97,11 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     res.json(await ctx.store.savedScenarios());
   });
 
-  // A saved scenario whole, for the browser that holds its edit key: its walk-aways, values and
-  // briefings are as private as a shipped scenario's, so a student who learns its reference can
-  // play it but not read it.
+  // A saved scenario whole, for the browser that holds its edit key. A student who learns its
+  // reference can play it, and once a game on it ends, that game's record (its log and replay,
+  // GET /api/tables/:code/log) holds the scenario whole, as every finished game's does: the
+  // record is the replay's source. What the key keeps private is the scenario before any game on
+  // it has ended, and every version nobody has finished a game on.
   const one = async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const version = req.params.version === undefined ? null : Number(req.params.version);
@@ -192,18 +194,37 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     }
     const newKey = key ?? randomBytes(18).toString('base64url');
     const saveId = id ?? randomBytes(5).toString('hex');
-    const version = await ctx.store.saveScenario({
-      id: saveId,
-      name: parsed.scenario.name,
-      author,
-      created: ctx.now(),
-      keyHash: hash(newKey),
-      scenario: JSON.stringify(parsed.scenario),
-    });
+    const version = await ctx.store.saveScenario(
+      {
+        id: saveId,
+        name: parsed.scenario.name,
+        author,
+        created: ctx.now(),
+        keyHash: hash(newKey),
+        scenario: JSON.stringify(parsed.scenario),
+      },
+      { versionsPerId: ctx.settings.studioVersionsPerScenario, totalRows: ctx.settings.studioMaxSavedVersions },
+    );
     if (version === null) {
       res.status(403).json({
         error: 'wrong-key',
         message: 'This saved scenario belongs to another edit key: save it as a new scenario instead.',
+      });
+      return;
+    }
+    if (version === 'too-many-versions') {
+      res.status(409).json({
+        error: 'too-many-versions',
+        message: `A saved scenario keeps at most ${ctx.settings.studioVersionsPerScenario} versions: save it as a new scenario instead.`,
+      });
+      return;
+    }
+    if (version === 'store-full') {
+      // Nothing is deleted to make room: old versions are the replays' and the facilitators' references.
+      res.status(507).json({
+        error: 'store-full',
+        message:
+          'This server holds as many saved scenarios as its operator allows; nothing was saved. Download the file to keep your work.',
       });
       return;
     }

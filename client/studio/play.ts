@@ -171,6 +171,13 @@ export function savePanel(): VNode {
             h('button', { class: 'ghost small-button', onclick: () => copy(saved.ref) }, 'Copy'),
           ),
           h(
+            'p',
+            { class: 'muted small', id: 'studio-ref-note' },
+            'Anyone with the reference can play it. Its walk-aways, values and briefings open here only with ' +
+              'this browser’s edit key — and, like every game’s, in the record of each game played on it once ' +
+              'that game ends (its replay and log).',
+          ),
+          h(
             'div',
             { class: 'cols' },
             h(

@@ -11,13 +11,17 @@ import { SESSION_SQL, toAnswer, type SessionRecord } from './sessions';
 import {
   LATEST_SAVED_SQL,
   MAX_LISTED_SCENARIOS,
+  NO_SAVE_LIMITS,
   SAVED_SCENARIOS_SCHEMA,
+  saveRefusal,
   toRecord,
   toSavedMeta,
   toSavedScenario,
   type SavedScenario,
   type SavedScenarioMeta,
   type SavedScenarioRow,
+  type SaveLimits,
+  type SaveOutcome,
   type Orphan,
   type Row,
   type SeatEvent,
@@ -239,7 +243,7 @@ export class PostgresStore implements TableStore {
     ).map((r) => r.code);
   }
 
-  async saveScenario(row: SavedScenarioRow): Promise<number | null> {
+  async saveScenario(row: SavedScenarioRow, limits: SaveLimits = NO_SAVE_LIMITS): Promise<SaveOutcome> {
     await this.ready;
     const client = await this.pool.connect();
     try {
@@ -259,6 +263,16 @@ export class PostgresStore implements TableStore {
         [row.id],
       );
       const version = Number(last.rows[0]?.v ?? 0) + 1;
+      // Counted under this id's lock only: concurrent saves of other ids may pass the cap by a few.
+      const rows =
+        limits.totalRows > 0
+          ? Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM saved_scenarios')).rows[0].n)
+          : 0;
+      const refusal = saveRefusal(version, limits, () => rows);
+      if (refusal) {
+        await client.query('ROLLBACK');
+        return refusal;
+      }
       await client.query(
         'INSERT INTO saved_scenarios (id, version, name, author, created, key_hash, scenario) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [row.id, version, row.name, row.author, row.created, row.keyHash, row.scenario],

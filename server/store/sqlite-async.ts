@@ -10,6 +10,8 @@ import type {
   SavedScenario,
   SavedScenarioMeta,
   SavedScenarioRow,
+  SaveLimits,
+  SaveOutcome,
   SeatEvent,
   Synchronous,
   TableRecord,
@@ -131,8 +133,8 @@ export class SqliteStore implements TableStore {
     return this.openCodes();
   }
 
-  saveScenario(row: SavedScenarioRow): Promise<number | null> {
-    return this.ask({ kind: 'saved', method: 'saveScenario', args: [row] });
+  saveScenario(row: SavedScenarioRow, limits?: SaveLimits): Promise<SaveOutcome> {
+    return this.ask({ kind: 'saved', method: 'saveScenario', args: [row, limits] });
   }
 
   savedScenario(id: string, version: number | null): Promise<SavedScenario | null> {

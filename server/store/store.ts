@@ -210,6 +210,28 @@ export interface SavedScenarioRow {
   scenario: string;
 }
 
+/** Caps on what is saved (0: no cap): versions of one id, and versions of every id together. */
+export interface SaveLimits {
+  versionsPerId: number;
+  totalRows: number;
+}
+
+/** A version's number, or why nothing was written: another key's id, its id's cap, the store's cap. */
+export type SaveOutcome = number | null | 'too-many-versions' | 'store-full';
+
+export const NO_SAVE_LIMITS: SaveLimits = { versionsPerId: 0, totalRows: 0 };
+
+/** Why the next version may not be written under these caps, if it may not (`rows` counts every stored version). */
+export function saveRefusal(
+  version: number,
+  limits: SaveLimits,
+  rows: () => number,
+): 'too-many-versions' | 'store-full' | null {
+  if (limits.versionsPerId > 0 && version > limits.versionsPerId) return 'too-many-versions';
+  if (limits.totalRows > 0 && rows() >= limits.totalRows) return 'store-full';
+  return null;
+}
+
 /** Saved scenarios listed at most (newest first). */
 export const MAX_LISTED_SCENARIOS = 200;
 
@@ -237,9 +259,9 @@ export interface TableStore {
   /**
    * Saves the next version of a studio scenario: version 1 under a new id, or the next version of
    * an id whose first version was saved with the same key hash. Null when the id exists under
-   * another key (nothing is written).
+   * another key, or a refusal when a cap of `limits` is reached (nothing is written).
    */
-  saveScenario(row: SavedScenarioRow): Promise<number | null>;
+  saveScenario(row: SavedScenarioRow, limits?: SaveLimits): Promise<SaveOutcome>;
   /** One version of a saved scenario (the latest when `version` is null), or null. */
   savedScenario(id: string, version: number | null): Promise<SavedScenario | null>;
   /** The latest version of each saved scenario, newest first, at most MAX_LISTED_SCENARIOS. */
@@ -536,7 +558,7 @@ export class Store {
   // Scenarios saved from the studio. A table copies the scenario it plays into its own record,
   // so a later version never changes a past game; versions themselves are never overwritten.
 
-  saveScenario(row: SavedScenarioRow): number | null {
+  saveScenario(row: SavedScenarioRow, limits: SaveLimits = NO_SAVE_LIMITS): SaveOutcome {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const first = this.stmt('SELECT key_hash FROM saved_scenarios WHERE id = ? AND version = 1').get(row.id);
@@ -546,6 +568,12 @@ export class Store {
       }
       const last = this.stmt('SELECT MAX(version) AS v FROM saved_scenarios WHERE id = ?').get(row.id);
       const version = Number(last?.v ?? 0) + 1;
+      const rows = () => Number(this.stmt('SELECT COUNT(*) AS n FROM saved_scenarios').get()?.n ?? 0);
+      const refusal = saveRefusal(version, limits, rows);
+      if (refusal) {
+        this.db.exec('ROLLBACK');
+        return refusal;
+      }
       this.stmt(
         'INSERT INTO saved_scenarios (id, version, name, author, created, key_hash, scenario) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(row.id, version, row.name, row.author, row.created, row.keyHash, row.scenario);

@@ -180,6 +180,10 @@ describe('the scenario studio', () => {
     await b.page.waitForSelector('#studio-ref');
     expect(await b.page.textContent('#studio-save-message')).toBe('Saved as version 1.');
     const ref = (await b.page.textContent('#studio-ref')) ?? '';
+    // Not "play it but not read it": a finished game's record holds the scenario whole (review defect 16).
+    expect(await b.page.textContent('#studio-ref-note')).toMatch(
+      /record of each game played on it once that game ends/,
+    );
     expect(ref).toMatch(/^saved:[a-z0-9]{10}@1$/);
     const saved = await server.app.ctx.store.savedScenario(ref.slice(6, 16), 1);
     expect(saved).toMatchObject({ author: 'Ana Trainer', name: 'Office move' });

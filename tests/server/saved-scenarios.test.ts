@@ -76,3 +76,23 @@ describe.each(['sqlite', 'postgres'])('saved scenarios in %s', (kind) => {
     ]);
   });
 });
+
+describe.each(['sqlite', 'postgres'])('limits on saved scenarios in %s (review defect 17)', (kind) => {
+  it('refuse a version past the cap of its id and any save past the cap on every version, writing nothing', async (test) => {
+    const store = stores[kind];
+    if (!store) return test.skip();
+    const few = { versionsPerId: 2, totalRows: 0 };
+    expect(await store.saveScenario(row('aaaa000004', 'v1', 'k4', 6000), few)).toBe(1);
+    expect(await store.saveScenario(row('aaaa000004', 'v2', 'k4', 6001), few)).toBe(2);
+    expect(await store.saveScenario(row('aaaa000004', 'v3', 'k4', 6002), few)).toBe('too-many-versions');
+    expect((await store.savedScenario('aaaa000004', null))?.version).toBe(2);
+    // 2 + 1 + 6 + 2 versions are stored by now.
+    expect(await store.saveScenario(row('aaaa000005', 'v1', 'k5', 7000), { versionsPerId: 200, totalRows: 11 })).toBe(
+      'store-full',
+    );
+    expect(await store.savedScenario('aaaa000005', null)).toBeNull();
+    expect(await store.saveScenario(row('aaaa000005', 'v1', 'k5', 7000), { versionsPerId: 200, totalRows: 12 })).toBe(
+      1,
+    );
+  });
+});

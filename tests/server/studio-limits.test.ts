@@ -116,3 +116,32 @@ describe('the save limit (review defect 10)', () => {
     }
   });
 });
+
+describe('the caps on what is saved (review defect 17)', () => {
+  it('refuses a version past the cap of its id, and any save once the server holds its most, with a sentence', async () => {
+    const s = await bootServer({ studioVersionsPerScenario: 2, studioMaxSavedVersions: 3 });
+    try {
+      const post = async (body: unknown) => {
+        const res = await fetch(`${s.url}/api/studio/scenarios`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+      };
+      const first = await post({ author: 'Ana', scenario: custom('v1') });
+      const again = { author: 'Ana', id: first.json.id, key: first.json.key };
+      expect((await post({ ...again, scenario: custom('v2') })).status).toBe(201);
+      const third = await post({ ...again, scenario: custom('v3') });
+      expect(third.status).toBe(409);
+      expect(String(third.json.message)).toMatch(/at most 2 versions.*save it as a new scenario/);
+      expect((await post({ author: 'Ben', scenario: custom('other') })).status).toBe(201);
+      const full = await post({ author: 'Cy', scenario: custom('one too many') });
+      expect(full.status).toBe(507);
+      expect(String(full.json.message)).toMatch(/holds as many saved scenarios as its operator allows/);
+      expect((await s.app.ctx.store.savedScenarios()).map((m) => m.name).sort()).toEqual(['other', 'v2']);
+    } finally {
+      await s.stop();
+    }
+  });
+});
