@@ -6,7 +6,7 @@
 // the same schema as a shipped one, and every text in it is length-limited there.
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
-import { MAX_NESTING, MAX_SCENARIO_CHARS, nestsTooDeep } from '../shared/studio/checks';
+import { MAX_SCENARIO_CHARS, nestsTooDeep, TOO_DEEP } from '../shared/studio/checks';
 import { parseScenario, type ScenarioProblem } from '../shared/scenarios/schema';
 import { isScenarioId, scenarioById } from '../shared/scenarios/index';
 import { withPrivateBlank } from '../shared/studio/blank';
@@ -169,12 +169,7 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
     if (author.length > AUTHOR_LENGTH)
       list.push({ path: 'author', message: `is too long: at most ${AUTHOR_LENGTH} characters` });
     if (nestsTooDeep(input)) {
-      problems(
-        res,
-        400,
-        [{ path: '', message: `nests too deeply: at most ${MAX_NESTING} levels` }],
-        'The scenario is not a scenario.',
-      );
+      problems(res, 400, [TOO_DEEP], 'The scenario is not a scenario.');
       return;
     }
     const parsed = parseScenario(input.scenario);

@@ -5,7 +5,7 @@
 // keeps the work.
 import { formatPath, type ScenarioProblem } from '../../shared/scenarios/schema';
 import { blankScenario, copyOf } from '../../shared/studio/blank';
-import { readScenarioText, studioReport, type StudioReport } from '../../shared/studio/checks';
+import { nestsTooDeep, readScenarioText, studioReport, TOO_DEEP, type StudioReport } from '../../shared/studio/checks';
 import type { QuickBench } from '../../shared/studio/bench';
 import { touch } from '../ui/common';
 
@@ -299,11 +299,19 @@ export function editJson(text: string): void {
 }
 
 export function startFrom(draft: unknown, copy: boolean): void {
+  // Every whole draft comes through here: one nested past the limit would make each redraw's
+  // JSON.stringify throw and the page stop updating, so it is refused wherever it came from.
+  if (nestsTooDeep(draft)) {
+    studio.loadError = `It could not be opened: the scenario ${TOO_DEEP.message}.`;
+    touch();
+    return;
+  }
   studio.draft = copy && isRecord(draft) ? copyOf(draft) : draft;
   studio.saved = null;
   store(SAVED_KEY, 'null');
   studio.upload = null;
   studio.loadNote = null;
+  studio.loadError = null;
   studio.bench.result = null;
   changed();
   checkNow();

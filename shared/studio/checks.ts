@@ -130,7 +130,11 @@ export function nestsTooDeep(value: unknown, max = MAX_NESTING): boolean {
   return false;
 }
 
-const TOO_DEEP = { path: '', message: `nests too deeply: a scenario file has at most ${MAX_NESTING} levels` };
+/** The problem of a file or a save nested too deeply: the studio and the server say the same. */
+export const TOO_DEEP: ScenarioProblem = {
+  path: '',
+  message: `nests too deeply: a scenario file has at most ${MAX_NESTING} levels`,
+};
 
 /** A file's text as a draft, or every reason it cannot be one (never throws). */
 export function readScenarioText(

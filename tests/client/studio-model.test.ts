@@ -8,6 +8,7 @@ import {
   at,
   checkNow,
   editJson,
+  readUpload,
   removeIssue,
   removeOption,
   renameIssue,
@@ -17,6 +18,7 @@ import {
   studio,
 } from '../../client/studio/model';
 import { blankScenario } from '../../shared/studio/blank';
+import { TOO_DEEP } from '../../shared/studio/checks';
 
 beforeEach(() => {
   startFrom(blankScenario(), false);
@@ -80,5 +82,35 @@ describe('the studio draft', () => {
     editJson('{"name": ');
     expect(studio.jsonProblems?.[0].message).toMatch(/not valid JSON/);
     expect(JSON.stringify(studio.draft)).toBe(before);
+  });
+});
+
+describe('a draft nested too deeply (review defect 18)', () => {
+  const deepText = (depth: number) => `{"name": "Deep", "roles": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  function deepValue(depth: number): unknown {
+    let x: unknown = [];
+    for (let i = 0; i < depth; i++) x = [x];
+    return { name: 'Deep', roles: x };
+  }
+
+  it('is refused in the JSON view with the server’s own sentence, the forms kept as they were', () => {
+    const before = JSON.stringify(studio.draft);
+    editJson(deepText(40_000));
+    expect(studio.jsonProblems).toEqual([TOO_DEEP]);
+    expect(JSON.stringify(studio.draft)).toBe(before);
+  });
+
+  it('is an upload that cannot be opened anyway', () => {
+    readUpload('deep.json', deepText(40_000));
+    expect(studio.upload).toEqual({ name: 'deep.json', problems: [TOO_DEEP], draft: null });
+  });
+
+  it('is never taken as the draft from anywhere, so the page keeps updating', () => {
+    const before = JSON.stringify(studio.draft);
+    expect(() => startFrom(deepValue(200_000), false)).not.toThrow();
+    expect(JSON.stringify(studio.draft)).toBe(before);
+    expect(studio.loadError).toBe(`It could not be opened: the scenario ${TOO_DEEP.message}.`);
+    setAt(['name'], 'Still typing');
+    expect(at(['name'])).toBe('Still typing');
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../shared/engine/types';
 import { scenarioById } from '../../shared/scenarios/index';
-import { MAX_SCENARIO_CHARS } from '../../shared/studio/checks';
+import { MAX_SCENARIO_CHARS, TOO_DEEP } from '../../shared/studio/checks';
 import { bootServer, type Booted } from './helpers';
 
 let b: Booted;
@@ -62,7 +62,10 @@ describe('the size of a save', () => {
     const r = await postRaw(`{"author":"A","scenario":${'['.repeat(depth)}${']'.repeat(depth)}}`);
     expect(r.status).toBe(400);
     expect(r.type).toMatch(/^application\/json/);
-    expect((JSON.parse(r.text) as { message: string }).message).toMatch(/not a scenario/);
+    const answer = JSON.parse(r.text) as { message: string; problems: unknown[] };
+    expect(answer.message).toMatch(/not a scenario/);
+    // The studio says the same sentence before it sends anything (review defect 18).
+    expect(answer.problems).toEqual([TOO_DEEP]);
   });
 });
 
