@@ -148,7 +148,7 @@ export function teachingPanel(): VNode {
   return h(
     'section',
     { class: 'card', id: 'studio-teaching', 'aria-labelledby': 'studio-teaching-h' },
-    h('h2', { id: 'studio-teaching-h' }, 'Does it teach? (DESIGN 7)'),
+    h('h2', { id: 'studio-teaching-h' }, 'Does it teach?'),
     checks.length === 0
       ? h('p', { class: 'muted small' }, 'The teaching numbers are measured once the scenario has no problems.')
       : h(
@@ -215,7 +215,7 @@ export function benchPanel(): VNode {
     h(
       'p',
       { class: 'muted small' },
-      'Seeded bot tables of this scenario (the five personas rotated through the seats) and the claims of DESIGN 10 a class will meet: joint gain, efficiency, the best persona, and whether a seat that does nothing loses.',
+      'Seeded bot tables of this scenario (the five personas rotated through the seats) show what a class will meet: the joint gain, its efficiency, the persona that does best, and whether a seat that does nothing loses.',
     ),
     h(
       'button',

@@ -32,8 +32,12 @@ describe('the studio on another computer than the server', () => {
     expect(await b.page.inputValue('[data-path="roles[0].name"]')).toBe(river.roles[0].name);
     const text = await b.page.evaluate(() => document.body.innerText);
     for (const role of river.roles) expect(text).not.toContain(role.briefing.slice(0, 40));
+    // Plain words, not the names of the project's internal documents (review defect 22).
+    expect(text).toContain('Does it teach?');
+    expect(text).not.toMatch(/DESIGN|ARCHITECTURE/);
     await shot(b.page, 'studio-shipped-blanked');
     await b.page.click('#studio-side-json');
+    await b.page.waitForSelector('#studio-json');
     const draft = await b.page.$eval('#studio-json', (el) => (el as HTMLTextAreaElement).value);
     const roles = (JSON.parse(draft) as { roles: { walkAway: unknown; briefing: unknown }[] }).roles;
     expect(roles.map((r) => [r.walkAway, r.briefing])).toEqual(river.roles.map(() => ['', '']));
