@@ -23,7 +23,8 @@ import {
   studio,
 } from './model';
 
-const shown = (x: unknown) => (typeof x === 'number' || typeof x === 'string' ? String(x) : '?');
+// A blank field (a new role, a shipped case copied without its private numbers) reads as '?'.
+const shown = (x: unknown) => (typeof x === 'number' || (typeof x === 'string' && x.trim()) ? String(x) : '?');
 const label = (x: unknown, fallback: string) => (typeof x === 'string' && x.trim() ? x : fallback);
 
 /** Which roles' details are open (a new draft opens the first). */

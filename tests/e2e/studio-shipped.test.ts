@@ -30,6 +30,7 @@ describe('the studio on another computer than the server', () => {
     );
     expect(await b.page.inputValue('[data-path="name"]')).toBe(`${river.name} (custom)`);
     expect(await b.page.inputValue('[data-path="roles[0].name"]')).toBe(river.roles[0].name);
+    expect(await b.page.textContent('#studio summary')).toMatch(/power \d+, walk-away \?/);
     const text = await b.page.evaluate(() => document.body.innerText);
     for (const role of river.roles) expect(text).not.toContain(role.briefing.slice(0, 40));
     // Plain words, not the names of the project's internal documents (review defect 22).
