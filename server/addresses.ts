@@ -34,9 +34,17 @@ export function requestAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** A request from the server's own machine (its operator), as far as the pinned address tells. */
+/**
+ * A request from the server's own machine (its operator): every address it names is loopback —
+ * the socket's and each hop of each forwarding header. A proxy that appends to X-Forwarded-For
+ * keeps whatever the client put first, so the first hop alone could be the client's word.
+ */
 export function fromServerMachine(req: IncomingMessage): boolean {
-  return isLoopback(requestAddress(req));
+  const hops = FORWARDING_HEADERS.flatMap((name) => {
+    const raw = req.headers[name];
+    return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) => v.split(','));
+  });
+  return [req.socket.remoteAddress, ...hops.map((h) => h.trim())].every((a) => isLoopback(a));
 }
 
 /** Live connections per address, across every table of this process. */

@@ -55,6 +55,20 @@ describe('a shipped scenario for the studio, behind a trusted proxy', () => {
     expect(rest).toEqual(publicFacts);
   });
 
+  it('is not fooled by a client that puts loopback first in a header its proxy appends to', async () => {
+    const { copy, body } = await shipped(b, '127.0.0.1, 203.0.113.7');
+    expect(copy).toBe('blanked');
+    expect(body).not.toContain(river.roles[0].briefing.slice(0, 40));
+    const list = await fetch(`${b.url}/api/studio/scenarios`, {
+      headers: { 'x-forwarded-for': '127.0.0.1, 203.0.113.7' },
+    });
+    expect(list.status).toBe(404);
+    const realIp = await fetch(`${b.url}/api/studio/shipped/river-dam`, {
+      headers: { 'x-real-ip': '127.0.0.1', 'x-forwarded-for': '203.0.113.7' },
+    });
+    expect(realIp.headers.get('x-studio-copy')).toBe('blanked');
+  });
+
   it('gives the server’s own machine (the proxy forwards loopback) the whole scenario', async () => {
     const { status, copy, body } = await shipped(b, '127.0.0.1');
     expect(status).toBe(200);
