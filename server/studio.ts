@@ -236,9 +236,12 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
 
   // A body that is not JSON or is too large, and any failure, gets a sentence in JSON: never
   // Express's HTML page with its stack.
-  app.use('/api/studio', (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+  // In the studio's words, with the problems list its page shows (a response already under way
+  // can only be cut off: Express does that).
+  app.use('/api/studio', (err: unknown, req: Request, res: Response, next: NextFunction) => {
     const e = err as { type?: string; status?: number } | null;
-    if (e?.type === 'entity.too.large')
+    if (res.headersSent) next(err);
+    else if (e?.type === 'entity.too.large')
       problems(res, 413, [{ path: '', message: 'is too large to save' }], 'The scenario is too large to save.');
     else if (e?.type === 'entity.parse.failed')
       problems(res, 400, [{ path: '', message: 'is not valid JSON' }], 'The scenario is not valid JSON.');
