@@ -17,7 +17,7 @@ import { benchPanel, focusPath, powerPanel, problemsPanel, teachingPanel } from 
 import { save, savePanel } from './play';
 
 let started = false;
-export const BLANKED_NOTE =
+const BLANKED_NOTE =
   "Private numbers and briefings of shipped cases are blank here: open the studio on the server's computer to copy them whole.";
 const start = { choice: 'blank', previous: null as unknown };
 
