@@ -4,8 +4,9 @@
 // with the private numbers and briefings blank, so a student mid-class cannot read them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../shared/engine/types';
-import { scenarioById } from '../../shared/scenarios/index';
+import { builtInScenarios, scenarioById } from '../../shared/scenarios/index';
 import { bootServer, type Booted } from './helpers';
+import { forbiddenFor, leaks } from './secrets';
 
 const river = scenarioById('river-dam')!;
 
@@ -53,6 +54,16 @@ describe('a shipped scenario for the studio, behind a trusted proxy', () => {
     const { roles: _r, debrief: _d, ...rest } = s;
     const { roles: _rr, debrief: _dd, ...publicFacts } = river;
     expect(rest).toEqual(publicFacts);
+  });
+
+  it('gives away no secret of any shipped scenario (briefings, values, walk-aways, the debrief)', async () => {
+    for (const scenario of builtInScenarios) {
+      const res = await fetch(`${b.url}/api/studio/shipped/${scenario.id}`, {
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(res.status).toBe(200);
+      expect(leaks(await res.text(), forbiddenFor(scenario, null))).toEqual([]);
+    }
   });
 
   it('is not fooled by a client that puts loopback first in a header its proxy appends to', async () => {
