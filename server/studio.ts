@@ -84,7 +84,10 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
       return;
     }
     const whole = ctx.settings.studioShippedWhole || fromServerMachine(req);
-    res.set('X-Studio-Copy', whole ? 'whole' : 'blanked').json(whole ? s : withPrivateBlank(s));
+    // The answer depends on who asks: no cache between may keep the whole copy for the next one.
+    res
+      .set({ 'X-Studio-Copy': whole ? 'whole' : 'blanked', 'Cache-Control': 'no-store' })
+      .json(whole ? s : withPrivateBlank(s));
   });
 
   // Every saved scenario's name, author and version, for the operator of this server (its own

@@ -84,6 +84,9 @@ describe('a shipped scenario for the studio, behind a trusted proxy', () => {
     const { status, copy, body } = await shipped(b, '127.0.0.1');
     expect(status).toBe(200);
     expect(copy).toBe('whole');
+    // Who asks decides what comes back: no shared cache may hand this copy to a student.
+    const res = await fetch(`${b.url}/api/studio/shipped/river-dam`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(JSON.parse(body) as Scenario).toEqual(river);
   });
 
