@@ -124,7 +124,8 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
       return;
     }
     const { keyHash: _hash, ...open } = saved;
-    res.json({ ...open, ref: savedRef(saved.id, saved.version) });
+    // Opened by a header a shared cache would not key on: it must keep none of it.
+    res.set('Cache-Control', 'no-store').json({ ...open, ref: savedRef(saved.id, saved.version) });
   };
   app.get('/api/studio/scenarios/:id', one);
   app.get('/api/studio/scenarios/:id/:version', one);

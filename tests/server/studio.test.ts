@@ -141,6 +141,9 @@ describe('reading a saved scenario', () => {
       expect(JSON.stringify(res.json)).not.toContain('walkAway');
     }
     expect((await get(path, json.key)).status).toBe(200);
+    // The key travels in a header no shared cache keys on: the whole scenario must not be kept.
+    const opened = await fetch(`${b.url}${path}`, { headers: { 'x-edit-key': String(json.key) } });
+    expect(opened.headers.get('cache-control')).toBe('no-store');
   });
 });
 
