@@ -140,16 +140,19 @@ export function installStudioRoutes(app: Application, ctx: ServerContext): void 
       (req as SizedRequest).bodyChars = buf.toString('utf8').length;
     },
   });
-  app.post('/api/studio/scenarios', body, async (req, res) => {
+  // Every save counts, valid or not, before its body is read: past the limit nothing is parsed.
+  const limit = (req: Request, res: Response, next: NextFunction) => {
     // The client's address as pinned by addresses.ts (its proxy's word only when trusted).
-    const address = requestAddress(req);
-    if (!saves.take(address, ctx.now())) {
-      res.status(429).json({
-        error: 'too-many-saves',
-        message: `At most ${ctx.settings.studioSavesPerAddress} saves in ten minutes from one address; wait a little.`,
-      });
+    if (saves.take(requestAddress(req), ctx.now())) {
+      next();
       return;
     }
+    res.status(429).json({
+      error: 'too-many-saves',
+      message: `At most ${ctx.settings.studioSavesPerAddress} saves in ten minutes from one address; wait a little.`,
+    });
+  };
+  app.post('/api/studio/scenarios', limit, body, async (req, res) => {
     if (!req.is('application/json')) {
       res.status(415).json({
         error: 'not-json',

@@ -148,3 +148,23 @@ describe('the caps on what is saved (review defect 17)', () => {
     }
   });
 });
+
+describe('the save limit before the body is read', () => {
+  it('refuses a save past the limit before reading its body, malformed or huge', async () => {
+    const s = await bootServer({ studioSavesPerAddress: 1 });
+    try {
+      const send = (body: string) =>
+        fetch(`${s.url}/api/studio/scenarios`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+      expect((await send('{"author": ')).status).toBe(400);
+      // The budget is spent: neither a broken body nor one past the size limit is parsed any more.
+      expect((await send('{"author": ')).status).toBe(429);
+      expect((await send(`{"author":"A","scenario":"${'x'.repeat(500_000)}"}`)).status).toBe(429);
+    } finally {
+      await s.stop();
+    }
+  });
+});
