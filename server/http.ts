@@ -12,7 +12,8 @@ import type { PlacementsAnswer } from '../shared/record/placements';
 import { builtInScenarios, scenarioById } from '../shared/scenarios/index';
 import { placementsOf } from './benchmarks/placements';
 import type { ServerContext } from './context';
-import { isLoopback, readMetrics } from './metrics';
+import { fromServerMachine } from './addresses';
+import { readMetrics } from './metrics';
 import { normaliseCode } from './rooms/setup';
 import { installStudioRoutes } from './studio';
 import type { TableListing } from '../shared/protocol';
@@ -32,7 +33,7 @@ export function installRoutes(app: Application, ctx: ServerContext, clientDir: s
 
   // Loopback only: the load test and the operator's own tools read it; nobody else needs it.
   app.get('/api/metrics', (req, res) => {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!fromServerMachine(req)) {
       res.status(404).json({ error: 'not-found', message: 'No such page.' });
       return;
     }

@@ -7,6 +7,7 @@ import { matchMaker } from '@colyseus/core';
 import { MAX_NAME } from '../../shared/protocol';
 import { createSession, sessionCommand, type SessionCreated, type SessionInfo } from '../../shared/class/setup';
 import type { ServerContext } from '../context';
+import { requestAddress } from '../addresses';
 import { cleanName, codeTaken, hashToken, newCode, normaliseCode, tableFromOptions } from '../rooms/setup';
 import { sessionRow, type SessionRecord } from '../store/sessions';
 import type { ClassRoom, ClassRoomOptions, SessionCommand } from './ClassRoom';
@@ -22,7 +23,8 @@ export const KEY_HEADER = 'x-facilitator-key';
 
 export function installClassRoutes(app: Application, ctx: ServerContext): void {
   const json = express.json({ limit: '512kb' });
-  const address = (req: Request) => String(req.headers['x-real-ip'] ?? req.socket.remoteAddress ?? 'unknown');
+  // As every other limit reads it (and Colyseus a connection's): pinned unless a trusted proxy set it.
+  const address = (req: Request) => requestAddress(req);
 
   app.post('/api/class', json, async (req, res) => {
     const parsed = createSession.safeParse(req.body ?? {});
