@@ -2,6 +2,7 @@
 // at #console/<code> (#console/new: the form) and #projector/<code>, loaded with import() so the
 // lobby bundle does not carry them. The console is one live page: the session room pushes its
 // model after every change of any table; commands go over HTTP with the facilitator key.
+import { takeScenarioForClass } from '../ui/class-handoff';
 import { Client, type Room } from '@colyseus/sdk';
 import {
   CLASS_MESSAGES,
@@ -89,7 +90,14 @@ export async function openConsole(ui: Element, code: string | null): Promise<voi
   if (code === null) {
     paint();
     const scenarios = await fetchScenarios().catch(() => []);
-    set({ scenarios, form: defaultForm(scenarios) });
+    const form = defaultForm(scenarios);
+    const handed = takeScenarioForClass();
+    if (handed) {
+      const roles = Array.isArray(handed.data.roles) ? handed.data.roles : [];
+      form.upload = handed;
+      form.seats = roles.map(() => 'human');
+    }
+    set({ scenarios, form });
     return;
   }
   const key = facilitatorKeys.get(code);

@@ -1,6 +1,7 @@
 // The facilitator's form for a new class session (issue 10): scenario (built in or uploaded),
 // tables, which seats are for people and which bots play the rest, phase durations, length,
 // takeover policy, anonymity, the before/after questions and the class list.
+import { TRUST_GAME_ID, TRUST_SEATS } from '../../shared/trust-game/scenario';
 import type { CreateSession } from '../../shared/class/setup';
 import { SHORT_HORIZON } from '../../shared/lengths';
 import type { ScenarioFacts } from '../game/store';
@@ -10,6 +11,8 @@ const PERSONAS = ['builder', 'incumbent', 'opportunist', 'hardliner', 'reciproca
 const DIFFICULTIES = ['easy', 'normal', 'hard'] as const;
 
 export interface CreateForm {
+  /** The coalition game on a scenario, or the trust game on its own table. */
+  mode: 'coalition' | 'trust';
   scenario: string;
   /** An uploaded scenario (JSON), replacing the built-in choice. */
   upload: { name: string; data: Record<string, unknown> } | null;
@@ -28,6 +31,7 @@ export interface CreateForm {
 export function defaultForm(scenarios: ScenarioFacts[]): CreateForm {
   const first = scenarios[0];
   return {
+    mode: 'coalition',
     scenario: first?.id ?? '',
     upload: null,
     tables: 'fill',
@@ -47,7 +51,8 @@ export function defaultForm(scenarios: ScenarioFacts[]): CreateForm {
 export function requestOf(f: CreateForm): CreateSession {
   const seconds = (s: string, least: number) => Math.max(least, Math.round(Number(s) || least));
   return {
-    scenario: f.upload ? f.upload.data : f.scenario,
+    mode: f.mode,
+    scenario: f.mode === 'trust' ? TRUST_GAME_ID : f.upload ? f.upload.data : f.scenario,
     tables: f.tables === 'fill' ? null : Number(f.tables),
     seats: f.seats.map((s) =>
       s === 'human'
@@ -74,9 +79,12 @@ export function createView(
   busy: boolean,
 ): VNode {
   const facts = scenarios.find((s) => s.id === f.scenario);
-  const roles = f.upload
-    ? ((f.upload.data.roles as { name?: string }[] | undefined) ?? []).map((r) => r.name ?? '?')
-    : (facts?.roles.map((r) => r.name) ?? []);
+  const trust = f.mode === 'trust';
+  const roles = trust
+    ? f.seats.map((_s, i) => `Seat ${i + 1}`)
+    : f.upload
+      ? ((f.upload.data.roles as { name?: string }[] | undefined) ?? []).map((r) => r.name ?? '?')
+      : (facts?.roles.map((r) => r.name) ?? []);
   const people = f.seats.filter((s) => s === 'human').length;
   const value = (e: Event) => (e.target as HTMLInputElement).value;
   const checked = (e: Event) => (e.target as HTMLInputElement).checked;
@@ -102,12 +110,31 @@ export function createView(
       h(
         'label',
         null,
+        'Game ',
+        h(
+          'select',
+          {
+            id: 'cls-mode',
+            value: f.mode,
+            onchange: (e: Event) => {
+              const mode = value(e) === 'trust' ? 'trust' : 'coalition';
+              const seats = mode === 'trust' ? TRUST_SEATS.default : (facts?.roles.length ?? 0);
+              on.change({ mode, seats: Array.from({ length: seats }, () => 'human') });
+            },
+          },
+          h('option', { value: 'coalition', selected: !trust }, 'Coalition game on a scenario'),
+          h('option', { value: 'trust', selected: trust }, 'Trust game (repeated honour or defect, its own table)'),
+        ),
+      ),
+      h(
+        'label',
+        null,
         'Built-in scenario ',
         h(
           'select',
           {
             value: f.scenario,
-            disabled: f.upload !== null,
+            disabled: f.upload !== null || trust,
             onchange: (e: Event) => {
               const id = value(e);
               const s = scenarios.find((x) => x.id === id);

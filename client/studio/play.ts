@@ -1,6 +1,7 @@
 // Saving a draft to the server (validated again there) and playing it: solo against bots, a
 // hosted table, or a class session that names it by its reference. Every table copies the saved
 // version into its own record, so a later save never changes a game already played.
+import { handScenarioToClass } from '../ui/class-handoff';
 import { createTable } from '../app';
 import { h, type VNode } from '../ui/dom';
 import { touch } from '../ui/common';
@@ -64,6 +65,14 @@ function playSolo(ref: string): void {
   const list = roles();
   const role = list.some((r) => r.id === play.role) ? play.role : list[Math.min(1, list.length - 1)].id;
   void createTable({ scenario: ref, solo: true, name: playerName(), role, difficulty: 'normal' }, true);
+}
+
+function startClass(): void {
+  const data = studio.draft;
+  if (!isRecord(data)) return;
+  const name = typeof data.name === 'string' && data.name !== '' ? data.name : 'the studio’s scenario';
+  handScenarioToClass({ name, data });
+  location.hash = '#console/new';
 }
 
 function hostTable(ref: string): void {
@@ -226,11 +235,12 @@ export function savePanel(): VNode {
             { class: 'row' },
             h('button', { id: 'studio-play-solo', class: 'primary', onclick: () => playSolo(saved.ref) }, 'Play solo'),
             h('button', { id: 'studio-host', onclick: () => hostTable(saved.ref) }, 'Host a table'),
+            h('button', { id: 'studio-class', onclick: () => startClass() }, 'Start a class session'),
           ),
           h(
             'p',
             { class: 'muted small' },
-            'A class session takes it by the same reference: give the facilitator console the reference above.',
+            'A class session opens the console’s form with this scenario; each of its tables keeps its own copy.',
           ),
         )
       : saved && !current

@@ -5,6 +5,7 @@
 // ordinary tables (TableRoom) created by this room; the facilitator's commands (routes.ts, with
 // the key) reach them through TableRoom.facilitate. Everything durable is in the store, so after
 // a server kill the session and its tables come back (restoreSessions).
+import { TRUST_GAME_ID } from '../../shared/trust-game/scenario';
 import { ClientState, CloseCode, matchMaker, Room, type AuthContext, type Client } from '@colyseus/core';
 import { randomBytes } from 'node:crypto';
 import {
@@ -373,7 +374,8 @@ export class ClassRoom extends Room {
         const label = `Table ${start + i + 1}`;
         const seed = setup.seeds?.[start + i];
         const listing = await matchMaker.createRoom('table', {
-          scenario: setup.scenario as unknown as Record<string, unknown>,
+          // The trust game's table is named, never given (its setup refuses any other scenario).
+          scenario: setup.mode === 'trust' ? TRUST_GAME_ID : (setup.scenario as unknown as Record<string, unknown>),
           mode: setup.mode,
           seats: setup.seats,
           durations: setup.durations,

@@ -195,6 +195,14 @@ describe('the scenario studio', () => {
     expect(download.suggestedFilename()).toBe('my-scenario.json');
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { name: string };
     expect(file).toEqual(saved!.scenario);
+    // A class session on it: the console's form opens with it as the session's scenario.
+    await b.page.click('#studio-class');
+    await b.page.waitForFunction(() => document.body.textContent?.includes('Uploaded: Office move'), null, {
+      timeout: 15_000,
+    });
+    expect(await b.page.$$eval('.cls-seats label', (ls) => ls.length)).toBe(3);
+    await b.page.goto(`${server.url}#studio`);
+    await b.page.waitForSelector('#studio-play-solo');
     await b.page.click('#studio-play-solo');
     await waitFacts(b.page, (f) => f.phase === 'prepare', 15_000, 'the table');
     await b.page.click('#start');
