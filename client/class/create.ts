@@ -118,7 +118,8 @@ export function createView(
             value: f.mode,
             onchange: (e: Event) => {
               const mode = value(e) === 'trust' ? 'trust' : 'coalition';
-              const seats = mode === 'trust' ? TRUST_SEATS.default : (facts?.roles.length ?? 0);
+              const uploaded = Array.isArray(f.upload?.data.roles) ? f.upload.data.roles.length : null;
+              const seats = mode === 'trust' ? TRUST_SEATS.default : (uploaded ?? facts?.roles.length ?? 0);
               on.change({ mode, seats: Array.from({ length: seats }, () => 'human') });
             },
           },
@@ -126,43 +127,54 @@ export function createView(
           h('option', { value: 'trust', selected: trust }, 'Trust game (repeated honour or defect, its own table)'),
         ),
       ),
-      h(
-        'label',
-        null,
-        'Built-in scenario ',
-        h(
-          'select',
-          {
-            value: f.scenario,
-            disabled: f.upload !== null || trust,
-            onchange: (e: Event) => {
-              const id = value(e);
-              const s = scenarios.find((x) => x.id === id);
-              on.change({
-                scenario: id,
-                seats: (s?.roles ?? []).map(() => 'human'),
-                negotiate: String(s?.durations.negotiate ?? 90),
-                trust: String(s?.durations.trust ?? 20),
-              });
-            },
-          },
-          scenarios.map((s) => h('option', { value: s.id, selected: s.id === f.scenario }, s.name)),
-        ),
-      ),
-      h(
-        'label',
-        null,
-        'or upload one (JSON) ',
-        h('input', {
-          type: 'file',
-          accept: '.json,application/json',
-          onchange: (e: Event) => {
-            const file = (e.target as HTMLInputElement).files?.[0];
-            if (file) on.upload(file);
-          },
-        }),
-      ),
-      f.upload
+      trust
+        ? h(
+            'p',
+            { class: 'cls-muted' },
+            'Each table plays the trust game on its own: every pair of seats chooses to honour or defect each round, with the classic payoffs (5, 3, 1, 0). No scenario, power or walk-aways.',
+          )
+        : null,
+      trust
+        ? null
+        : h(
+            'label',
+            null,
+            'Built-in scenario ',
+            h(
+              'select',
+              {
+                value: f.scenario,
+                disabled: f.upload !== null || trust,
+                onchange: (e: Event) => {
+                  const id = value(e);
+                  const s = scenarios.find((x) => x.id === id);
+                  on.change({
+                    scenario: id,
+                    seats: (s?.roles ?? []).map(() => 'human'),
+                    negotiate: String(s?.durations.negotiate ?? 90),
+                    trust: String(s?.durations.trust ?? 20),
+                  });
+                },
+              },
+              scenarios.map((s) => h('option', { value: s.id, selected: s.id === f.scenario }, s.name)),
+            ),
+          ),
+      trust
+        ? null
+        : h(
+            'label',
+            null,
+            'or upload one (JSON) ',
+            h('input', {
+              type: 'file',
+              accept: '.json,application/json',
+              onchange: (e: Event) => {
+                const file = (e.target as HTMLInputElement).files?.[0];
+                if (file) on.upload(file);
+              },
+            }),
+          ),
+      f.upload && !trust
         ? h(
             'p',
             null,
@@ -177,7 +189,7 @@ export function createView(
             ),
           )
         : null,
-      facts && !f.upload ? h('p', { class: 'cls-muted' }, facts.summary) : null,
+      facts && !f.upload && !trust ? h('p', { class: 'cls-muted' }, facts.summary) : null,
     ),
     h(
       'fieldset',
