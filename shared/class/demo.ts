@@ -8,7 +8,8 @@ import { PERSONA_NAMES } from '../bots/personas';
 import { Rng, seedRng } from '../engine/rng';
 import type { Scenario } from '../engine/types';
 import type { StudentName } from '../students';
-import type { ClassAnswer, ClassDebriefInput, ClassQuestion, ClassTableInput } from './input';
+import type { ClassAnswer, ClassDebriefInput, ClassTableInput } from './input';
+import { classQuestions } from './questions';
 
 /** What scripted student plays each "person" seat of demo table t (cycled), so tables differ. */
 const STAND_INS: StudentName[] = [
@@ -21,35 +22,6 @@ const STAND_INS: StudentName[] = [
   'last-round-defector',
   'weak-bloc',
 ];
-
-/** The three questions of the issue: who holds power here, what share you would accept, whether promises will be kept. */
-export function demoQuestions(scenario: Scenario): ClassQuestion[] {
-  return [
-    {
-      id: 'power',
-      lesson: 'weight-is-not-power',
-      text: 'Who has the most power at this table?',
-      choices: scenario.roles.map((r) => ({ value: r.id, label: r.name })),
-    },
-    {
-      id: 'share',
-      lesson: 'walk-away-clarity',
-      text: 'What share of the prize would you accept to join a deal?',
-      choices: null,
-      range: { min: 0, max: 100, unit: '%' },
-    },
-    {
-      id: 'promises',
-      lesson: 'cooperation-pays-when-repeated',
-      text: 'Will promises made in a deal be kept?',
-      choices: [
-        { value: 'yes', label: 'Yes, mostly' },
-        { value: 'some', label: 'Some will' },
-        { value: 'no', label: 'No, most will be broken' },
-      ],
-    },
-  ];
-}
 
 /**
  * A session of `tables` tables of `scenario`: at table t, seat s holds a person (a scripted
@@ -90,14 +62,16 @@ export function demoSession(scenario: Scenario, tables = 6, seed = 2026): ClassD
         if (spec.kind !== 'student') return { seat, kind: 'bot', bot, botHeld: false };
         const id = `s${student++}`;
         // Before, most name the seat with the most weight; after, half of them name another.
-        const powerBefore = rng.chance(0.7) ? scenario.roles[strongest].id : rng.pick(scenario.roles).id;
-        answer(id, seat, 'power', 'before', powerBefore);
-        answer(id, seat, 'share', 'before', String(10 * rng.int(2, 6)));
-        answer(id, seat, 'promises', 'before', rng.pick(['yes', 'yes', 'some', 'no']));
+        // Answers as a session stores them: a seat's index for the power question (classQuestions).
+        const anySeat = () => String(scenario.roles.indexOf(rng.pick(scenario.roles)));
+        const powerBefore = rng.chance(0.7) ? String(strongest) : anySeat();
+        answer(id, seat, 'power-most', 'before', powerBefore);
+        answer(id, seat, 'share-accept', 'before', String(10 * rng.int(2, 6)));
+        answer(id, seat, 'promises-kept', 'before', rng.pick(['yes', 'yes', 'mostly', 'no']));
         if (rng.chance(0.85)) {
-          answer(id, seat, 'power', 'after', rng.chance(0.5) ? powerBefore : rng.pick(scenario.roles).id);
-          answer(id, seat, 'share', 'after', String(10 * rng.int(1, 4)));
-          answer(id, seat, 'promises', 'after', rng.pick(['yes', 'some', 'some', 'no']));
+          answer(id, seat, 'power-most', 'after', rng.chance(0.5) ? powerBefore : anySeat());
+          answer(id, seat, 'share-accept', 'after', String(10 * rng.int(1, 4)));
+          answer(id, seat, 'promises-kept', 'after', rng.pick(['yes', 'mostly', 'mostly', 'no']));
         }
         return { seat, kind: 'human', bot: null, botHeld: false };
       }),
@@ -106,7 +80,7 @@ export function demoSession(scenario: Scenario, tables = 6, seed = 2026): ClassD
   return {
     session: { code: 'demo', created: 0, ended: null, anonymous: true },
     tables: out,
-    questions: demoQuestions(scenario),
+    questions: classQuestions(scenario),
     answers,
   };
 }

@@ -8,20 +8,20 @@ export function classQuestions(scenario: Scenario): ClassQuestion[] {
   return [
     {
       id: 'power-most',
-      lesson: 'power',
+      lesson: 'weight-is-not-power',
       text: 'Who has the most power at this table?',
       choices: scenario.roles.map((r, seat) => ({ value: String(seat), label: r.name })),
     },
     {
       id: 'share-accept',
-      lesson: 'walk-away',
+      lesson: 'walk-away-clarity',
       text: 'What share of the prize would you accept for your role, at least?',
       choices: null,
       range: { min: 0, max: 100, unit: '%' },
     },
     {
       id: 'promises-kept',
-      lesson: 'trust',
+      lesson: 'cooperation-pays-when-repeated',
       text: 'Will promises made at the table be kept?',
       choices: [
         { value: 'yes', label: 'Yes, almost all' },
