@@ -31,14 +31,15 @@ export class TableScene extends Phaser.Scene {
   private centre!: Phaser.GameObjects.Text;
   private centreSub!: Phaser.GameObjects.Text;
   private centreIcon!: Phaser.GameObjects.Image;
-  private fx!: Phaser.GameObjects.Container;
-  private seats: SeatObjects[] = [];
-  private slots: SeatSlot[] = [];
+  // The layout below is read by the effects (EffectsHost); only this scene writes it.
+  fx!: Phaser.GameObjects.Container;
+  seats: SeatObjects[] = [];
+  slots: SeatSlot[] = [];
   private layoutKey = '';
-  private fontScale = 1;
-  private cx = 0;
-  private cy = 0;
-  private tableRx = 0;
+  fontScale = 1;
+  cx = 0;
+  cy = 0;
+  tableRx = 0;
   private tableRy = 0;
   private lastReveal: RevealedTrustPair[] = [];
   private effects!: TableEffects;
@@ -72,31 +73,7 @@ export class TableScene extends Phaser.Scene {
       .text(0, 0, '', { fontFamily: FONT, resolution: DPR, fontSize: '13px', color: UI.muted, align: 'center' })
       .setOrigin(0.5, 0);
     this.fx = this.add.container(0, 0).setName('fx').setDepth(10);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the effects read the live layout through getters
-    const scene = this;
-    this.effects = new TableEffects(this, {
-      get slots() {
-        return scene.slots;
-      },
-      get seats() {
-        return scene.seats;
-      },
-      get fontScale() {
-        return scene.fontScale;
-      },
-      get cx() {
-        return scene.cx;
-      },
-      get cy() {
-        return scene.cy;
-      },
-      get tableRx() {
-        return scene.tableRx;
-      },
-      get fx() {
-        return scene.fx;
-      },
-    });
+    this.effects = new TableEffects(this, this);
     this.unsubs.push(store.subscribe((s) => this.redraw(s)));
     this.unsubs.push(store.onEvents((events, s) => this.effects.animate(events, s)));
     // eslint-disable-next-line @typescript-eslint/unbound-method -- Phaser binds the context passed
